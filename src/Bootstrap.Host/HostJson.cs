@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bootstrap.Host;
+
+/// <summary>Source-generated JSON metadata for the typed sample handlers: no reflection at run time.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(GreetRequest))]
+[JsonSerializable(typeof(GreetResponse))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(ContextDescription))]
+internal sealed partial class HostJson : JsonSerializerContext;

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Bootstrap.Runtime;
+
+namespace Bootstrap.Host;
+
+/// <summary>The sample handlers; each shows one handler shape.</summary>
+public static class SampleHandlers
+{
+    /// <summary>echo: the event's bytes, unchanged. The raw path: no JSON at all.</summary>
+    public static ReadOnlyMemory<byte> Echo(ReadOnlyMemory<byte> @event, ILambdaContext context) => @event;
+
+    /// <summary>greet: <c>{"name":"Ada"}</c> → <c>{"message":"Hello, Ada!"}</c>; no name greets the world.</summary>
+    public static GreetResponse Greet(GreetRequest request, ILambdaContext context) =>
+        new($"Hello, {(string.IsNullOrEmpty(request?.Name) ? "world" : request.Name)}!");
+
+    /// <summary>context: what the handler sees of its invocation.</summary>
+    public static ContextDescription DescribeContext(JsonElement @event, ILambdaContext context) => new(
+        context.AwsRequestId,
+        context.FunctionName,
+        context.FunctionVersion,
+        context.InvokedFunctionArn,
+        context.MemoryLimitInMB,
+        context.LogGroupName,
+        context.LogStreamName,
+        (long)context.RemainingTime.TotalMilliseconds,
+        context.TraceId,
+        Environment.GetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable),
+        context.ClientContext,
+        context.Identity,
+        context.TenantId);
+
+    /// <summary>fail: always throws, to show an error report.</summary>
+    public static ReadOnlyMemory<byte> Fail(ReadOnlyMemory<byte> @event, ILambdaContext context) =>
+        throw new InvalidOperationException("boom");
+}
+
+public sealed record GreetRequest(string? Name);
+
+public sealed record GreetResponse(string Message);
+
+public sealed record ContextDescription(
+    string AwsRequestId,
+    string FunctionName,
+    string FunctionVersion,
+    string? InvokedFunctionArn,
+    int MemoryLimitInMB,
+    string LogGroupName,
+    string LogStreamName,
+    long RemainingTimeMs,
+    string? TraceId,
+    string? TraceEnv,
+    ClientContext? ClientContext,
+    CognitoIdentity? Identity,
+    string? TenantId);

@@ -1,0 +1,9 @@
+namespace Bootstrap.Runtime;
+
+/// <summary>The function's own settings from Lambda's environment; the same for every invocation.</summary>
+public sealed record FunctionSettings(
+    string FunctionName,
+    string FunctionVersion,
+    int MemoryLimitInMB,
+    string LogGroupName,
+    string LogStreamName);

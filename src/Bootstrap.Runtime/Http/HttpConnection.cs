@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Bootstrap.Runtime.Http;
+
+/// <summary>
+/// One keep-alive HTTP/1.1 connection to the Runtime API. A request is built with <see cref="Request"/>,
+/// then <see cref="Exchange"/> sends it and reads the response head. If a connection that has served
+/// before turns out to be closed, it reconnects once and resends; a second failure is an error.
+/// </summary>
+public sealed class HttpConnection : IDisposable
+{
+    private readonly RuntimeApiEndpoint _endpoint;
+    private readonly TimeSpan _connectBudget;
+    private SocketStream? _stream;
+    private HttpResponseReader? _reader;
+    private bool _hasServed;
+
+    public HttpConnection(RuntimeApiEndpoint endpoint, string userAgent, TimeSpan connectBudget)
+    {
+        _endpoint = endpoint;
+        _connectBudget = connectBudget;
+        Request = new HttpRequestWriter(Encoding.ASCII.GetBytes($"Host: {endpoint.Authority}\r\nUser-Agent: {userAgent}\r\n"));
+    }
+
+    public RuntimeApiEndpoint Endpoint => _endpoint;
+
+    /// <summary>The writer for the next request; build a head on it, then call <see cref="Exchange"/>.</summary>
+    public HttpRequestWriter Request { get; }
+
+    /// <summary>Opens the connection now, retrying with backoff while the API is not yet listening.</summary>
+    public void Open()
+    {
+        if (_stream is not null)
+            return;
+        var clock = Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(5);
+        while (true)
+        {
+            try
+            {
+                _stream = SocketStream.Connect(_endpoint);
+                break;
+            }
+            catch (IOException) when (clock.Elapsed + delay < _connectBudget)
+            {
+                Thread.Sleep(delay);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
+            }
+            catch (IOException e)
+            {
+                throw new RuntimeApiUnreachableException(_endpoint, clock.Elapsed, e.Message);
+            }
+        }
+        _reader = new HttpResponseReader(_stream);
+        _hasServed = false;
+    }
+
+    /// <summary>Sends the request built on <see cref="Request"/> with <paramref name="body"/>, reads and returns the response head.</summary>
+    public HttpResponseHead Exchange(ReadOnlySpan<byte> body, IHttpHeaderSink sink)
+    {
+        Open();
+        try
+        {
+            Request.WriteTo(_stream!, body);
+            return _reader!.ReadHead(sink);
+        }
+        catch (Exception e) when (_hasServed && e is HttpConnectionClosedException or IOException)
+        {
+            // An idle keep-alive connection the server closed between invocations: reconnect once.
+            Close();
+            Open();
+            Request.WriteTo(_stream!, body);
+            return _reader!.ReadHead(sink);
+        }
+    }
+
+    /// <summary>Reads the body of the response whose head <see cref="Exchange"/> returned.</summary>
+    public ReadOnlyMemory<byte> ReadBody(in HttpResponseHead head)
+    {
+        var body = _reader!.ReadBody(head);
+        _hasServed = true;
+        if (head.ConnectionClose)
+            Close();
+        return body;
+    }
+
+    private void Close()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        _reader = null;
+    }
+
+    public void Dispose() => Close();
+}

@@ -1,0 +1,21 @@
+namespace Bootstrap.Runtime.Http;
+
+/// <summary>The <c>host:port</c> of AWS_LAMBDA_RUNTIME_API: an IPv4 address, a bracketed IPv6 address or a name.</summary>
+public sealed record RuntimeApiEndpoint(string Host, int Port)
+{
+    public static RuntimeApiEndpoint Parse(string value)
+    {
+        int colon = value.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), out int port) || port is <= 0 or > 65535)
+            throw new FormatException($"AWS_LAMBDA_RUNTIME_API must be host:port, got '{value}'");
+        string host = value[..colon];
+        if (host.StartsWith('[') && host.EndsWith(']'))
+            host = host[1..^1];
+        return new RuntimeApiEndpoint(host, port);
+    }
+
+    /// <summary>The Host header value, as the request line's authority.</summary>
+    public string Authority => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
+
+    public override string ToString() => Authority;
+}

@@ -1,0 +1,73 @@
+using System.Buffers;
+using System.Text;
+
+namespace Bootstrap.Runtime;
+
+/// <summary>
+/// Writes the few JSON shapes the runtime itself produces (error reports, log lines) straight into a buffer.
+/// Deliberately tiny: the bytes path of a function never pulls in the JSON serializer.
+/// </summary>
+internal static class JsonText
+{
+    public static void Raw(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8) => output.Write(utf8);
+
+    /// <summary>Writes <c>"name":</c>, with a leading comma unless it is the object's first property.</summary>
+    public static void Property(IBufferWriter<byte> output, ReadOnlySpan<byte> name, bool first = false)
+    {
+        if (!first)
+            output.Write(","u8);
+        output.Write("\""u8);
+        output.Write(name);
+        output.Write("\":"u8);
+    }
+
+    /// <summary>Writes a JSON string, or <c>null</c>. Escapes quotes, backslashes and control characters; keeps other text as UTF-8.</summary>
+    public static void String(IBufferWriter<byte> output, ReadOnlySpan<char> value)
+    {
+        output.Write("\""u8);
+        while (!value.IsEmpty)
+        {
+            int special = value.IndexOfAnyInRange('\0', '\u001F');
+            int quote = value.IndexOfAny('"', '\\');
+            int stop = special < 0 ? quote : quote < 0 ? special : Math.Min(special, quote);
+            var plain = stop < 0 ? value : value[..stop];
+            if (!plain.IsEmpty)
+            {
+                var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(plain.Length));
+                output.Advance(Encoding.UTF8.GetBytes(plain, span));
+            }
+            if (stop < 0)
+                break;
+            Escape(output, value[stop]);
+            value = value[(stop + 1)..];
+        }
+        output.Write("\""u8);
+    }
+
+    public static void StringOrNull(IBufferWriter<byte> output, string? value)
+    {
+        if (value is null)
+            output.Write("null"u8);
+        else
+            String(output, value);
+    }
+
+    private static void Escape(IBufferWriter<byte> output, char c)
+    {
+        switch (c)
+        {
+            case '"': output.Write("\\\""u8); break;
+            case '\\': output.Write("\\\\"u8); break;
+            case '\n': output.Write("\\n"u8); break;
+            case '\r': output.Write("\\r"u8); break;
+            case '\t': output.Write("\\t"u8); break;
+            default:
+                var span = output.GetSpan(6);
+                "\\u00"u8.CopyTo(span);
+                span[4] = (byte)"0123456789abcdef"[c >> 4];
+                span[5] = (byte)"0123456789abcdef"[c & 0xF];
+                output.Advance(6);
+                break;
+        }
+    }
+}
