@@ -42,14 +42,14 @@ public sealed class HttpRequestWriter(ReadOnlyMemory<byte> fixedHeaders)
     public HttpRequestWriter PathSegment(string segment)
     {
         Span<byte> utf8 = stackalloc byte[4];
-        foreach (char c in segment)
+        foreach (var rune in segment.EnumerateRunes())
         {
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')
+            if (rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is '-' or '.' or '_' or '~'))
             {
-                AppendByte((byte)c);
+                AppendByte((byte)rune.Value);
                 continue;
             }
-            int n = Encoding.UTF8.GetBytes([c], utf8);
+            int n = rune.EncodeToUtf8(utf8);
             for (int i = 0; i < n; i++)
             {
                 AppendByte((byte)'%');

@@ -24,7 +24,8 @@ public static class HttpResponseParser
         int statusEnd = buffer.IndexOf(Crlf);
         if (statusEnd < 0)
         {
-            if (buffer.Length > HttpLimits.MaxStatusLineBytes)
+            // A line of exactly the limit may still be waiting for the LF of its CRLF.
+            if (buffer.Length > HttpLimits.MaxStatusLineBytes + 1)
                 throw new InvalidHttpResponseException($"status line longer than {HttpLimits.MaxStatusLineBytes} bytes");
             return false;
         }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test project and ends with one plain line: "tests: N passed, N failed".
+# Exits non-zero if any project fails to build or has a failing test.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0 failed=0 status=0
+for project in $(find tests -name '*.Tests.csproj' | sort); do
+  echo "== $project"
+  log=$(mktemp)
+  dotnet test "$project" --nologo -v quiet 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  [ "$rc" -eq 0 ] || status=$rc
+  summary=$(grep -E '(Passed|Failed)!.*Failed: *[0-9]+, Passed: *[0-9]+' "$log" | tail -n 1)
+  if [ -z "$summary" ]; then
+    echo "run-tests: $project produced no test summary" >&2
+    status=1
+  else
+    failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$summary")))
+    passed=$((passed + $(sed -E 's/.*Passed: *([0-9]+),.*/\1/' <<<"$summary")))
+  fi
+  rm -f "$log"
+done
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] || status=1
+exit $status

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+
+namespace Bootstrap.Emulator.Process;
+
+/// <summary>
+/// A bootstrap running as a child process with exactly the environment given, its stdout and stderr
+/// forwarded line by line. Knows when it was spawned, its peak memory while alive, and how it exited.
+/// </summary>
+public sealed class BootstrapProcess : IAsyncDisposable
+{
+    private readonly System.Diagnostics.Process _process;
+    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private BootstrapProcess(System.Diagnostics.Process process, long spawnedAt)
+    {
+        _process = process;
+        SpawnedAt = spawnedAt;
+    }
+
+    /// <summary>Stopwatch timestamp taken just before the spawn.</summary>
+    public long SpawnedAt { get; }
+    public int Id => _process.Id;
+    public Task<int> Exited => _exited.Task;
+    public bool HasExited => _exited.Task.IsCompleted;
+
+    /// <summary>Starts <paramref name="path"/>. Each output line goes to <paramref name="onOutput"/> (line, isStandardError).</summary>
+    public static BootstrapProcess Start(string path, IReadOnlyDictionary<string, string> environment, Action<string, bool> onOutput)
+    {
+        if (!File.Exists(path))
+            throw new EmulatorException($"bootstrap not found: {path}");
+        var info = new ProcessStartInfo(Path.GetFullPath(path))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(path))!,
+        };
+        info.Environment.Clear();
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
+
+        var process = new System.Diagnostics.Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, false); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, true); };
+        long spawnedAt = Stopwatch.GetTimestamp();
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new EmulatorException($"cannot start {path}: {e.Message}");
+        }
+        var child = new BootstrapProcess(process, spawnedAt);
+        process.Exited += (_, _) => child.OnExited();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.StandardInput.Close();
+        if (process.HasExited)
+            child.OnExited();
+        return child;
+    }
+
+    private void OnExited()
+    {
+        // Let the output readers drain, so the last lines come before the exit is reported.
+        try
+        {
+            _process.WaitForExit();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        _exited.TrySetResult(_process.ExitCode);
+    }
+
+    /// <summary>The high-water mark of resident memory (VmHWM) in KiB, or null once the process is gone.</summary>
+    public long? PeakRssKb()
+    {
+        try
+        {
+            foreach (string line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim());
+            }
+        }
+        catch (IOException)
+        {
+        }
+        return null;
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text;
+
+namespace Bootstrap.Emulator.RuntimeApi;
+
+/// <summary>How an invocation ended: a response body, or an error with its type and JSON body.</summary>
+public sealed record InvocationOutcome(bool IsError, byte[] Body, string? ErrorType)
+{
+    public static InvocationOutcome Response(byte[] body) => new(false, body, null);
+
+    public static InvocationOutcome Error(string errorType, byte[] body) => new(true, body, errorType);
+
+    /// <summary>An error made by the emulator itself (timeout, crash): Lambda's error JSON shape.</summary>
+    public static InvocationOutcome Error(string errorType, string message) =>
+        new(true, Encoding.UTF8.GetBytes(ErrorJson(errorType, message)), errorType);
+
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    public static string ErrorJson(string errorType, string message) =>
+        $"{{\"errorMessage\":{System.Text.Json.JsonSerializer.Serialize(message, EmulatorJson.Default.String)},\"errorType\":{System.Text.Json.JsonSerializer.Serialize(errorType, EmulatorJson.Default.String)}}}";
+}

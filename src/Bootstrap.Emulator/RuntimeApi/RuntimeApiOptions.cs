@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Bootstrap.Emulator.RuntimeApi;
+
+/// <summary>How the Runtime API server presents the function and its invocations.</summary>
+public sealed record RuntimeApiOptions
+{
+    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+    public string FunctionName { get; init; } = "function";
+    public string FunctionVersion { get; init; } = "$LATEST";
+    public string Region { get; init; } = "us-east-1";
+    public string AccountId { get; init; } = "012345678912";
+    /// <summary>The function timeout: each invocation's deadline is this long after <c>/next</c> hands it out.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>Events larger than this go out chunked, as AWS's emulator sends them; 0 chunks all, int.MaxValue none.</summary>
+    public int ChunkedEventThreshold { get; init; } = 2048;
+    /// <summary>Send the Lambda-Runtime-* header names in lower case (HTTP names are case-insensitive; runtimes must cope).</summary>
+    public bool LowercaseHeaderNames { get; init; }
+    /// <summary>Keep every request for inspection (tests).</summary>
+    public bool RecordRequests { get; init; }
+    /// <summary>Runs before routing; returning true means it answered the request itself (tests inject faults with it).</summary>
+    public Func<HttpContext, Task<bool>>? Intercept { get; init; }
+
+    public string FunctionArn => $"arn:aws:lambda:{Region}:{AccountId}:function:{FunctionName}";
+}

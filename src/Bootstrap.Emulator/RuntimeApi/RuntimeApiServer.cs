@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bootstrap.Emulator.RuntimeApi;
+
+/// <summary>
+/// The Lambda Runtime API on Kestrel, at 127.0.0.1: <c>/next</c> hands out queued invocations (blocking until
+/// there is one), <c>/response</c> and <c>/error</c> answer them once, <c>/init/error</c> fails the cold start.
+/// Status codes and error bodies follow real Lambda.
+/// </summary>
+public sealed class RuntimeApiServer : IAsyncDisposable
+{
+    public const string ApiVersion = "/2018-06-01";
+    /// <summary>Lambda's limit on a buffered response: 6 MiB plus 100 bytes.</summary>
+    public const int MaxResponseBytes = 6 * 1024 * 1024 + 100;
+    private const int MaxRequestBodyBytes = 64 * 1024 * 1024;
+
+    private readonly RuntimeApiOptions _options;
+    private readonly WebApplication _app;
+    private readonly Channel<Invocation> _queue = Channel.CreateUnbounded<Invocation>();
+    // Every invocation handed out, by request id; answered ones stay so a second reply is refused, not accepted.
+    private readonly ConcurrentDictionary<string, Invocation> _handedOut = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private RuntimeApiServer(RuntimeApiOptions options, WebApplication app)
+    {
+        _options = options;
+        _app = app;
+    }
+
+    public RuntimeApiOptions Options => _options;
+    public int Port { get; private set; }
+    /// <summary>The value for AWS_LAMBDA_RUNTIME_API.</summary>
+    public string Address => $"127.0.0.1:{Port}";
+
+    /// <summary>Completes when the function reports <c>/init/error</c>.</summary>
+    public Task<InvocationOutcome> InitError => _initError.Task;
+
+    /// <summary>Raised as each <c>/next</c> arrives (the first one marks the end of init).</summary>
+    public event Action? NextRequested;
+
+    /// <summary>Raised when an invocation is handed to the function.</summary>
+    public event Action<Invocation>? InvocationStarted;
+
+    public IReadOnlyCollection<RecordedRequest> Requests => _requests;
+
+    /// <summary>Replies refused because their request id was unknown or already answered.</summary>
+    public int RefusedReplies => _refusedReplies;
+    private int _refusedReplies;
+
+    public static async Task<RuntimeApiServer> StartAsync(RuntimeApiOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromHours(1);
+            kestrel.AddServerHeader = false;
+        });
+        var app = builder.Build();
+        var server = new RuntimeApiServer(options, app);
+        app.Run(server.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync();
+            throw new EmulatorException($"cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
+        }
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        server.Port = new Uri(addresses.Addresses.First()).Port;
+        return server;
+    }
+
+    /// <summary>Queues an event; the returned invocation's <see cref="Invocation.Outcome"/> completes when the function answers.</summary>
+    public Invocation Enqueue(byte[] payload, InvokeOptions? options = null)
+    {
+        var invocation = new Invocation(TraceIds.NewRequestId(), payload, options ?? InvokeOptions.None);
+        _queue.Writer.TryWrite(invocation);
+        return invocation;
+    }
+
+    /// <summary>Queues an event and waits for its outcome.</summary>
+    public Task<InvocationOutcome> InvokeAsync(byte[] payload, InvokeOptions? options = null, CancellationToken cancellationToken = default) =>
+        Enqueue(payload, options).Outcome.WaitAsync(cancellationToken);
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        byte[] body = [];
+        if (HttpMethods.IsPost(request.Method))
+            body = await ReadBodyAsync(request, context.RequestAborted);
+        try
+        {
+            if (_options.Intercept is { } intercept && await intercept(context))
+                return;
+            await RouteAsync(context, body);
+        }
+        finally
+        {
+            if (_options.RecordRequests)
+            {
+                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var header in request.Headers)
+                    headers[header.Key] = header.Value.ToString();
+                _requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? "", headers, body, context.Response.StatusCode));
+            }
+        }
+    }
+
+    private async Task RouteAsync(HttpContext context, byte[] body)
+    {
+        string path = context.Request.Path.Value ?? "";
+        bool post = HttpMethods.IsPost(context.Request.Method);
+        const string invocationPrefix = ApiVersion + "/runtime/invocation/";
+
+        if (path == invocationPrefix + "next" && HttpMethods.IsGet(context.Request.Method))
+        {
+            await NextAsync(context);
+        }
+        else if (post && path == ApiVersion + "/runtime/init/error")
+        {
+            _initError.TrySetResult(InvocationOutcome.Error(ErrorTypeOf(context.Request), body));
+            await WriteJsonAsync(context, 202, "{\"status\":\"OK\"}");
+        }
+        else if (post && path.StartsWith(invocationPrefix, StringComparison.Ordinal) && path.EndsWith("/response", StringComparison.Ordinal))
+        {
+            await ReplyAsync(context, Uri.UnescapeDataString(path[invocationPrefix.Length..^"/response".Length]), body, isError: false);
+        }
+        else if (post && path.StartsWith(invocationPrefix, StringComparison.Ordinal) && path.EndsWith("/error", StringComparison.Ordinal))
+        {
+            await ReplyAsync(context, Uri.UnescapeDataString(path[invocationPrefix.Length..^"/error".Length]), body, isError: true);
+        }
+        else
+        {
+            await WriteErrorAsync(context, 404, "UnknownEndpoint", $"No Runtime API endpoint {context.Request.Method} {path}");
+        }
+    }
+
+    private async Task NextAsync(HttpContext context)
+    {
+        NextRequested?.Invoke();
+        Invocation invocation;
+        try
+        {
+            invocation = await _queue.Reader.ReadAsync(context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // the function went away while waiting
+        }
+
+        invocation.StartedAt = DateTimeOffset.UtcNow;
+        invocation.Deadline = invocation.StartedAt.Value + _options.Timeout;
+        invocation.TraceId = invocation.Options.TraceId ?? TraceIds.NewTraceHeader();
+        _handedOut[invocation.RequestId] = invocation;
+        InvocationStarted?.Invoke(invocation);
+
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "application/json";
+        response.Headers[Header("Aws-Request-Id")] = invocation.RequestId;
+        response.Headers[Header("Deadline-Ms")] = invocation.Deadline.ToUnixTimeMilliseconds().ToString();
+        response.Headers[Header("Invoked-Function-Arn")] = _options.FunctionArn;
+        if (invocation.TraceId.Length > 0)
+            response.Headers[Header("Trace-Id")] = invocation.TraceId;
+        if (invocation.Options.ClientContext is { } clientContext)
+            response.Headers[Header("Client-Context")] = clientContext;
+        if (invocation.Options.CognitoIdentity is { } identity)
+            response.Headers[Header("Cognito-Identity")] = identity;
+        if (invocation.Options.TenantId is { } tenant)
+            response.Headers[Header("Aws-Tenant-Id")] = tenant;
+        if (invocation.Payload.Length <= _options.ChunkedEventThreshold)
+            response.ContentLength = invocation.Payload.Length;
+        await response.Body.WriteAsync(invocation.Payload, context.RequestAborted);
+    }
+
+    private async Task ReplyAsync(HttpContext context, string requestId, byte[] body, bool isError)
+    {
+        if (!_handedOut.TryGetValue(requestId, out var invocation))
+        {
+            Interlocked.Increment(ref _refusedReplies);
+            await WriteErrorAsync(context, 400, "InvalidRequestID", $"Invalid request ID: {requestId}");
+            return;
+        }
+        if (invocation.IsAnswered)
+        {
+            Interlocked.Increment(ref _refusedReplies);
+            await WriteErrorAsync(context, 403, "InvalidStateTransition", $"Invocation {requestId} was already answered");
+            return;
+        }
+        if (!isError && body.Length > MaxResponseBytes)
+        {
+            // The function may still report the error itself; otherwise the invoker sees it as too large.
+            invocation.ResponseTooLarge = true;
+            await WriteErrorAsync(context, 413, "RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({MaxResponseBytes} bytes).");
+            return;
+        }
+        var outcome = isError ? InvocationOutcome.Error(ErrorTypeOf(context.Request), body) : InvocationOutcome.Response(body);
+        if (!invocation.TryAnswer(outcome))
+        {
+            Interlocked.Increment(ref _refusedReplies);
+            await WriteErrorAsync(context, 403, "InvalidStateTransition", $"Invocation {requestId} was already answered");
+            return;
+        }
+        await WriteJsonAsync(context, 202, "{\"status\":\"OK\"}");
+    }
+
+    /// <summary>A Lambda-Runtime-* header name, in lower case when the options ask for it.</summary>
+    private string Header(string suffix) =>
+        _options.LowercaseHeaderNames ? "lambda-runtime-" + suffix.ToLowerInvariant() : "Lambda-Runtime-" + suffix;
+
+    private static string ErrorTypeOf(HttpRequest request) =>
+        request.Headers["Lambda-Runtime-Function-Error-Type"].ToString() is { Length: > 0 } type ? type : "Unhandled";
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(request.ContentLength is long length and < MaxRequestBodyBytes ? (int)length : 4096);
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, string errorType, string message) =>
+        WriteJsonAsync(context, status, InvocationOutcome.ErrorJson(errorType, message));
+
+    private static async Task WriteJsonAsync(HttpContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(json);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(stopping.Token);
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Bootstrap.EndToEnd.Tests;
+
+/// <summary>
+/// The AOT binaries under test. `make test` publishes them before the tests run; when a test is started
+/// some other way and one is missing, it is published here, once per test run.
+/// </summary>
+public static class BootstrapBinaries
+{
+    public static readonly string RepoRoot = FindRepoRoot();
+
+    private static readonly Lazy<string> s_host = new(() => Ensure("artifacts/bootstrap", "bootstrap"));
+    private static readonly Lazy<string> s_testFunction = new(() => Ensure("artifacts/test-function/bootstrap", "test-function"));
+
+    /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail).</summary>
+    public static string Host => s_host.Value;
+
+    /// <summary>The test function's bootstrap (log, bytes-async, stream, stream-async, add-async, deadline, big, init-fails).</summary>
+    public static string TestFunction => s_testFunction.Value;
+
+    private static string Ensure(string relativePath, string makeTarget)
+    {
+        string path = Path.Combine(RepoRoot, relativePath);
+        if (File.Exists(path))
+            return path;
+        var make = Process.Start(new ProcessStartInfo("make", $"-C \"{RepoRoot}\" {makeTarget}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        string output = make.StandardOutput.ReadToEnd() + make.StandardError.ReadToEnd();
+        make.WaitForExit();
+        if (make.ExitCode != 0 || !File.Exists(path))
+            throw new InvalidOperationException($"`make {makeTarget}` did not produce {path}:\n{output}");
+        return path;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bootstrap.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("cannot find the repository root (Bootstrap.sln) above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Bootstrap.Emulator.Process;
+using Bootstrap.Emulator.RuntimeApi;
+
+namespace Bootstrap.EndToEnd.Tests;
+
+/// <summary>A real AOT bootstrap running as a child process against a Kestrel Runtime API in the test process.</summary>
+public sealed class FunctionUnderTest : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly ConcurrentQueue<(string Line, bool IsError)> _output = new();
+
+    private FunctionUnderTest(RuntimeApiServer api) => Api = api;
+
+    public RuntimeApiServer Api { get; }
+    public BootstrapProcess Process { get; private set; } = null!;
+
+    public IEnumerable<string> Stdout => _output.Where(o => !o.IsError).Select(o => o.Line);
+    public IEnumerable<string> Stderr => _output.Where(o => o.IsError).Select(o => o.Line);
+    public string AllOutput => string.Join("\n", _output.Select(o => o.Line));
+
+    public static async Task<FunctionUnderTest> StartAsync(
+        string? handler,
+        RuntimeApiOptions? options = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? binary = null)
+    {
+        var api = await RuntimeApiServer.StartAsync((options ?? new RuntimeApiOptions()) with { Port = 0 });
+        var function = new FunctionUnderTest(api);
+        var env = LambdaEnvironment.Build(api.Options, api.Address, handler, memoryMb: 128, taskRoot: Path.GetTempPath());
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            env[name] = value;
+        function.Process = BootstrapProcess.Start(binary ?? BootstrapBinaries.Host, env, (line, isError) => function._output.Enqueue((line, isError)));
+        return function;
+    }
+
+    public Task<InvocationOutcome> InvokeAsync(string payload, InvokeOptions? options = null) =>
+        InvokeAsync(Encoding.UTF8.GetBytes(payload), options);
+
+    public async Task<InvocationOutcome> InvokeAsync(byte[] payload, InvokeOptions? options = null)
+    {
+        var outcome = Api.InvokeAsync(payload, options);
+        var exited = Process.Exited;
+        var first = await Task.WhenAny(outcome, exited).WaitAsync(Patience);
+        if (first == exited && !outcome.IsCompleted)
+            throw new InvalidOperationException($"bootstrap exited with {exited.Result} before answering:\n{AllOutput}");
+        return await outcome;
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync() => await Process.Exited.WaitAsync(Patience);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        await Api.DisposeAsync();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json.Serialization;
+using Bootstrap.Runtime;
+using Bootstrap.Runtime.Handlers;
+using Bootstrap.Runtime.Logging;
+
+return LambdaRuntime.Run(new HandlerRegistry
+{
+    // Logs one line at every level through context.Logger, and one through Console.WriteLine.
+    ["log"] = () => LambdaHandler.Bytes((e, context) =>
+    {
+        foreach (var level in new[] { LogLevel.Trace, LogLevel.Debug, LogLevel.Information, LogLevel.Warning, LogLevel.Error, LogLevel.Critical })
+            context.Logger.Log(level, $"level {(int)level} says {Encoding.UTF8.GetString(e.Span)}");
+        Console.WriteLine($"console says {Encoding.UTF8.GetString(e.Span)}");
+        return "logged"u8.ToArray();
+    }),
+    // Async bytes: yields to the thread pool before answering.
+    ["bytes-async"] = () => LambdaHandler.Bytes(async (e, context) =>
+    {
+        await Task.Delay(10);
+        var reversed = e.ToArray();
+        Array.Reverse(reversed);
+        return reversed;
+    }),
+    // Streams in and out, sync and async.
+    ["stream"] = () => LambdaHandler.Stream((input, context) =>
+    {
+        var output = new MemoryStream();
+        input.CopyTo(output);
+        output.Write("!"u8);
+        output.Position = 0;
+        return output;
+    }),
+    ["stream-async"] = () => LambdaHandler.Stream(async (input, context) =>
+    {
+        await Task.Yield();
+        var text = await new StreamReader(input).ReadToEndAsync();
+        return new MemoryStream(Encoding.UTF8.GetBytes(text.ToUpperInvariant()));
+    }),
+    // Typed and async.
+    ["add-async"] = () => LambdaHandler.Json(async (Numbers n, ILambdaContext context) =>
+    {
+        await Task.Delay(5);
+        return new Sum(n.A + n.B);
+    }, TestJson.Default.Numbers, TestJson.Default.Sum),
+    // Waits for the deadline token and reports how long before the deadline it fired.
+    ["deadline"] = () => LambdaHandler.Bytes(async (e, context) =>
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            return "not cancelled"u8.ToArray();
+        }
+        catch (OperationCanceledException)
+        {
+            return Encoding.UTF8.GetBytes($"cancelled, {context.RemainingTime.TotalMilliseconds:0} ms left");
+        }
+    }),
+    // A response as large as the event asks: {"bytes": N} → N bytes of 'x'.
+    ["big"] = () => LambdaHandler.Bytes((e, context) =>
+    {
+        int n = int.Parse(Encoding.UTF8.GetString(e.Span));
+        return Enumerable.Repeat((byte)'x', n).ToArray();
+    }),
+    // Its own initialisation fails.
+    ["init-fails"] = () => throw new InvalidOperationException("no database configured"),
+});
+
+public sealed record Numbers(int A, int B);
+
+public sealed record Sum(int Total);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(Numbers))]
+[JsonSerializable(typeof(Sum))]
+internal sealed partial class TestJson : JsonSerializerContext;
