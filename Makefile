@@ -8,7 +8,7 @@ ARTIFACTS := artifacts
 PUBLISH  := flock $(ARTIFACTS)/.publish.lock $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
-.PHONY: all bootstrap test-function test run emulator clean
+.PHONY: all bootstrap test-function test run emulator emulator-build clean
 
 all: bootstrap
 
@@ -26,6 +26,25 @@ test-function: | $(ARTIFACTS)
 ## test: build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
 test: bootstrap test-function
 	bash build/run-tests.sh
+
+## emulator-build: build the local emulator once, to artifacts/emulator
+EMULATOR := $(DOTNET) $(ARTIFACTS)/emulator/bootstrap-emulator.dll
+emulator-build: | $(ARTIFACTS)
+	$(DOTNET) build src/Bootstrap.Emulator -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/emulator
+
+## run: build, then invoke each sample handler with its event from events/ under the emulator
+SAMPLES := echo greet context fail
+run: bootstrap emulator-build
+	@for handler in $(SAMPLES); do \
+	  echo; echo "== $$handler  (events/$$handler.json)"; \
+	  $(EMULATOR) --bootstrap $(ARTIFACTS)/bootstrap --handler $$handler --event events/$$handler.json || exit 1; \
+	done
+
+## emulator: run the emulator in the foreground: make emulator [BOOTSTRAP=path] [HANDLER=name] [ARGS="--timeout 10 ..."]
+BOOTSTRAP ?= $(ARTIFACTS)/bootstrap
+HANDLER ?= echo
+emulator: emulator-build
+	$(EMULATOR) --bootstrap $(BOOTSTRAP) --handler $(HANDLER) $(ARGS)
 
 ## clean: remove build outputs
 clean:

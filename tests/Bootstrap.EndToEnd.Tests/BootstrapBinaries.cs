@@ -16,7 +16,7 @@ public static class BootstrapBinaries
     /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail).</summary>
     public static string Host => s_host.Value;
 
-    /// <summary>The test function's bootstrap (log, bytes-async, stream, stream-async, add-async, deadline, big, init-fails).</summary>
+    /// <summary>The test function's bootstrap (log, bytes-async, stream, stream-async, add-async, deadline, big, delay, hang, crash, init-fails).</summary>
     public static string TestFunction => s_testFunction.Value;
 
     private static string Ensure(string relativePath, string makeTarget)

@@ -62,6 +62,24 @@ return LambdaRuntime.Run(new HandlerRegistry
         int n = int.Parse(Encoding.UTF8.GetString(e.Span));
         return Enumerable.Repeat((byte)'x', n).ToArray();
     }),
+    // Waits the number of milliseconds in the event, then returns it.
+    ["delay"] = () => LambdaHandler.Bytes((e, context) =>
+    {
+        Thread.Sleep(int.Parse(Encoding.UTF8.GetString(e.Span)));
+        return e;
+    }),
+    // Never answers.
+    ["hang"] = () => LambdaHandler.Bytes((e, context) =>
+    {
+        Thread.Sleep(Timeout.Infinite);
+        return e;
+    }),
+    // The process dies mid-invocation with exit status 3.
+    ["crash"] = () => LambdaHandler.Bytes((e, context) =>
+    {
+        Environment.Exit(3);
+        return e;
+    }),
     // Its own initialisation fails.
     ["init-fails"] = () => throw new InvalidOperationException("no database configured"),
 });

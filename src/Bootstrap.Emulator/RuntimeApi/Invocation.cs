@@ -4,6 +4,7 @@ namespace Bootstrap.Emulator.RuntimeApi;
 public sealed class Invocation
 {
     private readonly TaskCompletionSource<InvocationOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _answered;
 
     public Invocation(string requestId, byte[] payload, InvokeOptions options)
@@ -19,12 +20,21 @@ public sealed class Invocation
     public string TraceId { get; internal set; } = "";
     public DateTimeOffset Deadline { get; internal set; }
     /// <summary>When <c>/next</c> handed it to the function.</summary>
-    public DateTimeOffset? StartedAt { get; internal set; }
+    public DateTimeOffset? StartedAt { get; private set; }
     /// <summary>Set when a response was refused with 413; the runtime's error report may still follow.</summary>
     public bool ResponseTooLarge { get; internal set; }
 
     public Task<InvocationOutcome> Outcome => _outcome.Task;
+    /// <summary>Completes when <c>/next</c> hands the invocation to the function.</summary>
+    public Task Started => _started.Task;
     public bool IsAnswered => Volatile.Read(ref _answered) != 0;
+
+    internal void MarkStarted(DateTimeOffset now, TimeSpan timeout)
+    {
+        StartedAt = now;
+        Deadline = now + timeout;
+        _started.TrySetResult();
+    }
 
     /// <summary>Records the one answer. False if it was already answered (nothing is overwritten).</summary>
     public bool TryAnswer(InvocationOutcome outcome)

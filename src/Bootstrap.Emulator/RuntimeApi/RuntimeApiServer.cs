@@ -29,7 +29,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     // Every invocation handed out, by request id; answered ones stay so a second reply is refused, not accepted.
     private readonly ConcurrentDictionary<string, Invocation> _handedOut = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    private readonly TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RuntimeApiServer(RuntimeApiOptions options, WebApplication app)
     {
@@ -42,11 +42,21 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>The value for AWS_LAMBDA_RUNTIME_API.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
-    /// <summary>Completes when the function reports <c>/init/error</c>.</summary>
+    /// <summary>Completes when the function reports <c>/init/error</c> (since the last <see cref="ResetInitError"/>).</summary>
     public Task<InvocationOutcome> InitError => _initError.Task;
+
+    /// <summary>Forgets a reported init error: a new process is about to start cold.</summary>
+    public void ResetInitError()
+    {
+        if (_initError.Task.IsCompleted)
+            _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>Raised as each <c>/next</c> arrives (the first one marks the end of init).</summary>
     public event Action? NextRequested;
+
+    /// <summary>Raised when the function reports <c>/init/error</c>.</summary>
+    public event Action? InitErrorReported;
 
     /// <summary>Raised when an invocation is handed to the function.</summary>
     public event Action<Invocation>? InvocationStarted;
@@ -82,6 +92,21 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         server.Port = new Uri(addresses.Addresses.First()).Port;
         return server;
+    }
+
+    /// <summary>
+    /// Sends the server one throwaway reply (refused as an unknown request id) so its request path is compiled
+    /// before a bootstrap is timed against it: Init Duration should measure the function, not the emulator.
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST {ApiVersion}/runtime/invocation/warm-up/response HTTP/1.1\r\nHost: {Address}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"));
+        await stream.CopyToAsync(Stream.Null);
+        Interlocked.Decrement(ref _refusedReplies);
     }
 
     /// <summary>Queues an event; the returned invocation's <see cref="Invocation.Outcome"/> completes when the function answers.</summary>
@@ -133,6 +158,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         else if (post && path == ApiVersion + "/runtime/init/error")
         {
             _initError.TrySetResult(InvocationOutcome.Error(ErrorTypeOf(context.Request), body));
+            InitErrorReported?.Invoke();
             await WriteJsonAsync(context, 202, "{\"status\":\"OK\"}");
         }
         else if (post && path.StartsWith(invocationPrefix, StringComparison.Ordinal) && path.EndsWith("/response", StringComparison.Ordinal))
@@ -155,17 +181,21 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         Invocation invocation;
         try
         {
-            invocation = await _queue.Reader.ReadAsync(context.RequestAborted);
+            // Skip invocations that were settled while queued (abandoned after a crash or timeout).
+            do
+            {
+                invocation = await _queue.Reader.ReadAsync(context.RequestAborted);
+            }
+            while (invocation.IsAnswered);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
         {
-            return; // the function went away while waiting
+            return; // the function went away while waiting, or the server is stopping
         }
 
-        invocation.StartedAt = DateTimeOffset.UtcNow;
-        invocation.Deadline = invocation.StartedAt.Value + _options.Timeout;
         invocation.TraceId = invocation.Options.TraceId ?? TraceIds.NewTraceHeader();
         _handedOut[invocation.RequestId] = invocation;
+        invocation.MarkStarted(DateTimeOffset.UtcNow, _options.Timeout);
         InvocationStarted?.Invoke(invocation);
 
         var response = context.Response;

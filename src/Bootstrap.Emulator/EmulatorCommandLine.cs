@@ -1,0 +1,108 @@
+using System.Globalization;
+
+namespace Bootstrap.Emulator;
+
+/// <summary>The emulator's command line: parsed strictly, every option in <see cref="Help"/>.</summary>
+public sealed record EmulatorCommandLine
+{
+    public const string Help = """
+        Usage: bootstrap-emulator --bootstrap PATH [options]
+
+        Runs a Lambda bootstrap on this machine: a Runtime API for the bootstrap, and Lambda's Invoke API for you.
+        The bootstrap starts cold on the first invoke. Each invocation prints START, END and REPORT lines.
+
+        Options:
+          --bootstrap PATH        the bootstrap executable to run (required)
+          --handler NAME          _HANDLER for the function
+          --port N                Invoke API port on 127.0.0.1 (default 9000; 0 picks a free port)
+          --runtime-api-port N    Runtime API port on 127.0.0.1 (default 0: a free port)
+          --timeout SECONDS       function timeout (default 3)
+          --memory MB             memory size, as AWS_LAMBDA_FUNCTION_MEMORY_SIZE (default 128)
+          --function-name NAME    function name (default "function")
+          --env NAME=VALUE        an extra environment variable for the bootstrap (repeatable)
+          --event FILE            invoke once with FILE's contents, print the response, and exit when all
+                                  --event invokes are done (repeatable; no Invoke API is opened)
+          --help                  show this help
+
+        Invoke with:  curl -d '{"name":"Ada"}' http://127.0.0.1:9000/2015-03-31/functions/function/invocations
+        Headers: X-Amz-Invocation-Type: Event (202, runs in the background), X-Amz-Client-Context (base64 JSON).
+        Stop with Ctrl-C or SIGTERM.
+        """;
+
+    public string BootstrapPath { get; init; } = "";
+    public string? Handler { get; init; }
+    public int Port { get; init; } = 9000;
+    public int RuntimeApiPort { get; init; }
+    public double TimeoutSeconds { get; init; } = 3;
+    public int MemoryMb { get; init; } = 128;
+    public string FunctionName { get; init; } = "function";
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<string> Events { get; init; } = [];
+    public bool ShowHelp { get; init; }
+
+    /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
+    public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
+    {
+        var result = new EmulatorCommandLine();
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var events = new List<string>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string option = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new EmulatorException($"{option} needs a value");
+            result = option switch
+            {
+                "--help" or "-h" => result with { ShowHelp = true },
+                "--bootstrap" => result with { BootstrapPath = Value() },
+                "--handler" => result with { Handler = Value() },
+                "--port" => result with { Port = ParsePort(option, Value()) },
+                "--runtime-api-port" => result with { RuntimeApiPort = ParsePort(option, Value()) },
+                "--timeout" => result with { TimeoutSeconds = ParsePositive(option, Value()) },
+                "--memory" => result with { MemoryMb = (int)ParsePositive(option, Value()) },
+                "--function-name" => result with { FunctionName = Value() },
+                "--env" => AddEnvironment(result, environment, Value()),
+                "--event" => AddEvent(result, events, Value()),
+                _ => throw new EmulatorException($"unknown option '{option}' (see --help)"),
+            };
+        }
+        result = result with { Environment = environment, Events = events };
+        if (!result.ShowHelp)
+        {
+            if (result.BootstrapPath.Length == 0)
+                throw new EmulatorException("--bootstrap PATH is required (see --help)");
+            if (!File.Exists(result.BootstrapPath))
+                throw new EmulatorException($"bootstrap not found: {result.BootstrapPath}");
+            foreach (string file in events)
+            {
+                if (!File.Exists(file))
+                    throw new EmulatorException($"event file not found: {file}");
+            }
+        }
+        return result;
+    }
+
+    private static EmulatorCommandLine AddEnvironment(EmulatorCommandLine result, Dictionary<string, string> environment, string value)
+    {
+        int equals = value.IndexOf('=');
+        if (equals <= 0)
+            throw new EmulatorException($"--env needs NAME=VALUE, got '{value}'");
+        environment[value[..equals]] = value[(equals + 1)..];
+        return result;
+    }
+
+    private static EmulatorCommandLine AddEvent(EmulatorCommandLine result, List<string> events, string file)
+    {
+        events.Add(file);
+        return result;
+    }
+
+    private static int ParsePort(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535
+            ? port
+            : throw new EmulatorException($"{option} must be a port number from 0 to 65535, got '{value}'");
+
+    private static double ParsePositive(string option, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && number > 0
+            ? number
+            : throw new EmulatorException($"{option} must be a positive number, got '{value}'");
+}

@@ -1,0 +1,16 @@
+using Bootstrap.Emulator.RuntimeApi;
+
+namespace Bootstrap.Emulator;
+
+/// <summary>One finished invocation as the caller sees it, with the figures of its REPORT line.</summary>
+public sealed record InvokeResult(
+    string RequestId,
+    InvocationOutcome Outcome,
+    double DurationMs,
+    double? InitDurationMs,
+    int MemorySizeMb,
+    int? MaxMemoryUsedMb)
+{
+    /// <summary>Lambda bills whole milliseconds; a custom runtime's init is billed too.</summary>
+    public long BilledDurationMs => (long)Math.Ceiling(DurationMs + (InitDurationMs ?? 0));
+}

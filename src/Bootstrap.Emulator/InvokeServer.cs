@@ -1,0 +1,154 @@
+using System.Net;
+using System.Text;
+using Bootstrap.Emulator.RuntimeApi;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bootstrap.Emulator;
+
+/// <summary>
+/// Lambda's Invoke API on 127.0.0.1, as AWS's emulator serves it:
+/// <c>POST /2015-03-31/functions/{name}/invocations</c>. Like real Lambda, a function error answers 200 with
+/// <c>X-Amz-Function-Error: Unhandled</c> and the error JSON; <c>X-Amz-Invocation-Type: Event</c> answers 202 at once.
+/// </summary>
+public sealed class InvokeServer : IAsyncDisposable
+{
+    /// <summary>Lambda's request payload limits: synchronous and asynchronous invokes.</summary>
+    public const int MaxSyncPayloadBytes = 6 * 1024 * 1024;
+    public const int MaxAsyncPayloadBytes = 1024 * 1024;
+
+    private readonly WebApplication _app;
+    private readonly LocalFunction _function;
+    private readonly Action<string, bool> _output;
+
+    private InvokeServer(WebApplication app, LocalFunction function, Action<string, bool> output)
+    {
+        _app = app;
+        _function = function;
+        _output = output;
+    }
+
+    public int Port { get; private set; }
+
+    public static async Task<InvokeServer> StartAsync(LocalFunction function, int port, Action<string, bool> output)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.Limits.MaxRequestBodySize = MaxSyncPayloadBytes + 1;
+            kestrel.AddServerHeader = false;
+        });
+        var app = builder.Build();
+        var server = new InvokeServer(app, function, output);
+        app.Run(server.HandleAsync);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync();
+            throw new EmulatorException($"cannot listen on 127.0.0.1:{port}: {e.Message}");
+        }
+        server.Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        string[] segments = (request.Path.Value ?? "").Trim('/').Split('/');
+        if (!HttpMethods.IsPost(request.Method) || segments is not ["2015-03-31", "functions", _, "invocations"])
+        {
+            await WriteAsync(context, 404, "ResourceNotFoundException", $"No invoke endpoint {request.Method} {request.Path}; use POST /2015-03-31/functions/function/invocations");
+            return;
+        }
+
+        string type = request.Headers["X-Amz-Invocation-Type"].ToString() is { Length: > 0 } t ? t : "RequestResponse";
+        if (type is not ("RequestResponse" or "Event" or "DryRun"))
+        {
+            await WriteAsync(context, 400, "InvalidParameterValueException", $"X-Amz-Invocation-Type must be RequestResponse, Event or DryRun, not '{type}'");
+            return;
+        }
+
+        byte[] payload;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            payload = buffer.ToArray();
+        }
+        catch (BadHttpRequestException)
+        {
+            await WriteAsync(context, 413, "RequestTooLargeException", $"Request must be smaller than {MaxSyncPayloadBytes} bytes for the InvokeFunction operation");
+            return;
+        }
+        int limit = type == "Event" ? MaxAsyncPayloadBytes : MaxSyncPayloadBytes;
+        if (payload.Length > limit)
+        {
+            await WriteAsync(context, 413, "RequestTooLargeException", $"Request must be smaller than {limit} bytes for the InvokeFunction operation");
+            return;
+        }
+
+        string? clientContext = null;
+        if (request.Headers["X-Amz-Client-Context"].ToString() is { Length: > 0 } encoded)
+        {
+            try
+            {
+                clientContext = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+                using var _ = System.Text.Json.JsonDocument.Parse(clientContext);
+            }
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+            {
+                await WriteAsync(context, 400, "InvalidRequestContentException", "Client context must be a valid Base64-encoded JSON object.");
+                return;
+            }
+        }
+
+        if (type == "DryRun")
+        {
+            context.Response.StatusCode = 204;
+            return;
+        }
+        var pending = _function.InvokeAsync(payload, new InvokeOptions { ClientContext = clientContext });
+        if (type == "Event")
+        {
+            _ = pending.ContinueWith(t => _output($"emulator: event invoke failed: {t.Exception?.GetBaseException().Message}", true),
+                TaskContinuationOptions.OnlyOnFaulted);
+            context.Response.StatusCode = 202;
+            return;
+        }
+
+        var result = await pending;
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.Headers["X-Amz-Executed-Version"] = _function.Options.Api.FunctionVersion;
+        context.Response.Headers["X-Amzn-RequestId"] = result.RequestId;
+        if (result.Outcome.IsError)
+            context.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
+        context.Response.ContentLength = result.Outcome.Body.Length;
+        await context.Response.Body.WriteAsync(result.Outcome.Body, context.RequestAborted);
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, string type, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.Headers["X-Amzn-ErrorType"] = type;
+        byte[] body = Encoding.UTF8.GetBytes(InvocationOutcome.ErrorJson(type, message));
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(stopping.Token);
+        await _app.DisposeAsync();
+    }
+}
