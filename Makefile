@@ -24,7 +24,8 @@ test-function: | $(ARTIFACTS)
 	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/test-function -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-function/bootstrap
 
 ## test: build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: bootstrap test-function
+test: bootstrap test-function emulator-build
+	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 
 ## emulator-build: build the local emulator once, to artifacts/emulator

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Bootstrap.Emulator.Process;
+using Bootstrap.Emulator.Processes;
 using Bootstrap.Emulator.RuntimeApi;
 
 namespace Bootstrap.Emulator;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Bootstrap.Emulator.Process;
+using Bootstrap.Emulator.Processes;
 using Bootstrap.Emulator.RuntimeApi;
 
 namespace Bootstrap.EndToEnd.Tests;

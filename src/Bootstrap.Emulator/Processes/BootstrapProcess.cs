@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Bootstrap.Emulator.Process;
+namespace Bootstrap.Emulator.Processes;
 
 /// <summary>
 /// A bootstrap running as a child process with exactly the environment given, its stdout and stderr
@@ -15,11 +15,12 @@ public sealed class BootstrapProcess : IAsyncDisposable
     {
         _process = process;
         SpawnedAt = spawnedAt;
+        Id = process.Id;
     }
 
     /// <summary>Stopwatch timestamp taken just before the spawn.</summary>
     public long SpawnedAt { get; }
-    public int Id => _process.Id;
+    public int Id { get; }
     public Task<int> Exited => _exited.Task;
     public bool HasExited => _exited.Task.IsCompleted;
 
@@ -78,9 +79,11 @@ public sealed class BootstrapProcess : IAsyncDisposable
     /// <summary>The high-water mark of resident memory (VmHWM) in KiB, or null once the process is gone.</summary>
     public long? PeakRssKb()
     {
+        if (HasExited)
+            return null;
         try
         {
-            foreach (string line in File.ReadLines($"/proc/{_process.Id}/status"))
+            foreach (string line in File.ReadLines($"/proc/{Id}/status"))
             {
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                     return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim());

@@ -1,6 +1,6 @@
 using Bootstrap.Emulator.RuntimeApi;
 
-namespace Bootstrap.Emulator.Process;
+namespace Bootstrap.Emulator.Processes;
 
 /// <summary>The environment Lambda gives a provided.al2023 function, made for a local run.</summary>
 public static class LambdaEnvironment
