@@ -9,4 +9,5 @@ namespace Bootstrap.Host;
 [JsonSerializable(typeof(GreetResponse))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(ContextDescription))]
+[JsonSerializable(typeof(StreamRequest))]
 internal sealed partial class HostJson : JsonSerializerContext;

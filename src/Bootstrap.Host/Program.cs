@@ -9,4 +9,5 @@ return LambdaRuntime.Run(new HandlerRegistry
     ["greet"] = () => LambdaHandler.Json(SampleHandlers.Greet, HostJson.Default.GreetRequest, HostJson.Default.GreetResponse),
     ["context"] = () => LambdaHandler.Json(SampleHandlers.DescribeContext, HostJson.Default.JsonElement, HostJson.Default.ContextDescription),
     ["fail"] = () => LambdaHandler.Bytes(SampleHandlers.Fail),
+    ["stream"] = () => LambdaHandler.Streaming(SampleHandlers.Stream),
 });

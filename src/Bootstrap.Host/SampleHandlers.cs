@@ -29,6 +29,28 @@ public static class SampleHandlers
         context.Identity,
         context.TenantId);
 
+    /// <summary>
+    /// stream: <c>{"chunks": N, "delayMs": D, "failAfter": K}</c> writes <c>chunk 0\n</c> … <c>chunk N-1\n</c>, each flushed
+    /// at once and D ms apart; with K it throws after K chunks.
+    /// </summary>
+    public static async Task Stream(ReadOnlyMemory<byte> @event, ResponseStream response, ILambdaContext context)
+    {
+        var request = JsonSerializer.Deserialize(@event.Span, HostJson.Default.StreamRequest)
+            ?? throw new ArgumentException("expected {\"chunks\": N, \"delayMs\": D}");
+        response.ContentType = "text/plain";
+        for (int i = 0; i < request.Chunks; i++)
+        {
+            if (i == request.FailAfter)
+                throw new InvalidOperationException($"failed after {i} chunks");
+            if (i > 0 && request.DelayMs > 0)
+                await Task.Delay(request.DelayMs, context.CancellationToken);
+            response.Write(System.Text.Encoding.UTF8.GetBytes($"chunk {i}\n"));
+            await response.FlushAsync(context.CancellationToken);
+        }
+        if (request.FailAfter == request.Chunks)
+            throw new InvalidOperationException($"failed after {request.Chunks} chunks");
+    }
+
     /// <summary>fail: always throws, to show an error report.</summary>
     public static ReadOnlyMemory<byte> Fail(ReadOnlyMemory<byte> @event, ILambdaContext context) =>
         throw new InvalidOperationException("boom");
@@ -37,6 +59,8 @@ public static class SampleHandlers
 public sealed record GreetRequest(string? Name);
 
 public sealed record GreetResponse(string Message);
+
+public sealed record StreamRequest(int Chunks, int DelayMs, int? FailAfter);
 
 public sealed record ContextDescription(
     string AwsRequestId,

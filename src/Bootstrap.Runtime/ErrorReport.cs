@@ -21,6 +21,8 @@ public sealed class ErrorReport
     public ErrorReport? Cause { get; init; }
     /// <summary>The inner exceptions of an <see cref="AggregateException"/>.</summary>
     public IReadOnlyList<ErrorReport>? Causes { get; init; }
+    /// <summary>Made from an exception (and so worth an X-Ray error cause), not by the runtime itself.</summary>
+    public bool IsExceptionReport { get; init; }
 
     public static ErrorReport Runtime(string errorType, string message) => new() { ErrorType = errorType, ErrorMessage = message };
 
@@ -32,6 +34,7 @@ public sealed class ErrorReport
         bool deeper = depth < MaxCauseDepth;
         return new ErrorReport
         {
+            IsExceptionReport = true,
             ErrorType = exception is RuntimeErrorException runtimeError ? runtimeError.ErrorType : exception.GetType().Name,
             ErrorMessage = exception.Message,
             StackTrace = StackLines(exception.StackTrace),
@@ -55,9 +58,9 @@ public sealed class ErrorReport
         if (string.IsNullOrEmpty(stackTrace))
             return [];
         var lines = stackTrace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        // The outermost frames are the runtime calling the handler: noise in the function's error report.
+        // The outermost frames are the runtime calling the handler (and async boundaries between them): noise here.
         int keep = lines.Length;
-        while (keep > 0 && lines[keep - 1].StartsWith(RuntimeFramePrefix, StringComparison.Ordinal))
+        while (keep > 0 && (lines[keep - 1].StartsWith(RuntimeFramePrefix, StringComparison.Ordinal) || lines[keep - 1].StartsWith("---", StringComparison.Ordinal)))
             keep--;
         return keep == lines.Length ? lines : lines[..keep];
     }

@@ -30,6 +30,11 @@ public sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handle
             Environment.SetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable, context.TraceId);
         try
         {
+            if (handler is StreamingHandler streaming)
+            {
+                Stream(streaming, @event, context);
+                return;
+            }
             ReadOnlyMemory<byte> response;
             try
             {
@@ -37,9 +42,7 @@ public sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handle
             }
             catch (Exception e)
             {
-                var report = ErrorReport.FromException(e);
-                log.Write(LogLevel.Error, $"Invocation failed: {report}", context.AwsRequestId, context.TraceId);
-                client.ReportError(context, report);
+                client.ReportError(context, LogFailure(e, context));
                 return;
             }
             client.Respond(context, response.Span);
@@ -51,6 +54,44 @@ public sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handle
             else
                 _output.ResetWrittenCount();
         }
+    }
+
+    /// <summary>
+    /// A streaming invocation: the response goes out as the handler flushes. A failure before the first byte is an
+    /// ordinary error report; after it, the error ends the streamed body as trailers.
+    /// </summary>
+    private void Stream(StreamingHandler streaming, ReadOnlyMemory<byte> @event, LambdaContext context)
+    {
+        var response = new ResponseStream(contentType => client.StartStreamingResponse(context, contentType));
+        try
+        {
+            var pending = streaming.InvokeAsync(@event, response, context);
+            if (!pending.IsCompletedSuccessfully)
+                pending.AsTask().GetAwaiter().GetResult();
+            response.Complete();
+        }
+        catch (Exception e)
+        {
+            if (response.ConnectionFailure is { } broken)
+                throw broken;
+            var report = LogFailure(e, context);
+            if (!response.HasStarted)
+            {
+                client.ReportError(context, report);
+                return;
+            }
+            response.Fail(report);
+        }
+        if (response.ConnectionFailure is { } lost)
+            throw lost;
+        client.EndStreamingResponse(context);
+    }
+
+    private ErrorReport LogFailure(Exception e, LambdaContext context)
+    {
+        var report = ErrorReport.FromException(e);
+        log.Write(LogLevel.Error, $"Invocation failed: {report}", context.AwsRequestId, context.TraceId);
+        return report;
     }
 
     private ReadOnlyMemory<byte> Invoke(ReadOnlyMemory<byte> @event, LambdaContext context)

@@ -21,13 +21,17 @@ internal static class JsonText
         output.Write("\":"u8);
     }
 
-    /// <summary>Writes a JSON string, or <c>null</c>. Escapes quotes, backslashes and control characters; keeps other text as UTF-8.</summary>
-    public static void String(IBufferWriter<byte> output, ReadOnlySpan<char> value)
+    /// <summary>
+    /// Writes a JSON string. Escapes quotes, backslashes and control characters; keeps other text as UTF-8,
+    /// or escapes it as \uXXXX when <paramref name="asciiOnly"/> (for a JSON value that travels in an HTTP header).
+    /// </summary>
+    public static void String(IBufferWriter<byte> output, ReadOnlySpan<char> value, bool asciiOnly = false)
     {
         output.Write("\""u8);
+        char lastPlain = asciiOnly ? '\u007E' : '\uFFFF';
         while (!value.IsEmpty)
         {
-            int special = value.IndexOfAnyInRange('\0', '\u001F');
+            int special = value.IndexOfAnyExceptInRange(' ', lastPlain);
             int quote = value.IndexOfAny('"', '\\');
             int stop = special < 0 ? quote : quote < 0 ? special : Math.Min(special, quote);
             var plain = stop < 0 ? value : value[..stop];
@@ -63,8 +67,11 @@ internal static class JsonText
             case '\t': output.Write("\\t"u8); break;
             default:
                 var span = output.GetSpan(6);
-                "\\u00"u8.CopyTo(span);
-                span[4] = (byte)"0123456789abcdef"[c >> 4];
+                span[0] = (byte)'\\';
+                span[1] = (byte)'u';
+                span[2] = (byte)"0123456789abcdef"[c >> 12];
+                span[3] = (byte)"0123456789abcdef"[(c >> 8) & 0xF];
+                span[4] = (byte)"0123456789abcdef"[(c >> 4) & 0xF];
                 span[5] = (byte)"0123456789abcdef"[c & 0xF];
                 output.Advance(6);
                 break;

@@ -14,6 +14,7 @@ public sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     private readonly string? _identityJson;
     private ClientContext? _clientContext;
     private CognitoIdentity? _identity;
+    private bool _clientContextParsed, _identityParsed;
     private CancellationTokenSource? _deadlineSource;
 
     public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log)
@@ -49,8 +50,8 @@ public sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         }
     }
 
-    public ClientContext? ClientContext => _clientContextJson is null ? null : _clientContext ??= Parse(ClientContext.Parse, _clientContextJson, "Lambda-Runtime-Client-Context");
-    public CognitoIdentity? Identity => _identityJson is null ? null : _identity ??= Parse(CognitoIdentity.Parse, _identityJson, "Lambda-Runtime-Cognito-Identity");
+    public ClientContext? ClientContext => ParseOnce(ClientContext.Parse, _clientContextJson, ref _clientContext, ref _clientContextParsed, "Lambda-Runtime-Client-Context");
+    public CognitoIdentity? Identity => ParseOnce(CognitoIdentity.Parse, _identityJson, ref _identity, ref _identityParsed, "Lambda-Runtime-Cognito-Identity");
 
     public string FunctionName => _function.FunctionName;
     public string FunctionVersion => _function.FunctionVersion;
@@ -79,17 +80,21 @@ public sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
 
     void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, AwsRequestId, TraceId);
 
-    private T? Parse<T>(Func<string, T> parse, string json, string header) where T : class
+    /// <summary>Parses a JSON header on first use; a bad one is warned about once and stays null.</summary>
+    private T? ParseOnce<T>(Func<string, T> parse, string? json, ref T? value, ref bool parsed, string header) where T : class
     {
+        if (parsed || json is null)
+            return value;
+        parsed = true;
         try
         {
-            return parse(json);
+            value = parse(json);
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
         {
             _log.Write(LogLevel.Warning, $"ignoring {header}: {e.Message}", AwsRequestId, TraceId);
-            return null;
         }
+        return value;
     }
 
     /// <summary>Ends the invocation: the deadline timer, if one was started, is released.</summary>

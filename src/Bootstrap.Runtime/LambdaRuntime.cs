@@ -1,3 +1,4 @@
+using Bootstrap.Runtime.Diagnostics;
 using Bootstrap.Runtime.Handlers;
 using Bootstrap.Runtime.Http;
 using Bootstrap.Runtime.Logging;
@@ -16,6 +17,7 @@ public static class LambdaRuntime
     /// <summary>Runs the bootstrap. Returns the process exit code: non-zero when init fails or the Runtime API fails fatally.</summary>
     public static int Run(HandlerRegistry handlers)
     {
+        var profile = StartupProfile.FromEnvironment();
         RuntimeConfiguration config;
         try
         {
@@ -25,6 +27,7 @@ public static class LambdaRuntime
         {
             return Fatal(e.Message);
         }
+        profile?.ConfigurationRead();
 
         var log = new LogWriter(StandardStream.Output, config.LogFormat, config.LogLevel);
         foreach (string warning in config.Warnings)
@@ -39,7 +42,10 @@ public static class LambdaRuntime
                 client.ReportInitError(initError);
                 return Fatal($"init failed: {initError}");
             }
+            profile?.HandlerInitialised();
             client.Connect();
+            profile?.ConnectionOpen();
+            client.Profile = profile;
             new InvocationLoop(client, handler, config.Function, log, setTraceEnvironment: true).Run();
             return 0;
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Bootstrap.Runtime.Diagnostics;
 using Bootstrap.Runtime.Http;
 using Bootstrap.Runtime.Logging;
 
@@ -26,6 +27,9 @@ public sealed class RuntimeApiClient(HttpConnection connection, LogWriter log) :
 
     public RuntimeApiEndpoint Endpoint => connection.Endpoint;
 
+    /// <summary>The startup profile to finish when the first <c>/next</c> goes out (BOOTSTRAP_PROFILE=1); then cleared.</summary>
+    public StartupProfile? Profile { get; set; }
+
     /// <summary>Opens the connection, waiting (bounded) for the API to listen.</summary>
     public void Connect() => connection.Open();
 
@@ -36,6 +40,11 @@ public sealed class RuntimeApiClient(HttpConnection connection, LogWriter log) :
     public InvocationHeaders Next(out ReadOnlyMemory<byte> @event)
     {
         connection.Request.Start(Get, NextPath).EndHead(null);
+        if (Profile is { } profile)
+        {
+            Profile = null;
+            profile.FirstNextSending();
+        }
         _headers.Reset();
         var head = connection.Exchange(default, _headers);
         @event = connection.ReadBody(head);
@@ -58,11 +67,35 @@ public sealed class RuntimeApiClient(HttpConnection connection, LogWriter log) :
         }
     }
 
-    /// <summary><c>POST /invocation/{id}/error</c> with the report as JSON and its type in Lambda-Runtime-Function-Error-Type.</summary>
+    /// <summary>
+    /// <c>POST /invocation/{id}/error</c> with the report as JSON and its type in Lambda-Runtime-Function-Error-Type;
+    /// a report made from an exception also carries the X-Ray error cause.
+    /// </summary>
     public void ReportError(LambdaContext context, ErrorReport report)
     {
         var request = StartReply(context, "/error"u8);
+        if (report.IsExceptionReport && XRayErrorCause.From(report, Environment.CurrentDirectory) is { } cause)
+            request.Header("Lambda-Runtime-Function-XRay-Error-Cause"u8, cause);
         SendError(request, report, "error", context.AwsRequestId);
+    }
+
+    /// <summary>
+    /// Starts a streamed <c>POST /invocation/{id}/response</c>: chunked, with the trailers that may carry an error
+    /// declared up front. Called by the <see cref="ResponseStream"/> when its first bytes go out.
+    /// </summary>
+    public Http.ChunkedBodyWriter StartStreamingResponse(LambdaContext context, string contentType) =>
+        StartReply(context, "/response"u8)
+            .Header("Lambda-Runtime-Function-Response-Mode"u8, "streaming"u8)
+            .Header("Content-Type"u8, contentType)
+            .Header("Trailer"u8, "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body"u8)
+            .EndChunkedHead(connection);
+
+    /// <summary>Reads the answer to a streamed response once its body has ended, and applies the status policy.</summary>
+    public void EndStreamingResponse(LambdaContext context)
+    {
+        _headers.Reset();
+        var head = connection.ReadResponseHead(_headers);
+        CheckStatus(head, connection.ReadBody(head), "streamed response", context.AwsRequestId);
     }
 
     /// <summary><c>POST /init/error</c>: the function could not start.</summary>
@@ -95,7 +128,12 @@ public sealed class RuntimeApiClient(HttpConnection connection, LogWriter log) :
     {
         _headers.Reset();
         var head = connection.Exchange(body, _headers);
-        var answer = connection.ReadBody(head);
+        return CheckStatus(head, connection.ReadBody(head), what, requestId);
+    }
+
+    /// <summary>2xx goes on; 4xx is logged (410: the invocation timed out) and goes on; anything else is fatal.</summary>
+    private int CheckStatus(in HttpResponseHead head, ReadOnlyMemory<byte> answer, string what, string? requestId)
+    {
         int status = head.StatusCode;
         if (status is >= 200 and < 300)
             return status;

@@ -75,6 +75,21 @@ public sealed class HttpConnection : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends the head built on <see cref="Request"/> (ended by <see cref="HttpRequestWriter.EndChunkedHead"/>) and
+    /// returns a writer for its chunked body; then <see cref="ReadResponseHead"/>. Nothing is resent: once body bytes
+    /// are out, a broken connection is an error.
+    /// </summary>
+    public ChunkedBodyWriter SendChunkedRequest()
+    {
+        Open();
+        Request.WriteTo(_stream!, default);
+        return new ChunkedBodyWriter(_stream!);
+    }
+
+    /// <summary>Reads the response head to a request sent with <see cref="SendChunkedRequest"/>.</summary>
+    public HttpResponseHead ReadResponseHead(IHttpHeaderSink sink) => _reader!.ReadHead(sink);
+
     /// <summary>Reads the body of the response whose head <see cref="Exchange"/> returned.</summary>
     public ReadOnlyMemory<byte> ReadBody(in HttpResponseHead head)
     {

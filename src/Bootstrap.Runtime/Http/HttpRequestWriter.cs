@@ -110,6 +110,14 @@ public sealed class HttpRequestWriter(ReadOnlyMemory<byte> fixedHeaders)
         _headLength = _length;
     }
 
+    /// <summary>Ends the head of a request whose body follows in chunks, sends it, and returns the body's writer.</summary>
+    public ChunkedBodyWriter EndChunkedHead(HttpConnection connection)
+    {
+        Append("Transfer-Encoding: chunked\r\n\r\n"u8);
+        _headLength = _length;
+        return connection.SendChunkedRequest();
+    }
+
     /// <summary>Sends the finished head and the body. May be called again to resend on a new connection.</summary>
     public void WriteTo(Stream transport, ReadOnlySpan<byte> body)
     {
