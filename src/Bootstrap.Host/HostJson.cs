@@ -10,4 +10,7 @@ namespace Bootstrap.Host;
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(ContextDescription))]
 [JsonSerializable(typeof(StreamRequest))]
+[JsonSerializable(typeof(SleepRequest))]
+[JsonSerializable(typeof(SleepResponse))]
+[JsonSerializable(typeof(CounterResponse))]
 internal sealed partial class HostJson : JsonSerializerContext;

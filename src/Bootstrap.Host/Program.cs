@@ -10,4 +10,6 @@ return LambdaRuntime.Run(new HandlerRegistry
     ["context"] = () => LambdaHandler.Json(SampleHandlers.DescribeContext, HostJson.Default.JsonElement, HostJson.Default.ContextDescription),
     ["fail"] = () => LambdaHandler.Bytes(SampleHandlers.Fail),
     ["stream"] = () => LambdaHandler.Streaming(SampleHandlers.Stream),
+    ["sleep"] = () => LambdaHandler.Json(SampleHandlers.Sleep, HostJson.Default.SleepRequest, HostJson.Default.SleepResponse),
+    ["counter"] = () => new Counter().Handler(),
 });

@@ -51,6 +51,16 @@ public static class SampleHandlers
             throw new InvalidOperationException($"failed after {request.Chunks} chunks");
     }
 
+    /// <summary>sleep: <c>{"ms": M, "blocking": true|false}</c> waits M ms (blocking the thread, or not), returns <c>{"sleptMs": M}</c>.</summary>
+    public static async Task<SleepResponse> Sleep(SleepRequest request, ILambdaContext context)
+    {
+        if (request.Blocking)
+            Thread.Sleep(request.Ms);
+        else
+            await Task.Delay(request.Ms);
+        return new SleepResponse(request.Ms);
+    }
+
     /// <summary>fail: always throws, to show an error report.</summary>
     public static ReadOnlyMemory<byte> Fail(ReadOnlyMemory<byte> @event, ILambdaContext context) =>
         throw new InvalidOperationException("boom");
@@ -61,6 +71,24 @@ public sealed record GreetRequest(string? Name);
 public sealed record GreetResponse(string Message);
 
 public sealed record StreamRequest(int Chunks, int DelayMs, int? FailAfter);
+
+public sealed record SleepRequest(int Ms, bool Blocking);
+
+public sealed record SleepResponse(int SleptMs);
+
+public sealed record CounterResponse(long Count);
+
+/// <summary>counter: <c>{"count": n}</c>, the invocations served so far; on shutdown it says how many it served.</summary>
+public sealed class Counter
+{
+    private long _served;
+
+    public Bootstrap.Runtime.Handlers.LambdaHandler Handler() =>
+        Bootstrap.Runtime.Handlers.LambdaHandler
+            .Json((JsonElement _, ILambdaContext _) => new CounterResponse(Interlocked.Increment(ref _served)),
+                HostJson.Default.JsonElement, HostJson.Default.CounterResponse)
+            .OnShutdown("counter", log => log.LogInformation($"counter served {Interlocked.Read(ref _served)} invocations"));
+}
 
 public sealed record ContextDescription(
     string AwsRequestId,

@@ -38,10 +38,13 @@ public sealed class ErrorReport
             ErrorType = exception is RuntimeErrorException runtimeError ? runtimeError.ErrorType : exception.GetType().Name,
             ErrorMessage = exception.Message,
             StackTrace = StackLines(exception.StackTrace),
+            // An aggregate of several lists them all as causes; any other exception has at most one cause.
             Causes = deeper && exception is AggregateException { InnerExceptions.Count: > 1 } aggregate
                 ? FromExceptions(aggregate.InnerExceptions, depth + 1)
                 : null,
-            Cause = deeper && exception.InnerException is { } inner ? FromException(inner, depth + 1) : null,
+            Cause = deeper && exception is not AggregateException { InnerExceptions.Count: > 1 } && exception.InnerException is { } inner
+                ? FromException(inner, depth + 1)
+                : null,
         };
     }
 

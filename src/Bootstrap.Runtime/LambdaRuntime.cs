@@ -2,6 +2,7 @@ using Bootstrap.Runtime.Diagnostics;
 using Bootstrap.Runtime.Handlers;
 using Bootstrap.Runtime.Http;
 using Bootstrap.Runtime.Logging;
+using Bootstrap.Runtime.Shutdown;
 
 namespace Bootstrap.Runtime;
 
@@ -43,16 +44,55 @@ public static class LambdaRuntime
                 return Fatal($"init failed: {initError}");
             }
             profile?.HandlerInitialised();
+            if (handler.ShutdownHooks.Count > 0)
+                GracefulShutdown.Enable(config, handler.ShutdownHooks, log);
             client.Connect();
             profile?.ConnectionOpen();
             client.Profile = profile;
-            new InvocationLoop(client, handler, config.Function, log, setTraceEnvironment: true).Run();
-            return 0;
+            return Serve(client, handler, config, log);
         }
         catch (Exception e) when (e is RuntimeApiException or InvalidHttpResponseException or IOException)
         {
             return Fatal(e.Message);
         }
+    }
+
+    /// <summary>
+    /// Serves invocations: one loop on this thread, or with AWS_LAMBDA_MAX_CONCURRENCY=N, N loops on their own threads,
+    /// each with its own connection. The first fatal error of any loop ends the process. _X_AMZN_TRACE_ID is
+    /// process-wide, so only a single loop sets it.
+    /// </summary>
+    private static int Serve(RuntimeApiClient client, LambdaHandler handler, RuntimeConfiguration config, LogWriter log)
+    {
+        if (config.MaxConcurrency == 1)
+        {
+            new InvocationLoop(client, handler, config.Function, log, setTraceEnvironment: true).Run();
+            return 0;
+        }
+
+        // Loops block their own threads; async handlers resume on the pool, which must not starve when N of them block.
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, config.MaxConcurrency + Environment.ProcessorCount), io);
+        var fatal = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        for (int i = 0; i < config.MaxConcurrency; i++)
+        {
+            var loopClient = i == 0 ? client : new RuntimeApiClient(new HttpConnection(config.RuntimeApi, UserAgent, config.ConnectBudget), log);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    loopClient.Connect();
+                    new InvocationLoop(loopClient, handler, config.Function, log, setTraceEnvironment: false).Run();
+                }
+                catch (Exception e)
+                {
+                    fatal.TrySetResult(e);
+                }
+            })
+            { IsBackground = true, Name = $"invocation loop {i}" };
+            thread.Start();
+        }
+        return Fatal(fatal.Task.GetAwaiter().GetResult().Message);
     }
 
     /// <summary>Finds the handler and runs its factory; any failure becomes the init error to report.</summary>

@@ -11,6 +11,8 @@ public sealed record RuntimeConfiguration(
     LogFormat LogFormat,
     LogLevel LogLevel,
     TimeSpan ConnectBudget,
+    int MaxConcurrency,
+    TimeSpan ShutdownBudget,
     IReadOnlyList<string> Warnings)
 {
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
@@ -32,6 +34,9 @@ public sealed record RuntimeConfiguration(
             memoryMb = 128;
         }
 
+        int maxConcurrency = Milliseconds(variable, "AWS_LAMBDA_MAX_CONCURRENCY", 1, warnings, "a whole number of at least 1", min: 1);
+        int shutdownMs = Milliseconds(variable, "BOOTSTRAP_SHUTDOWN_BUDGET_MS", 300, warnings, "a number of milliseconds", min: 0);
+
         string? format = variable("AWS_LAMBDA_LOG_FORMAT");
         var logFormat = LogNames.ParseFormat(format);
         if (format is not null && logFormat is null)
@@ -42,13 +47,7 @@ public sealed record RuntimeConfiguration(
         if (level is not null && logLevel is null)
             warnings.Add($"AWS_LAMBDA_LOG_LEVEL '{level}' is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL; using INFO");
 
-        string? connect = variable("BOOTSTRAP_CONNECT_TIMEOUT_MS");
-        int connectMs = 5000;
-        if (connect is not null && (!int.TryParse(connect, out connectMs) || connectMs < 0))
-        {
-            warnings.Add($"BOOTSTRAP_CONNECT_TIMEOUT_MS '{connect}' is not a number of milliseconds; using 5000");
-            connectMs = 5000;
-        }
+        int connectMs = Milliseconds(variable, "BOOTSTRAP_CONNECT_TIMEOUT_MS", 5000, warnings, "a number of milliseconds", min: 0);
 
         return new RuntimeConfiguration(
             RuntimeApiEndpoint.Parse(api),
@@ -59,9 +58,24 @@ public sealed record RuntimeConfiguration(
                 memoryMb,
                 variable("AWS_LAMBDA_LOG_GROUP_NAME") ?? "",
                 variable("AWS_LAMBDA_LOG_STREAM_NAME") ?? ""),
-            logFormat ?? LogFormat.Text,
+            // Managed Instances (several loops) accept only JSON logs.
+            logFormat ?? (maxConcurrency > 1 ? LogFormat.Json : LogFormat.Text),
             logLevel ?? LogLevel.Information,
             TimeSpan.FromMilliseconds(connectMs),
+            maxConcurrency,
+            TimeSpan.FromMilliseconds(shutdownMs),
             warnings);
+    }
+
+    /// <summary>A whole number from the environment; junk or too small is a warning and the default.</summary>
+    private static int Milliseconds(Func<string, string?> variable, string name, int fallback, List<string> warnings, string expected, int min)
+    {
+        string? text = variable(name);
+        if (text is null)
+            return fallback;
+        if (int.TryParse(text, out int value) && value >= min)
+            return value;
+        warnings.Add($"{name} '{text}' is not {expected}; using {fallback}");
+        return fallback;
     }
 }

@@ -8,8 +8,27 @@ namespace Bootstrap.Runtime.Handlers;
 /// </summary>
 public abstract partial class LambdaHandler
 {
+    private readonly List<Shutdown.ShutdownHook> _shutdownHooks = [];
+
     private protected LambdaHandler()
     {
+    }
+
+    /// <summary>The hooks to run when Lambda shuts the environment down, in registration order.</summary>
+    public IReadOnlyList<Shutdown.ShutdownHook> ShutdownHooks => _shutdownHooks;
+
+    /// <summary>Runs <paramref name="hook"/> on SIGTERM before the process exits (within the shutdown budget).</summary>
+    public LambdaHandler OnShutdown(string name, Action<Logging.ILambdaLogger> hook)
+    {
+        _shutdownHooks.Add(Shutdown.ShutdownHook.Sync(name, hook));
+        return this;
+    }
+
+    /// <summary>Runs an async <paramref name="hook"/> on SIGTERM; its token is cancelled when the budget runs out.</summary>
+    public LambdaHandler OnShutdown(string name, Func<Logging.ILambdaLogger, CancellationToken, Task> hook)
+    {
+        _shutdownHooks.Add(Shutdown.ShutdownHook.Async(name, hook));
+        return this;
     }
 
     /// <summary>

@@ -87,6 +87,13 @@ public sealed class HttpConnection : IDisposable
         return new ChunkedBodyWriter(_stream!);
     }
 
+    /// <summary>Sends the request built on <see cref="Request"/> and leaves its response unread (a request parked on purpose).</summary>
+    public void SendWithoutReading()
+    {
+        Open();
+        Request.WriteTo(_stream!, default);
+    }
+
     /// <summary>Reads the response head to a request sent with <see cref="SendChunkedRequest"/>.</summary>
     public HttpResponseHead ReadResponseHead(IHttpHeaderSink sink) => _reader!.ReadHead(sink);
 

@@ -11,6 +11,8 @@ public sealed record RuntimeApiEndpoint(string Host, int Port)
         string host = value[..colon];
         if (host.StartsWith('[') && host.EndsWith(']'))
             host = host[1..^1];
+        else if (host.Contains(':'))
+            throw new FormatException($"AWS_LAMBDA_RUNTIME_API must be host:port (an IPv6 address in brackets), got '{value}'");
         return new RuntimeApiEndpoint(host, port);
     }
 
