@@ -23,8 +23,18 @@ bootstrap: | $(ARTIFACTS)
 test-function: | $(ARTIFACTS)
 	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/test-function -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-function/bootstrap
 
+## layer: package the bootstrap as a Lambda layer, artifacts/layer-$(ARCH).zip, and verify it (ARCH=x86_64 or arm64);
+## the test function gets its own, artifacts/test-function/layer-$(ARCH).zip, through the same build/ targets
+.PHONY: layer
+layer: | $(ARTIFACTS)
+	@flock $(ARTIFACTS)/.publish.lock bash build/check-toolchain.sh --arch $(ARCH) --tfm $(TFM) src/Bootstrap.Host
+	$(PUBLISH) src/Bootstrap.Host -o $(ARTIFACTS)/publish/layer-$(ARCH)/host -p:BootstrapLayerPath=$(abspath $(ARTIFACTS))/layer-$(ARCH).zip
+	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/layer-$(ARCH)/test-function -p:BootstrapLayerPath=$(abspath $(ARTIFACTS))/test-function/layer-$(ARCH).zip
+	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/test-function/layer-$(ARCH).zip | tail -n 1
+	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/layer-$(ARCH).zip
+
 ## test: build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: bootstrap test-function emulator-build
+test: bootstrap test-function emulator-build layer
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 
@@ -51,3 +61,10 @@ emulator: emulator-build
 clean:
 	rm -rf $(ARTIFACTS)
 	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+
+## bench: startup benchmark: every variant against a C floor measured in the same run, to artifacts/bench/
+## (report.md, results.json, cold-start.svg, init-phases.svg). More options: make bench BENCH_ARGS="--cold 50 --bootstrap mine=path/to/bootstrap"
+.PHONY: bench
+bench: bootstrap
+	$(DOTNET) build src/Bootstrap.Bench -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/bench/tool
+	$(DOTNET) $(ARTIFACTS)/bench/tool/bootstrap-bench.dll --out $(ARTIFACTS)/bench --tfm $(TFM) $(BENCH_ARGS)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Bootstrap.Host;
@@ -7,7 +6,6 @@ namespace Bootstrap.Host;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(GreetRequest))]
 [JsonSerializable(typeof(GreetResponse))]
-[JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(ContextDescription))]
 [JsonSerializable(typeof(StreamRequest))]
 [JsonSerializable(typeof(SleepRequest))]

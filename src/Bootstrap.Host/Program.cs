@@ -7,7 +7,7 @@ return LambdaRuntime.Run(new HandlerRegistry
 {
     ["echo"] = () => LambdaHandler.Bytes(SampleHandlers.Echo),
     ["greet"] = () => LambdaHandler.Json(SampleHandlers.Greet, HostJson.Default.GreetRequest, HostJson.Default.GreetResponse),
-    ["context"] = () => LambdaHandler.Json(SampleHandlers.DescribeContext, HostJson.Default.JsonElement, HostJson.Default.ContextDescription),
+    ["context"] = () => LambdaHandler.Json(SampleHandlers.DescribeContext, HostJson.Default.ContextDescription),
     ["fail"] = () => LambdaHandler.Bytes(SampleHandlers.Fail),
     ["stream"] = () => LambdaHandler.Streaming(SampleHandlers.Stream),
     ["sleep"] = () => LambdaHandler.Json(SampleHandlers.Sleep, HostJson.Default.SleepRequest, HostJson.Default.SleepResponse),

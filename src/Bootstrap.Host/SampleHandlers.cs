@@ -14,7 +14,7 @@ public static class SampleHandlers
         new($"Hello, {(string.IsNullOrEmpty(request?.Name) ? "world" : request.Name)}!");
 
     /// <summary>context: what the handler sees of its invocation.</summary>
-    public static ContextDescription DescribeContext(JsonElement @event, ILambdaContext context) => new(
+    public static ContextDescription DescribeContext(ILambdaContext context) => new(
         context.AwsRequestId,
         context.FunctionName,
         context.FunctionVersion,
@@ -85,8 +85,7 @@ public sealed class Counter
 
     public Bootstrap.Runtime.Handlers.LambdaHandler Handler() =>
         Bootstrap.Runtime.Handlers.LambdaHandler
-            .Json((JsonElement _, ILambdaContext _) => new CounterResponse(Interlocked.Increment(ref _served)),
-                HostJson.Default.JsonElement, HostJson.Default.CounterResponse)
+            .Json(_ => new CounterResponse(Interlocked.Increment(ref _served)), HostJson.Default.CounterResponse)
             .OnShutdown("counter", log => log.LogInformation($"counter served {Interlocked.Read(ref _served)} invocations"));
 }
 

@@ -13,10 +13,14 @@ public abstract partial class LambdaHandler
     /// <summary>Typed and asynchronous.</summary>
     public static LambdaHandler Json<TIn, TOut>(Func<TIn, ILambdaContext, Task<TOut>> handler, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output) =>
         new JsonHandler<TIn, TOut>((e, c) => new ValueTask<TOut>(handler(e, c)), input, output);
+
+    /// <summary>Typed output for a handler that does not read its event (a schedule, a health check): the event is not parsed.</summary>
+    public static LambdaHandler Json<TOut>(Func<ILambdaContext, TOut> handler, JsonTypeInfo<TOut> output) =>
+        new JsonHandler<object?, TOut>((_, c) => new ValueTask<TOut>(handler(c)), input: null, output);
 }
 
 /// <summary>The typed shape. An event that does not fit <typeparamref name="TIn"/> is a <c>Runtime.SerializationError</c>.</summary>
-internal sealed class JsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, ValueTask<TOut>> handler, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output)
+internal sealed class JsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, ValueTask<TOut>> handler, JsonTypeInfo<TIn>? input, JsonTypeInfo<TOut> output)
     : LambdaHandler
 {
     // One writer per thread, reset onto each invocation's buffer; a loop writes synchronously, so this is safe.
@@ -25,10 +29,11 @@ internal sealed class JsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, ValueTask
 
     internal override ValueTask<ReadOnlyMemory<byte>> InvokeAsync(ReadOnlyMemory<byte> @event, ILambdaContext context, ArrayBufferWriter<byte> buffer)
     {
-        TIn request;
+        TIn request = default!;
         try
         {
-            request = JsonSerializer.Deserialize(@event.Span, input)!;
+            if (input is not null)
+                request = JsonSerializer.Deserialize(@event.Span, input)!;
         }
         catch (JsonException e)
         {

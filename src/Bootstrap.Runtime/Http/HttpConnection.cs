@@ -20,7 +20,7 @@ public sealed class HttpConnection : IDisposable
     {
         _endpoint = endpoint;
         _connectBudget = connectBudget;
-        Request = new HttpRequestWriter(Encoding.ASCII.GetBytes($"Host: {endpoint.Authority}\r\nUser-Agent: {userAgent}\r\n"));
+        Request = new HttpRequestWriter(Encoding.ASCII.GetBytes(string.Concat("Host: ", endpoint.Authority, "\r\nUser-Agent: ", userAgent, "\r\n")));
     }
 
     public RuntimeApiEndpoint Endpoint => _endpoint;
@@ -33,7 +33,8 @@ public sealed class HttpConnection : IDisposable
     {
         if (_stream is not null)
             return;
-        var clock = Stopwatch.StartNew();
+        // The clock starts at the first failure: the usual first attempt succeeds and needs none.
+        Stopwatch? clock = null;
         var delay = TimeSpan.FromMilliseconds(5);
         while (true)
         {
@@ -42,14 +43,14 @@ public sealed class HttpConnection : IDisposable
                 _stream = SocketStream.Connect(_endpoint);
                 break;
             }
-            catch (IOException) when (clock.Elapsed + delay < _connectBudget)
+            catch (IOException) when ((clock ??= Stopwatch.StartNew()).Elapsed + delay < _connectBudget)
             {
                 Thread.Sleep(delay);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
             }
             catch (IOException e)
             {
-                throw new RuntimeApiUnreachableException(_endpoint, clock.Elapsed, e.Message);
+                throw new RuntimeApiUnreachableException(_endpoint, clock?.Elapsed ?? TimeSpan.Zero, e.Message);
             }
         }
         _reader = new HttpResponseReader(_stream);

@@ -17,7 +17,7 @@ public sealed record RuntimeApiEndpoint(string Host, int Port)
     }
 
     /// <summary>The Host header value, as the request line's authority.</summary>
-    public string Authority => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
+    public string Authority => Host.Contains(':') ? string.Concat("[", Host, "]:", Port.ToString()) : string.Concat(Host, ":", Port.ToString());
 
     public override string ToString() => Authority;
 }

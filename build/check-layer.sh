@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Checks a Lambda layer zip for this runtime, the way Lambda will use it (unpacked into /opt):
+#   a valid zip whose only entry is `bootstrap`, a regular file with mode 0755 recorded for Unix;
+#   then the unpacked bootstrap passes check-bootstrap.sh (ELF for the architecture, stripped,
+#   GLIBC <= 2.34, only libc/libm/loader, size budget). Prints a short summary, exits non-zero on any miss.
+# Reads the zip with Info-ZIP's unzip (Debian package unzip), not with the code that wrote it.
+# Usage: check-layer.sh [--arch x86_64|arm64] [--max-bytes N] path/to/layer.zip
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+check_args=()
+while [ $# -gt 1 ]; do
+  case "$1" in
+    --arch|--max-bytes) check_args+=("$1" "$2"); shift 2 ;;
+    *) echo "check-layer: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+zip=${1:?usage: check-layer.sh [--arch A] [--max-bytes N] path/to/layer.zip}
+expected_entries=bootstrap
+
+fail() { echo "check-layer: $zip: $*" >&2; exit 1; }
+command -v unzip >/dev/null || fail "needs 'unzip' (Debian package unzip)"
+[ -f "$zip" ] || fail "no such file"
+unzip -tqq "$zip" >/dev/null 2>&1 || fail "is not a valid zip (unzip -t fails)"
+
+entries=$(unzip -Z1 "$zip" | tr '\n' ' ' | sed 's/ $//')
+[ "$entries" = "$expected_entries" ] || fail "holds [$entries], expected exactly [$expected_entries] at the root"
+
+# zipinfo's line for the entry: permissions, zip version, host system, size, ..., name.
+line=$(unzip -Z "$zip" | grep -E '^[-a-z?][-rwxsStT]{9} .* bootstrap$' || true)
+[ -n "$line" ] || fail "zipinfo shows no line for bootstrap"
+read -r perms _ host _ <<<"$line"
+[ "$host" = "unx" ] || fail "bootstrap's attributes are not recorded for Unix (host '$host'), so its mode is lost on unzip"
+[ "$perms" = "-rwxr-xr-x" ] || fail "bootstrap is $perms in the zip, expected -rwxr-xr-x (0755)"
+
+# Unpack as Lambda does (into /opt) and check what comes out.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+mkdir "$scratch/opt"
+unzip -q "$zip" -d "$scratch/opt"
+mode=$(stat -c %a "$scratch/opt/bootstrap")
+[ "$mode" = "755" ] || fail "bootstrap unpacks with mode $mode, expected 755"
+(cd "$scratch/opt" && bash "$here/check-bootstrap.sh" "${check_args[@]}" bootstrap) || fail "its bootstrap fails check-bootstrap.sh"
+
+printf 'check-layer: %s ok: [%s] %s, %d bytes zipped, sha256 %s\n' \
+  "$zip" "$entries" "$perms" "$(stat -c %s "$zip")" "$(sha256sum "$zip" | cut -d' ' -f1)"

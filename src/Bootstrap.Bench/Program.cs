@@ -1,0 +1,3 @@
+using Bootstrap.Bench;
+
+return BenchProgram.Run(args, Console.Out, Console.Error);

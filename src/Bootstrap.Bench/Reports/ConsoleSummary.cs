@@ -1,0 +1,36 @@
+using System.Text;
+using Bootstrap.Bench.Results;
+
+namespace Bootstrap.Bench.Reports;
+
+/// <summary>The short table the bench ends with, and one PASS/FAIL line per bar.</summary>
+public static class ConsoleSummary
+{
+    public static string Render(BenchResults results)
+    {
+        string[] header = ["variant", "size", "init", "cold invoke", "× floor", "cold disk", "warm p50", "× floor", "peak RSS", "minflt"];
+        var rows = results.Variants.Select(v =>
+        {
+            var m = v.Summary;
+            return new[]
+            {
+                v.Name, Format.Bytes(m.SizeBytes), Format.Ms(m.Init.Median), Format.Ms(m.ColdInvoke.Median),
+                Format.Ratio(v.RatiosToFloor.GetValueOrDefault("coldInvokeMedian", double.NaN)),
+                m.ColdDiskInvoke is { } d ? Format.Ms(d.Median) : "–",
+                Format.Us(m.WarmRoundTripUs.Median), Format.Ratio(v.RatiosToFloor.GetValueOrDefault("warmP50", double.NaN)),
+                Format.Kb(m.WarmPeakRssKb), Format.Count(m.MinorFaults),
+            };
+        }).ToList();
+        int[] widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+        var text = new StringBuilder();
+        void Row(string[] cells) =>
+            text.AppendLine(string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
+        Row(header);
+        Row(widths.Select(w => new string('-', w)).ToArray());
+        rows.ForEach(Row);
+        text.AppendLine();
+        foreach (var bar in results.Bars)
+            text.AppendLine($"{(bar.Pass ? "PASS" : "FAIL")}  {bar.Name}: {PerformanceBars.Measured(bar)} (limit {PerformanceBars.Limit(bar)}; {bar.Detail})");
+        return text.ToString();
+    }
+}

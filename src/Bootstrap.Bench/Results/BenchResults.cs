@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace Bootstrap.Bench.Results;
+
+/// <summary>The whole run, as written to results.json.</summary>
+public sealed record BenchResults(
+    DateTimeOffset Generated,
+    MachineInfo Machine,
+    BenchSettings Settings,
+    string Floor,
+    List<VariantResult> Variants,
+    List<BarResult> Bars,
+    double DurationSeconds);
+
+/// <summary>Where the run happened: timings only compare within one machine, hence the ratios.</summary>
+public sealed record MachineInfo(int Cores, string Kernel, string Cpu);
+
+/// <summary>How the run was made.</summary>
+public sealed record BenchSettings(int ColdStarts, int WarmInvocations, int ProfileRuns, bool ColdDisk, string Event, int TimeoutSeconds);
+
+/// <summary>Source-generated JSON for results.json: camelCase, indented, enums as names.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
+    UseStringEnumConverter = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(BenchResults))]
+public sealed partial class ResultsJson : JsonSerializerContext;

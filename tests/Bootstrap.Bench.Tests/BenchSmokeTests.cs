@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Bootstrap.Bench.Results;
+
+namespace Bootstrap.Bench.Tests;
+
+/// <summary>
+/// `make test` runs the whole bench once with tiny counts, so it cannot rot: every variant (floor, echo, greet,
+/// the HttpClient reference, and one given with --bootstrap) must answer, and every output must exist and parse.
+/// No timing is asserted.
+/// </summary>
+public sealed class BenchSmokeTests : IDisposable
+{
+    private readonly string _output = Directory.CreateTempSubdirectory("bench-smoke-").FullName;
+
+    [Fact]
+    public void A_tiny_run_writes_results_report_and_plots()
+    {
+        string host = RepoPaths.Bootstrap();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = BenchProgram.Run(
+            ["--cold", "2", "--warm", "20", "--profile", "2", "--out", _output, "--repo", RepoPaths.Root,
+             "--bootstrap", $"mine={host}", "--env", "AWS_LAMBDA_LOG_LEVEL=ERROR", "--handler", "echo"],
+            stdout, stderr);
+        Assert.True(exit == 0, $"bench exited with {exit}:\n{stderr}\n{stdout}");
+
+        var results = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(_output, "results.json")), ResultsJson.Default.BenchResults)!;
+        Assert.Equal(["floor", "echo", "greet", "httpclient", "mine"], results.Variants.Select(v => v.Name));
+        foreach (var variant in results.Variants)
+        {
+            Assert.Equal(2, variant.Cold.Count);
+            Assert.Equal(2, variant.ColdDisk.Count);
+            Assert.Equal(20, variant.Warm.RoundTripsUs.Length);
+            Assert.All(variant.Cold, s => Assert.True(s.InitMs > 0 && s.ColdInvokeMs >= s.InitMs && s.PeakRssKb > 0 && s.MinorFaults > 0));
+            Assert.True(variant.Summary.SizeBytes > 0);
+        }
+        Assert.All(results.Variants.Single(v => v.Name == "floor").RatiosToFloor, r => Assert.Equal(1.0, r.Value, 6));
+        // The runtime's bootstraps write a BOOTSTRAP_PROFILE line; the floor and the reference do not.
+        Assert.Equal(2, results.Variants.Single(v => v.Name == "echo").Profile.Count);
+        Assert.NotNull(results.Variants.Single(v => v.Name == "mine").Summary.Phases);
+        Assert.Empty(results.Variants.Single(v => v.Name == "floor").Profile);
+        Assert.Equal(7, results.Bars.Count);
+
+        string report = File.ReadAllText(Path.Combine(_output, "report.md"));
+        Assert.Contains("## Performance bars", report);
+        Assert.Contains("### greet", report);
+        Assert.Contains("## Notes", report);
+        foreach (string plot in new[] { "cold-start.svg", "init-phases.svg" })
+        {
+            var svg = XDocument.Load(Path.Combine(_output, plot));
+            Assert.Equal("svg", svg.Root!.Name.LocalName);
+            Assert.Contains(svg.Root.Descendants(), e => e.Name.LocalName is "circle" or "rect");
+        }
+        Assert.Matches("(PASS|FAIL)  cold invoke, echo", stdout.ToString());
+    }
+
+    [Fact]
+    public void A_bootstrap_that_does_not_answer_fails_the_run_with_a_clear_message()
+    {
+        string silent = Path.Combine(_output, "silent.sh");
+        File.WriteAllText(silent, "#!/bin/sh\necho 'not a bootstrap' >&2\nexit 7\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(silent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var stderr = new StringWriter();
+        int exit = BenchProgram.Run(
+            ["--cold", "1", "--warm", "1", "--profile", "0", "--no-cold-disk", "--out", _output, "--repo", RepoPaths.Root,
+             "--host", RepoPaths.Bootstrap(), "--bootstrap", $"silent={silent}", "--timeout", "5"],
+            TextWriter.Null, stderr);
+        Assert.Equal(1, exit);
+        Assert.Contains("variant 'silent'", stderr.ToString());
+        Assert.Contains("exited with 7", stderr.ToString());
+        Assert.Contains("not a bootstrap", stderr.ToString());
+    }
+
+    [Fact]
+    public void Bad_options_are_refused_with_the_usage()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, BenchProgram.Run(["--cold", "zero"], TextWriter.Null, stderr));
+        Assert.Contains("usage: bootstrap-bench", stderr.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(_output, recursive: true);
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace Bootstrap.EndToEnd.Tests;
+
+/// <summary>
+/// The layer zips `make layer` writes. `make test` builds them before the tests run; when a test is started some
+/// other way and one is missing, `make layer` is run here, once per test run.
+/// </summary>
+public static class LayerArtifacts
+{
+    public const string Arch = "x86_64";
+
+    /// <summary>Where `make layer` writes the default bootstrap's layer (the path the SAM template names).</summary>
+    public static readonly string HostLayerPath = Path.Combine(BootstrapBinaries.RepoRoot, "artifacts", $"layer-{Arch}.zip");
+
+    /// <summary>Where `make layer` writes the test function's own layer, built through build/ like any user project.</summary>
+    public static readonly string TestFunctionLayerPath = Path.Combine(BootstrapBinaries.RepoRoot, "artifacts", "test-function", $"layer-{Arch}.zip");
+
+    private static readonly Lazy<string> s_makeLayer = new(MakeLayer);
+
+    public static string HostLayer => Ensure(HostLayerPath);
+
+    public static string TestFunctionLayer => Ensure(TestFunctionLayerPath);
+
+    public static string BuildDirectory => Path.Combine(BootstrapBinaries.RepoRoot, "build");
+
+    private static string Ensure(string path)
+    {
+        if (File.Exists(path))
+            return path;
+        string output = s_makeLayer.Value;
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"`make layer` did not produce {path}:\n{output}");
+        return path;
+    }
+
+    private static string MakeLayer()
+    {
+        var (exitCode, output) = Run("make", ["-C", BootstrapBinaries.RepoRoot, "layer", $"ARCH={Arch}"]);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"`make layer` failed with {exitCode}:\n{output}");
+        return output;
+    }
+
+    /// <summary>Runs a command to completion and returns its exit code and its stdout and stderr together.</summary>
+    public static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? BootstrapBinaries.RepoRoot,
+        };
+        foreach (string argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout + stderr.Result);
+    }
+
+    /// <summary>build/check-layer.sh on a zip, as the build runs it.</summary>
+    public static (int ExitCode, string Output) CheckLayer(string zip) =>
+        Run("bash", [Path.Combine(BuildDirectory, "check-layer.sh"), "--arch", Arch, zip]);
+
+    public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}
+
+/// <summary>A temporary folder, deleted on dispose.</summary>
+public sealed class LayerScratch : IDisposable
+{
+    public LayerScratch() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "layer-test-" + Guid.NewGuid().ToString("N"));
+
+    public string this[string relative] => System.IO.Path.Combine(Path, relative);
+
+    /// <summary>Unpacks a layer zip the way Lambda does, into an /opt-like folder, and returns that folder.</summary>
+    public string UnpackLayer(string zip)
+    {
+        string opt = this["opt"];
+        Directory.CreateDirectory(opt);
+        ZipFile.ExtractToDirectory(zip, opt);
+        return opt;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); }
+        catch (IOException) { }
+    }
+}

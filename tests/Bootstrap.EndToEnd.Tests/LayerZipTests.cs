@@ -1,0 +1,158 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Runtime.Versioning;
+
+namespace Bootstrap.EndToEnd.Tests;
+
+/// <summary>
+/// The layer zips: what is in them, that packaging is deterministic, and that verification (build/check-layer.sh,
+/// run by the MSBuild targets in build/) accepts them and rejects broken ones.
+/// </summary>
+[UnsupportedOSPlatform("windows")]   // Unix file modes; the bootstrap is Linux-only anyway
+public sealed class LayerZipTests
+{
+    private const int RegularFile0755 = 0x81ED;   // S_IFREG | 0755, the high half of a Unix entry's external attributes
+
+    [Fact]
+    public void The_layer_holds_only_bootstrap_with_mode_0755_and_a_fixed_timestamp()
+    {
+        using var zip = ZipFile.OpenRead(LayerArtifacts.HostLayer);
+        var entry = Assert.Single(zip.Entries);
+        Assert.Equal("bootstrap", entry.FullName);
+        Assert.Equal(RegularFile0755, (entry.ExternalAttributes >> 16) & 0xFFFF);
+        Assert.Equal(new DateTime(1980, 1, 1, 0, 0, 0), entry.LastWriteTime.DateTime);
+        Assert.True(entry.Length > 100_000, $"bootstrap is only {entry.Length} bytes");
+    }
+
+    [Fact]
+    public void The_central_directory_records_the_mode_for_Unix_with_no_extra_fields()
+    {
+        // Unzip tools apply the mode only when "version made by" names Unix (3): read the raw record.
+        byte[] zip = File.ReadAllBytes(LayerArtifacts.HostLayer);
+        int end = zip.Length - 22;
+        Assert.Equal(0x06054b50u, BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(end)));   // no zip comment
+        Assert.Equal(1, BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(end + 10)));       // one entry
+        int central = (int)BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(end + 16));
+        var record = zip.AsSpan(central);
+        Assert.Equal(0x02014b50u, BinaryPrimitives.ReadUInt32LittleEndian(record));
+        Assert.Equal(3, record[5]);                                                        // made by: Unix
+        Assert.Equal(0, BinaryPrimitives.ReadUInt16LittleEndian(record[30..]));           // no extra fields (no uid/gid, no extra times)
+        Assert.Equal((uint)RegularFile0755 << 16, BinaryPrimitives.ReadUInt32LittleEndian(record[38..]));
+    }
+
+    [Fact]
+    public void The_unpacked_bootstrap_is_executable()
+    {
+        using var scratch = new LayerScratch();
+        string opt = scratch.UnpackLayer(LayerArtifacts.HostLayer);
+        Assert.Equal(["bootstrap"], Directory.GetFileSystemEntries(opt).Select(Path.GetFileName));
+        Assert.Equal((UnixFileMode)Convert.ToInt32("755", 8), File.GetUnixFileMode(Path.Combine(opt, "bootstrap")));
+    }
+
+    [Fact]
+    public void Packaging_the_same_binary_twice_gives_identical_zips()
+    {
+        using var scratch = new LayerScratch();
+        string opt = scratch.UnpackLayer(LayerArtifacts.HostLayer);
+        string binary = Path.Combine(opt, "bootstrap");
+
+        // The same bytes, but another timestamp and mode on disk: neither may reach the zip.
+        string copy = scratch["copy-bootstrap"];
+        File.Copy(binary, copy);
+        File.SetLastWriteTimeUtc(copy, new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc));
+        File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        string first = Package(binary, scratch["first.zip"]);
+        string second = Package(copy, scratch["second.zip"]);
+
+        Assert.Equal(LayerArtifacts.Sha256(first), LayerArtifacts.Sha256(second));
+        // And packaging what the layer holds gives the layer back, byte for byte.
+        Assert.Equal(LayerArtifacts.Sha256(LayerArtifacts.HostLayer), LayerArtifacts.Sha256(first));
+    }
+
+    [Fact]
+    public void The_build_deletes_a_zip_that_fails_verification_and_fails()
+    {
+        using var scratch = new LayerScratch();
+        string opt = scratch.UnpackLayer(LayerArtifacts.HostLayer);
+        var (exitCode, output) = PackageWith(Path.Combine(opt, "bootstrap"), scratch["small.zip"], "-p:BootstrapMaxBytes=1000");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("over the budget of 1000", output);
+        Assert.False(File.Exists(scratch["small.zip"]), "a zip that failed verification was left behind");
+    }
+
+    [Fact]
+    public void The_layers_make_layer_writes_pass_verification()
+    {
+        foreach (string zip in new[] { LayerArtifacts.HostLayer, LayerArtifacts.TestFunctionLayer })
+        {
+            var (exitCode, output) = LayerArtifacts.CheckLayer(zip);
+            Assert.True(exitCode == 0, $"check-layer failed on {zip}:\n{output}");
+            Assert.Contains($"check-layer: {zip} ok: [bootstrap] -rwxr-xr-x", output);
+            Assert.Contains("check-bootstrap: bootstrap ok: x86_64", output);
+        }
+    }
+
+    [Fact]
+    public void The_test_function_has_its_own_layer()
+    {
+        // Built by `dotnet publish -p:BootstrapLayerPath=...` on tests/Bootstrap.TestFunction, like a user's project:
+        // a different binary from the default bootstrap's, packaged the same way.
+        using var zip = ZipFile.OpenRead(LayerArtifacts.TestFunctionLayer);
+        var entry = Assert.Single(zip.Entries);
+        Assert.Equal("bootstrap", entry.FullName);
+        Assert.Equal(RegularFile0755, (entry.ExternalAttributes >> 16) & 0xFFFF);
+        Assert.NotEqual(LayerArtifacts.Sha256(LayerArtifacts.HostLayer), LayerArtifacts.Sha256(LayerArtifacts.TestFunctionLayer));
+    }
+
+    [Theory]
+    [InlineData("mode 0644", "bootstrap", 0x81A4, "expected -rwxr-xr-x")]
+    [InlineData("a folder", "runtime/bootstrap", RegularFile0755, "expected exactly [bootstrap]")]
+    [InlineData("another name", "bootstrap.sh", RegularFile0755, "expected exactly [bootstrap]")]
+    public void Verification_rejects_a_zip_with_the_binary_under(string what, string entryName, int mode, string message)
+    {
+        using var scratch = new LayerScratch();
+        string opt = scratch.UnpackLayer(LayerArtifacts.HostLayer);
+        string bad = scratch["bad.zip"];
+        using (var zip = ZipFile.Open(bad, ZipArchiveMode.Create))
+        {
+            var entry = zip.CreateEntryFromFile(Path.Combine(opt, "bootstrap"), entryName);
+            entry.ExternalAttributes = mode << 16;
+        }
+        var (exitCode, output) = LayerArtifacts.CheckLayer(bad);
+        Assert.True(exitCode != 0, $"check-layer accepted a zip with {what}:\n{output}");
+        Assert.Contains(message, output);
+    }
+
+    [Fact]
+    public void Verification_rejects_a_zip_with_an_extra_file()
+    {
+        using var scratch = new LayerScratch();
+        string opt = scratch.UnpackLayer(LayerArtifacts.HostLayer);
+        string bad = scratch["extra.zip"];
+        using (var zip = ZipFile.Open(bad, ZipArchiveMode.Create))
+        {
+            zip.CreateEntryFromFile(Path.Combine(opt, "bootstrap"), "bootstrap").ExternalAttributes = RegularFile0755 << 16;
+            zip.CreateEntry("notes.txt").ExternalAttributes = 0x81A4 << 16;
+        }
+        var (exitCode, output) = LayerArtifacts.CheckLayer(bad);
+        Assert.True(exitCode != 0, $"check-layer accepted a zip with an extra file:\n{output}");
+        Assert.Contains("holds [bootstrap notes.txt]", output);
+    }
+
+    /// <summary>Packages a binary through build/Bootstrap.Layer.targets on its own, as the docs show.</summary>
+    private static string Package(string binary, string zip)
+    {
+        var (exitCode, output) = PackageWith(binary, zip);
+        Assert.True(exitCode == 0, $"packaging {binary} failed:\n{output}");
+        Assert.True(File.Exists(zip), $"packaging did not write {zip}:\n{output}");
+        return zip;
+    }
+
+    private static (int ExitCode, string Output) PackageWith(string binary, string zip, params string[] properties) =>
+        LayerArtifacts.Run("dotnet",
+        [
+            "msbuild", Path.Combine(LayerArtifacts.BuildDirectory, "Bootstrap.Layer.targets"), "-nologo", "-v:quiet",
+            $"-p:BootstrapLayerBinary={binary}", $"-p:BootstrapLayerPath={zip}", .. properties,
+        ]);
+}
