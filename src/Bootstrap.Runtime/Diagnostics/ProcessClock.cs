@@ -1,5 +1,6 @@
 using System.Buffers.Text;
-using System.Runtime.InteropServices;
+using Bootstrap.Runtime.Native;
+using static Bootstrap.Runtime.Native.Libc;
 
 namespace Bootstrap.Runtime.Diagnostics;
 
@@ -7,36 +8,8 @@ namespace Bootstrap.Runtime.Diagnostics;
 /// The OS's clocks, in nanoseconds, and when the OS says this process started. Used only by
 /// <see cref="StartupProfile"/>; nothing here runs unless BOOTSTRAP_PROFILE=1.
 /// </summary>
-internal static unsafe partial class ProcessClock
+internal static unsafe class ProcessClock
 {
-    private const string Library = "libc.so.6";
-    private const int CLOCK_MONOTONIC = 1;
-    private const int CLOCK_PROCESS_CPUTIME_ID = 2;
-    private const int CLOCK_BOOTTIME = 7;
-    private const int _SC_CLK_TCK = 2;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [LibraryImport(Library, EntryPoint = "clock_gettime")]
-    private static partial int ClockGetTime(int clock, TimeSpec* time);
-
-    [LibraryImport(Library, EntryPoint = "sysconf")]
-    private static partial long SysConf(int name);
-
-    [LibraryImport(Library, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
-
-    [LibraryImport(Library, EntryPoint = "read")]
-    private static partial nint Read(int fd, byte* buffer, nint count);
-
-    [LibraryImport(Library, EntryPoint = "close")]
-    private static partial int Close(int fd);
-
     /// <summary>CLOCK_MONOTONIC: the clock every stamp of the profile is on, shared by all processes of the machine.</summary>
     public static long MonotonicNs() => Now(CLOCK_MONOTONIC);
 
@@ -85,7 +58,7 @@ internal static unsafe partial class ProcessClock
 
     private static long Now(int clock)
     {
-        TimeSpec time;
+        Libc.TimeSpec time;
         return ClockGetTime(clock, &time) == 0 ? time.Seconds * 1_000_000_000 + time.Nanoseconds : 0;
     }
 }

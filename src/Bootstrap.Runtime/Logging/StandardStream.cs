@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Bootstrap.Runtime.Http;
+using Bootstrap.Runtime.Native;
 
 namespace Bootstrap.Runtime.Logging;
 

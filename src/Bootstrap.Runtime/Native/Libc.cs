@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
 
-namespace Bootstrap.Runtime.Http;
+namespace Bootstrap.Runtime.Native;
 
 /// <summary>
-/// The few libc socket calls the Runtime API connection needs. The bootstrap only ever runs on Linux,
-/// and calling libc directly keeps .NET's general-purpose socket stack (about 0.5 MB) out of the binary.
+/// Every libc call the runtime makes, in one place: sockets for the Runtime API connection, writes to the log,
+/// and clocks and /proc for the start-up profile. The bootstrap only ever runs on Linux, and calling libc directly
+/// keeps .NET's general-purpose socket stack (about 0.5 MB) out of the binary.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -18,6 +19,17 @@ internal static unsafe partial class Libc
     public const int TCP_NODELAY = 1;
     public const int MSG_NOSIGNAL = 0x4000;
     public const int EINTR = 4;
+    public const int CLOCK_MONOTONIC = 1;
+    public const int CLOCK_PROCESS_CPUTIME_ID = 2;
+    public const int CLOCK_BOOTTIME = 7;
+    public const int _SC_CLK_TCK = 2;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
 
     [StructLayout(LayoutKind.Sequential)]
     public struct AddrInfo
@@ -52,6 +64,18 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Library, EntryPoint = "close")]
     public static partial int Close(int fd);
+
+    [LibraryImport(Library, EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    [LibraryImport(Library, EntryPoint = "read")]
+    public static partial nint Read(int fd, byte* buffer, nint count);
+
+    [LibraryImport(Library, EntryPoint = "clock_gettime")]
+    public static partial int ClockGetTime(int clock, TimeSpec* time);
+
+    [LibraryImport(Library, EntryPoint = "sysconf")]
+    public static partial long SysConf(int name);
 
     [LibraryImport(Library, EntryPoint = "getaddrinfo", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int GetAddrInfo(string node, string? service, AddrInfo* hints, AddrInfo** result);
