@@ -22,10 +22,17 @@ public sealed record EmulatorCommandLine
           --env NAME=VALUE        an extra environment variable for the bootstrap (repeatable)
           --event FILE            invoke once with FILE's contents, print the response, and exit when all
                                   --event invokes are done (repeatable; no Invoke API is opened)
+          --debug                 also print what the Runtime API sees: a STREAM line per streamed response
+                                  (reads, bytes, time from first to last byte) and an XRAY-ERROR-CAUSE line per
+                                  Lambda-Runtime-Function-XRay-Error-Cause header (its summary, or why it is invalid)
           --help                  show this help
 
         Invoke with:  curl -d '{"name":"Ada"}' http://127.0.0.1:9000/2015-03-31/functions/function/invocations
         Headers: X-Amz-Invocation-Type: Event (202, runs in the background), X-Amz-Client-Context (base64 JSON).
+        A streaming function's response comes back whole there (a mid-stream error: X-Amz-Function-Error and the
+        error JSON). To get it as it streams, one chunk per write, with a mid-stream error as the trailers
+        Lambda-Runtime-Function-Error-Type and Lambda-Runtime-Function-Error-Body (base64 error JSON):
+          curl -N --raw -d '{}' http://127.0.0.1:9000/2015-03-31/functions/function/response-streaming-invocations
         Stop with Ctrl-C or SIGTERM.
         """;
 
@@ -38,6 +45,7 @@ public sealed record EmulatorCommandLine
     public string FunctionName { get; init; } = "function";
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<string> Events { get; init; } = [];
+    public bool Debug { get; init; }
     public bool ShowHelp { get; init; }
 
     /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
@@ -53,6 +61,7 @@ public sealed record EmulatorCommandLine
             result = option switch
             {
                 "--help" or "-h" => result with { ShowHelp = true },
+                "--debug" => result with { Debug = true },
                 "--bootstrap" => result with { BootstrapPath = Value() },
                 "--handler" => result with { Handler = Value() },
                 "--port" => result with { Port = ParsePort(option, Value()) },

@@ -13,4 +13,6 @@ public sealed record FunctionOptions
     /// <summary>Extra environment variables, applied over Lambda's.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public RuntimeApiOptions Api { get; init; } = new();
+    /// <summary>Also print what the Runtime API saw of each invocation: streamed responses and X-Ray error causes.</summary>
+    public bool Debug { get; init; }
 }

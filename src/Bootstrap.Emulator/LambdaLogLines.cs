@@ -9,6 +9,13 @@ public static class LambdaLogLines
 
     public static string End(string requestId) => $"END RequestId: {requestId}";
 
+    /// <summary>Debug output: the X-Ray error cause an error report carried, summarised, or why it is invalid.</summary>
+    public static string XRayErrorCause(string requestId, string description) => $"XRAY-ERROR-CAUSE RequestId: {requestId} {description}";
+
+    /// <summary>Debug output: how a streamed response arrived.</summary>
+    public static string Streamed(string requestId, string contentType, int chunks, long bytes, double spanMs) =>
+        string.Create(CultureInfo.InvariantCulture, $"STREAM RequestId: {requestId} {chunks} reads, {bytes} bytes of {contentType} over {spanMs:0.00} ms");
+
     public static string Report(InvokeResult result)
     {
         var line = string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Threading.Channels;
 using Bootstrap.Emulator.Processes;
 using Bootstrap.Emulator.RuntimeApi;
@@ -15,8 +16,7 @@ public sealed class LocalFunction : IAsyncDisposable
     private readonly FunctionOptions _options;
     private readonly RuntimeApiServer _api;
     private readonly Action<string, bool> _output;
-    private readonly Channel<(byte[] Payload, InvokeOptions Options, TaskCompletionSource<InvokeResult> Result)> _queue =
-        Channel.CreateUnbounded<(byte[], InvokeOptions, TaskCompletionSource<InvokeResult>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingInvoke> _queue = Channel.CreateUnbounded<PendingInvoke>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _dispatcher;
 
     private BootstrapProcess? _process;
@@ -51,36 +51,40 @@ public sealed class LocalFunction : IAsyncDisposable
     }
 
     /// <summary>Queues an invoke; invokes run one at a time, in the order they arrive.</summary>
-    public Task<InvokeResult> InvokeAsync(byte[] payload, InvokeOptions? options = null)
+    public Task<InvokeResult> InvokeAsync(byte[] payload, InvokeOptions? options = null) => StartInvoke(payload, options).Result;
+
+    /// <summary>Queues an invoke like <see cref="InvokeAsync"/>, and gives its invocation too, once its turn comes.</summary>
+    public PendingInvoke StartInvoke(byte[] payload, InvokeOptions? options = null)
     {
-        var result = new TaskCompletionSource<InvokeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite((payload, options ?? InvokeOptions.None, result)))
-            result.SetException(new EmulatorException("the emulator is shutting down"));
-        return result.Task;
+        var pending = new PendingInvoke(payload, options ?? InvokeOptions.None);
+        if (!_queue.Writer.TryWrite(pending))
+            pending.Fail(new EmulatorException("the emulator is shutting down"));
+        return pending;
     }
 
     private async Task DispatchAsync()
     {
-        await foreach (var (payload, options, result) in _queue.Reader.ReadAllAsync())
+        await foreach (var pending in _queue.Reader.ReadAllAsync())
         {
             try
             {
-                result.SetResult(await RunAsync(payload, options));
+                pending.Finish(await RunAsync(pending));
             }
             catch (Exception e)
             {
-                result.SetException(e);
+                pending.Fail(e);
             }
         }
     }
 
-    private async Task<InvokeResult> RunAsync(byte[] payload, InvokeOptions options)
+    private async Task<InvokeResult> RunAsync(PendingInvoke pending)
     {
         bool cold = _process is null || _process.HasExited;
         if (cold)
             StartProcess();
         var process = _process!;
-        var invocation = _api.Enqueue(payload, options);
+        var invocation = _api.Enqueue(pending.Payload, pending.Options);
+        pending.Begin(invocation);
         var initError = _api.InitError;
 
         // Phase 1: the function takes the event (after its init, on a cold start).
@@ -98,24 +102,23 @@ public sealed class LocalFunction : IAsyncDisposable
             return Finish(invocation, failure, 0, cold);
         }
 
-        // Phase 2: the handler runs until it answers, the process dies, or the timeout passes.
+        // Phase 2: the handler runs until it answers (a streamed response: until its last byte), the process dies,
+        // or the timeout passes.
         var clock = Stopwatch.StartNew();
         var timeout = Task.Delay(_options.Api.Timeout);
         var done = await Task.WhenAny(invocation.Outcome, process.Exited, timeout);
         double durationMs = clock.Elapsed.TotalMilliseconds;
         SamplePeakRss(process);
+        // Settled as timed out at once, so a reply still on its way gets 410; a reply that just won the race stands.
+        if (done == timeout && invocation.TryTimeOut(InvocationOutcome.Error("Sandbox.Timedout",
+                $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {invocation.RequestId} Task timed out after {_options.Api.Timeout.TotalSeconds:0.00} seconds")))
+            await StopProcessAsync();
         InvocationOutcome outcome;
         if (invocation.Outcome.IsCompleted)
         {
             outcome = invocation.Outcome.Result;
             if (outcome.IsError == false && invocation.ResponseTooLarge)
                 outcome = TooLarge();
-        }
-        else if (done == timeout)
-        {
-            outcome = InvocationOutcome.Error("Sandbox.Timedout",
-                $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {invocation.RequestId} Task timed out after {_options.Api.Timeout.TotalSeconds:0.00} seconds");
-            await StopProcessAsync();
         }
         else
         {
@@ -137,9 +140,48 @@ public sealed class LocalFunction : IAsyncDisposable
             _lastPeakRssKb > 0 ? (int)Math.Ceiling(_lastPeakRssKb / 1024.0) : null);
         if (invocation.StartedAt is null)
             _output(LambdaLogLines.Start(invocation.RequestId, _options.Api.FunctionVersion), false);
+        ReportProtocolDetails(invocation, outcome);
         _output(LambdaLogLines.End(invocation.RequestId), false);
         _output(LambdaLogLines.Report(result), false);
         return result;
+    }
+
+    /// <summary>
+    /// A streamed response that failed after its first byte is always shown (its caller saw only trailers);
+    /// with <see cref="FunctionOptions.Debug"/>, so are the stream's shape and the X-Ray error cause.
+    /// </summary>
+    private void ReportProtocolDetails(Invocation invocation, InvocationOutcome outcome)
+    {
+        if (invocation.Stream is { Length: > 0 } stream && outcome.IsError)
+            _output($"emulator: RequestId: {invocation.RequestId} response stream failed after {stream.Length} bytes: {outcome.ErrorType}: {ErrorMessageOf(outcome)}", true);
+        if (!_options.Debug)
+            return;
+        if (invocation.Stream is { } streamed)
+        {
+            var chunks = streamed.Chunks;
+            double spanMs = chunks.Count > 0 ? chunks[^1].SinceFirstByte.TotalMilliseconds : 0;
+            _output(LambdaLogLines.Streamed(invocation.RequestId, streamed.ContentType, chunks.Count, streamed.Length, spanMs), false);
+        }
+        if (outcome.XRayErrorCause is { } cause)
+        {
+            bool valid = XRayErrorCauseFormat.TryDescribe(cause, out string description);
+            _output(LambdaLogLines.XRayErrorCause(invocation.RequestId, valid ? description : $"invalid: {description}"), !valid);
+        }
+    }
+
+    /// <summary>The errorMessage of an error body, or its raw text when it is not Lambda's error JSON.</summary>
+    private static string ErrorMessageOf(InvocationOutcome outcome)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(outcome.Body);
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("errorMessage", out var message))
+                return message.ToString();
+        }
+        catch (JsonException)
+        {
+        }
+        return outcome.BodyText;
     }
 
     private static InvocationOutcome TooLarge() => InvocationOutcome.Error("Function.ResponseSizeTooLarge",

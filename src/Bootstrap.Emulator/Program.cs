@@ -40,6 +40,7 @@ try
         BootstrapPath = commandLine.BootstrapPath,
         Handler = commandLine.Handler,
         MemoryMb = commandLine.MemoryMb,
+        Debug = commandLine.Debug,
         Environment = commandLine.Environment,
         Api = new RuntimeApiOptions
         {
@@ -62,7 +63,7 @@ try
     }
 
     invokeServer = await InvokeServer.StartAsync(function, commandLine.Port, Output);
-    Output($"emulator: Runtime API on {function.Api.Address}; invoke with POST http://127.0.0.1:{invokeServer.Port}/2015-03-31/functions/function/invocations (Ctrl-C to stop)", false);
+    Output($"emulator: Runtime API on {function.Api.Address}; invoke with POST http://127.0.0.1:{invokeServer.Port}/2015-03-31/functions/function/invocations, or .../response-streaming-invocations to get a streamed response as it streams (Ctrl-C to stop)", false);
     await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     Output("emulator: stopping", false);
     return 0;

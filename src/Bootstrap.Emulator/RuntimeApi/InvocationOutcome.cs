@@ -15,6 +15,11 @@ public sealed record InvocationOutcome(bool IsError, byte[] Body, string? ErrorT
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
+    /// <summary>The raw Lambda-Runtime-Function-XRay-Error-Cause header that came with the error report, if any.</summary>
+    public string? XRayErrorCause { get; init; }
+    /// <summary>Why <see cref="XRayErrorCause"/> is malformed; null when it is valid or absent.</summary>
+    public string? XRayErrorCauseProblem { get; init; }
+
     public static string ErrorJson(string errorType, string message) =>
         $"{{\"errorMessage\":{System.Text.Json.JsonSerializer.Serialize(message, EmulatorJson.Default.String)},\"errorType\":{System.Text.Json.JsonSerializer.Serialize(errorType, EmulatorJson.Default.String)}}}";
 }

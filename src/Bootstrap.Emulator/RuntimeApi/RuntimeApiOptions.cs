@@ -17,6 +17,14 @@ public sealed record RuntimeApiOptions
     public int ChunkedEventThreshold { get; init; } = 2048;
     /// <summary>Send the Lambda-Runtime-* header names in lower case (HTTP names are case-insensitive; runtimes must cope).</summary>
     public bool LowercaseHeaderNames { get; init; }
+    /// <summary>Lambda's limit on a streamed response (200 MiB); past it the stream is cut and the invocation fails.</summary>
+    public long MaxStreamedResponseBytes { get; init; } = RuntimeApiServer.DefaultMaxStreamedResponseBytes;
+    /// <summary>
+    /// Answer 410 to a reply that is not in by the invocation's <see cref="Invocation.Deadline"/>, as Lambda does.
+    /// Off by default: a bare server has no timer to settle such an invocation, so it would wait forever; a
+    /// <see cref="LocalFunction"/> times invocations out itself at the deadline, and late replies get 410 then anyway.
+    /// </summary>
+    public bool EnforceDeadline { get; init; }
     /// <summary>Keep every request for inspection (tests).</summary>
     public bool RecordRequests { get; init; }
     /// <summary>Runs before routing; returning true means it answered the request itself (tests inject faults with it).</summary>

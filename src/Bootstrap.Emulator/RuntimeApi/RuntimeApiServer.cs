@@ -14,14 +14,23 @@ namespace Bootstrap.Emulator.RuntimeApi;
 /// <summary>
 /// The Lambda Runtime API on Kestrel, at 127.0.0.1: <c>/next</c> hands out queued invocations (blocking until
 /// there is one), <c>/response</c> and <c>/error</c> answer them once, <c>/init/error</c> fails the cold start.
-/// Status codes and error bodies follow real Lambda.
+/// Status codes and error bodies follow real Lambda. A response may be streamed (chunked, with error trailers),
+/// and a reply that carries another invocation id than <c>/next</c> gave, or comes after a timeout, gets 410.
 /// </summary>
 public sealed class RuntimeApiServer : IAsyncDisposable
 {
     public const string ApiVersion = "/2018-06-01";
     /// <summary>Lambda's limit on a buffered response: 6 MiB plus 100 bytes.</summary>
     public const int MaxResponseBytes = 6 * 1024 * 1024 + 100;
+    /// <summary>Lambda's limit on a streamed response: 200 MiB.</summary>
+    public const long DefaultMaxStreamedResponseBytes = 200L * 1024 * 1024;
+    public const string InvocationIdHeader = "Lambda-Runtime-Invocation-Id";
+    public const string ResponseModeHeader = "Lambda-Runtime-Function-Response-Mode";
+    public const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
+    public const string ErrorBodyTrailer = "Lambda-Runtime-Function-Error-Body";
     private const int MaxRequestBodyBytes = 64 * 1024 * 1024;
+    // Room for an X-Ray error cause (up to 64 KiB) and error trailers with a long stack trace.
+    private const int MaxRequestHeadersBytes = 256 * 1024;
 
     private readonly RuntimeApiOptions _options;
     private readonly WebApplication _app;
@@ -63,7 +72,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     public IReadOnlyCollection<RecordedRequest> Requests => _requests;
 
-    /// <summary>Replies refused because their request id was unknown or already answered.</summary>
+    /// <summary>Replies refused: unknown request id (400), already answered (403), or gone (410).</summary>
     public int RefusedReplies => _refusedReplies;
     private int _refusedReplies;
 
@@ -75,6 +84,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port);
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromHours(1);
+            kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeadersBytes;
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
@@ -125,7 +135,8 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     {
         var request = context.Request;
         byte[] body = [];
-        if (HttpMethods.IsPost(request.Method))
+        // A streamed response is read as it arrives, once the reply is known to be wanted; anything else first, whole.
+        if (HttpMethods.IsPost(request.Method) && !IsStreamedResponse(request))
             body = await ReadBodyAsync(request, context.RequestAborted);
         try
         {
@@ -140,7 +151,16 @@ public sealed class RuntimeApiServer : IAsyncDisposable
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var header in request.Headers)
                     headers[header.Key] = header.Value.ToString();
-                _requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? "", headers, body, context.Response.StatusCode));
+                if (context.Items[typeof(ResponseStream)] is ResponseStream streamed)
+                    body = streamed.ToArray();
+                Dictionary<string, string>? trailers = null;
+                if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestTrailersFeature>() is { Available: true } feature)
+                {
+                    trailers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var trailer in feature.Trailers)
+                        trailers[trailer.Key] = trailer.Value.ToString();
+                }
+                _requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? "", headers, body, context.Response.StatusCode, trailers));
             }
         }
     }
@@ -202,6 +222,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         response.StatusCode = 200;
         response.ContentType = "application/json";
         response.Headers[Header("Aws-Request-Id")] = invocation.RequestId;
+        response.Headers[Header("Invocation-Id")] = invocation.InvocationId;
         response.Headers[Header("Deadline-Ms")] = invocation.Deadline.ToUnixTimeMilliseconds().ToString();
         response.Headers[Header("Invoked-Function-Arn")] = _options.FunctionArn;
         if (invocation.TraceId.Length > 0)
@@ -225,10 +246,20 @@ public sealed class RuntimeApiServer : IAsyncDisposable
             await WriteErrorAsync(context, 400, "InvalidRequestID", $"Invalid request ID: {requestId}");
             return;
         }
-        if (invocation.IsAnswered)
+        if (GoneReason(context.Request, invocation) is { } gone)
         {
-            Interlocked.Increment(ref _refusedReplies);
-            await WriteErrorAsync(context, 403, "InvalidStateTransition", $"Invocation {requestId} was already answered");
+            await RefuseGoneAsync(context, gone);
+            return;
+        }
+        if (invocation.IsAnswered || (!isError && invocation.IsStreamed))
+        {
+            // A streamed response cannot be taken back: after one, only an error report may still settle it.
+            await RefuseSettledAsync(context, invocation);
+            return;
+        }
+        if (!isError && IsStreamedResponse(context.Request))
+        {
+            await StreamReplyAsync(context, invocation);
             return;
         }
         if (!isError && body.Length > MaxResponseBytes)
@@ -238,22 +269,130 @@ public sealed class RuntimeApiServer : IAsyncDisposable
             await WriteErrorAsync(context, 413, "RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({MaxResponseBytes} bytes).");
             return;
         }
-        var outcome = isError ? InvocationOutcome.Error(ErrorTypeOf(context.Request), body) : InvocationOutcome.Response(body);
+        var outcome = isError ? ErrorReport(context.Request, body) : InvocationOutcome.Response(body);
         if (!invocation.TryAnswer(outcome))
         {
-            Interlocked.Increment(ref _refusedReplies);
-            await WriteErrorAsync(context, 403, "InvalidStateTransition", $"Invocation {requestId} was already answered");
+            await RefuseSettledAsync(context, invocation);
             return;
         }
         await WriteJsonAsync(context, 202, "{\"status\":\"OK\"}");
     }
+
+    /// <summary>An error report as the invocation's outcome, with its X-Ray cause checked when it has one.</summary>
+    private static InvocationOutcome ErrorReport(HttpRequest request, byte[] body)
+    {
+        var outcome = InvocationOutcome.Error(ErrorTypeOf(request), body);
+        if (request.Headers[XRayErrorCauseFormat.HeaderName] is not { Count: > 0 } values)
+            return outcome;
+        string cause = values.ToString();
+        return outcome with
+        {
+            XRayErrorCause = cause,
+            XRayErrorCauseProblem = XRayErrorCauseFormat.TryDescribe(cause, out string description) ? null : description,
+        };
+    }
+
+    /// <summary>Reads a streamed response into the invocation, then settles it from how the stream ended.</summary>
+    private async Task StreamReplyAsync(HttpContext context, Invocation invocation)
+    {
+        var stream = invocation.BeginStream(context.Request.ContentType is { Length: > 0 } type ? type : "application/octet-stream");
+        context.Items[typeof(ResponseStream)] = stream;
+        using var deadline = _options.EnforceDeadline ? new CancellationTokenSource(UntilAfter(invocation.Deadline)) : null;
+        var result = await StreamedResponseReader.ReadAsync(context, invocation, _options.MaxStreamedResponseBytes, deadline?.Token ?? CancellationToken.None);
+        stream.Complete();
+        switch (result)
+        {
+            case StreamedResponseReader.Result.Ended:
+                if (invocation.TryAnswer(StreamOutcome(context.Request, stream)))
+                    await WriteJsonAsync(context, 202, "{\"status\":\"OK\"}");
+                else
+                    await RefuseSettledAsync(context, invocation);
+                break;
+            case StreamedResponseReader.Result.TooLarge:
+                invocation.TryAnswer(InvocationOutcome.Error("Function.ResponseSizeTooLarge",
+                    $"Response payload size exceeded maximum allowed payload size ({_options.MaxStreamedResponseBytes} bytes)."));
+                await WriteErrorAsync(context, 413, "RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({_options.MaxStreamedResponseBytes} bytes).");
+                break;
+            case StreamedResponseReader.Result.Settled:
+                await RefuseSettledAsync(context, invocation);
+                break;
+            case StreamedResponseReader.Result.DeadlinePassed:
+                await RefuseGoneAsync(context, $"Invocation {invocation.RequestId} is gone: its deadline passed while the response was streaming");
+                break;
+            case StreamedResponseReader.Result.Cut:
+                // Nothing settles here: the runtime may still report an error, or its exit or the timeout will.
+                if (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+                    await WriteErrorAsync(context, 400, "InvalidStreamedResponse", $"The streamed response for {invocation.RequestId} ended early or its chunked framing is broken");
+                break;
+        }
+    }
+
+    /// <summary>The whole streamed body; or, when the stream ended with error trailers, the error they carry.</summary>
+    private static InvocationOutcome StreamOutcome(HttpRequest request, ResponseStream stream)
+    {
+        if (!request.CheckTrailersAvailable() || request.GetTrailer(ErrorTypeHeader).ToString() is not { Length: > 0 } errorType)
+            return InvocationOutcome.Response(stream.ToArray());
+        string encoded = request.GetTrailer(ErrorBodyTrailer).ToString();
+        if (encoded.Length == 0)
+            return InvocationOutcome.Error(errorType, $"The function failed mid-stream and sent no {ErrorBodyTrailer} trailer.");
+        try
+        {
+            return InvocationOutcome.Error(errorType, Convert.FromBase64String(encoded));
+        }
+        catch (FormatException)
+        {
+            return InvocationOutcome.Error(errorType, $"The function failed mid-stream; its {ErrorBodyTrailer} trailer is not valid base64.");
+        }
+    }
+
+    /// <summary>
+    /// Why a reply to <paramref name="invocation"/> is for an invocation that is gone (410), or null. One that timed
+    /// out is gone too: <see cref="RefuseSettledAsync"/> says so.
+    /// </summary>
+    private string? GoneReason(HttpRequest request, Invocation invocation)
+    {
+        if (request.Headers[InvocationIdHeader] is { Count: > 0 } sent && sent.ToString() != invocation.InvocationId)
+            return $"Invocation {invocation.RequestId} is gone: {InvocationIdHeader} '{sent}' is not its current invocation id";
+        if (_options.EnforceDeadline && !invocation.IsAnswered && DateTimeOffset.UtcNow > invocation.Deadline)
+            return $"Invocation {invocation.RequestId} is gone: its deadline passed {(DateTimeOffset.UtcNow - invocation.Deadline).TotalMilliseconds:0} ms ago";
+        return null;
+    }
+
+    private Task RefuseGoneAsync(HttpContext context, string reason)
+    {
+        Interlocked.Increment(ref _refusedReplies);
+        return WriteErrorAsync(context, 410, "InvocationGone", reason);
+    }
+
+    private Task RefuseSettledAsync(HttpContext context, Invocation invocation)
+    {
+        if (invocation.IsTimedOut)
+            return RefuseGoneAsync(context, $"Invocation {invocation.RequestId} is gone: it timed out");
+        Interlocked.Increment(ref _refusedReplies);
+        return WriteErrorAsync(context, 403, "InvalidStateTransition", invocation.IsAnswered
+            ? $"Invocation {invocation.RequestId} was already answered"
+            : $"Invocation {invocation.RequestId} already has a streamed response; only an error report may follow it");
+    }
+
+    private static bool IsStreamedResponse(HttpRequest request) =>
+        string.Equals(request.Headers[ResponseModeHeader].ToString(), "streaming", StringComparison.OrdinalIgnoreCase)
+        && (request.Path.Value ?? "").EndsWith("/response", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A delay that ends after <paramref name="deadline"/>, never before it: timers run on a coarse clock (one kernel
+    /// tick, up to 10 ms on Linux) and can fire that much early, so this waits a little longer than that.
+    /// </summary>
+    private static TimeSpan UntilAfter(DateTimeOffset deadline) =>
+        Max(deadline - DateTimeOffset.UtcNow, TimeSpan.Zero) + TimeSpan.FromMilliseconds(20);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>A Lambda-Runtime-* header name, in lower case when the options ask for it.</summary>
     private string Header(string suffix) =>
         _options.LowercaseHeaderNames ? "lambda-runtime-" + suffix.ToLowerInvariant() : "Lambda-Runtime-" + suffix;
 
     private static string ErrorTypeOf(HttpRequest request) =>
-        request.Headers["Lambda-Runtime-Function-Error-Type"].ToString() is { Length: > 0 } type ? type : "Unhandled";
+        request.Headers[ErrorTypeHeader].ToString() is { Length: > 0 } type ? type : "Unhandled";
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
