@@ -47,4 +47,99 @@ public sealed partial class ProtocolAdditionsTests
         Assert.Contains(function.Stdout, line => line.Contains("\tWARN\t") && line.Contains("410") && line.Contains(late.RequestId));
         Assert.False(function.Process.HasExited);
     }
+
+    [Fact]
+    public async Task The_invocation_id_is_echoed_on_its_own_reply_and_never_reaches_the_next()
+    {
+        int nexts = 0;
+        await using var function = await FunctionUnderTest.StartAsync("echo", new()
+        {
+            RecordRequests = true,
+            Intercept = context =>
+            {
+                // Every second /next goes out without an invocation id, as from an older Runtime API.
+                if (context.Request.Path.Value!.EndsWith("/next") && Interlocked.Increment(ref nexts) % 2 == 0)
+                    context.Response.OnStarting(() => { context.Response.Headers.Remove("Lambda-Runtime-Invocation-Id"); return Task.CompletedTask; });
+                return Task.FromResult(false);
+            },
+        });
+        var invocations = new List<Bootstrap.Emulator.RuntimeApi.Invocation>();
+        for (int i = 0; i < 4; i++)
+        {
+            var invocation = function.Api.Enqueue(System.Text.Encoding.UTF8.GetBytes($"event {i}"));
+            await invocation.Outcome.WaitAsync(FunctionUnderTest.Patience);
+            invocations.Add(invocation);
+        }
+
+        var replies = function.Api.Requests.Where(r => r.Path.EndsWith("/response")).ToList();
+        Assert.Equal(4, replies.Count);
+        Assert.Equal(invocations[0].InvocationId, replies[0].Header("Lambda-Runtime-Invocation-Id"));
+        Assert.Null(replies[1].Header("Lambda-Runtime-Invocation-Id"));
+        Assert.Equal(invocations[2].InvocationId, replies[2].Header("Lambda-Runtime-Invocation-Id"));
+        Assert.Null(replies[3].Header("Lambda-Runtime-Invocation-Id"));
+        Assert.NotEqual(invocations[0].InvocationId, invocations[2].InvocationId);
+    }
+
+    [Fact]
+    public async Task A_reply_after_the_deadline_gets_410_and_the_next_invocation_works()
+    {
+        await using var function = await FunctionUnderTest.StartAsync("delay",
+            new() { Timeout = TimeSpan.FromMilliseconds(300), EnforceDeadline = true }, binary: BootstrapBinaries.TestFunction);
+        var late = function.Api.Enqueue("600"u8.ToArray());
+        await Task.Delay(1000);
+        var next = await function.InvokeAsync("5");
+
+        Assert.Equal("5", next.BodyText);
+        Assert.False(late.Outcome.IsCompleted);
+        Assert.Contains(function.Stdout, line => line.Contains("WARN") && line.Contains("410") && line.Contains(late.RequestId));
+        Assert.False(function.Process.HasExited);
+    }
+
+    [Fact]
+    public async Task A_streamed_response_arrives_in_chunks_spread_over_time()
+    {
+        await using var function = await FunctionUnderTest.StartAsync("stream", new() { RecordRequests = true });
+        var invocation = function.Api.Enqueue("{\"chunks\":4,\"delayMs\":150}"u8.ToArray());
+        var outcome = await invocation.Outcome.WaitAsync(FunctionUnderTest.Patience);
+
+        Assert.False(outcome.IsError, outcome.BodyText);
+        Assert.Equal("chunk 0\nchunk 1\nchunk 2\nchunk 3\n", outcome.BodyText);
+        Assert.True(invocation.IsStreamed);
+        Assert.True(invocation.StreamedChunks.Count >= 4, $"{invocation.StreamedChunks.Count} reads");
+        var spread = invocation.StreamedChunks[^1].SinceFirstByte - invocation.StreamedChunks[0].SinceFirstByte;
+        Assert.True(spread >= TimeSpan.FromMilliseconds(300), $"first and last chunk only {spread.TotalMilliseconds:0} ms apart");
+
+        var reply = Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/response"));
+        Assert.Equal("streaming", reply.Header("Lambda-Runtime-Function-Response-Mode"));
+        Assert.Equal("text/plain", reply.Header("Content-Type"));
+        Assert.Contains("Lambda-Runtime-Function-Error-Type", reply.Header("Trailer"));
+        Assert.Contains("Lambda-Runtime-Function-Error-Body", reply.Header("Trailer"));
+    }
+
+    [Fact]
+    public async Task A_failure_mid_stream_goes_into_the_trailers_and_the_next_invocation_works()
+    {
+        await using var function = await FunctionUnderTest.StartAsync("stream");
+        var failed = function.Api.Enqueue("{\"chunks\":4,\"delayMs\":10,\"failAfter\":2}"u8.ToArray());
+        var outcome = await failed.Outcome.WaitAsync(FunctionUnderTest.Patience);
+
+        Assert.True(outcome.IsError);
+        Assert.Equal("InvalidOperationException", outcome.ErrorType);
+        using (var error = JsonDocument.Parse(outcome.Body))
+            Assert.Equal("failed after 2 chunks", error.RootElement.GetProperty("errorMessage").GetString());
+        Assert.Equal("chunk 0\nchunk 1\n", System.Text.Encoding.UTF8.GetString(failed.StreamedBody));
+
+        var next = await function.InvokeAsync("{\"chunks\":1,\"delayMs\":0}");
+        Assert.Equal("chunk 0\n", next.BodyText);
+    }
+
+    [Fact]
+    public async Task A_failure_before_the_first_byte_is_an_ordinary_error_report()
+    {
+        await using var function = await FunctionUnderTest.StartAsync("stream", new() { RecordRequests = true });
+        var outcome = await function.InvokeAsync("{\"chunks\":3,\"delayMs\":0,\"failAfter\":0}");
+        Assert.Equal("InvalidOperationException", outcome.ErrorType);
+        Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error"));
+        Assert.DoesNotContain(function.Api.Requests, r => r.Path.EndsWith("/response"));
+    }
 }
