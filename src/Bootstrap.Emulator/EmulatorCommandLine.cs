@@ -19,6 +19,10 @@ public sealed record EmulatorCommandLine
           --timeout SECONDS       function timeout (default 3)
           --memory MB             memory size, as AWS_LAMBDA_FUNCTION_MEMORY_SIZE (default 128)
           --function-name NAME    function name (default "function")
+          --max-concurrency N     invocations served at once (default 1); above 1 the bootstrap gets
+                                  AWS_LAMBDA_MAX_CONCURRENCY=N, as on Lambda Managed Instances
+          --shutdown-budget MS    on shutdown, time a bootstrap with a registered extension gets between
+                                  SIGTERM and SIGKILL (default 500)
           --env NAME=VALUE        an extra environment variable for the bootstrap (repeatable)
           --event FILE            invoke once with FILE's contents, print the response, and exit when all
                                   --event invokes are done (repeatable; no Invoke API is opened)
@@ -47,6 +51,8 @@ public sealed record EmulatorCommandLine
     public IReadOnlyList<string> Events { get; init; } = [];
     public bool Debug { get; init; }
     public bool ShowHelp { get; init; }
+    public int MaxConcurrency { get; init; } = 1;
+    public double ShutdownBudgetMs { get; init; } = 500;
 
     /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
@@ -69,6 +75,8 @@ public sealed record EmulatorCommandLine
                 "--timeout" => result with { TimeoutSeconds = ParsePositive(option, Value()) },
                 "--memory" => result with { MemoryMb = (int)ParsePositive(option, Value()) },
                 "--function-name" => result with { FunctionName = Value() },
+                "--max-concurrency" => result with { MaxConcurrency = (int)ParsePositive(option, Value()) },
+                "--shutdown-budget" => result with { ShutdownBudgetMs = ParsePositive(option, Value()) },
                 "--env" => AddEnvironment(result, environment, Value()),
                 "--event" => AddEvent(result, events, Value()),
                 _ => throw new EmulatorException($"unknown option '{option}' (see --help)"),

@@ -2,5 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Bootstrap.Emulator;
 
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(RuntimeApi.RegisterResponse))]
 internal sealed partial class EmulatorJson : JsonSerializerContext;

@@ -13,6 +13,13 @@ public sealed record FunctionOptions
     /// <summary>Extra environment variables, applied over Lambda's.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public RuntimeApiOptions Api { get; init; } = new();
+    /// <summary>
+    /// Invocations served at once (Lambda Managed Instances). Above 1 the bootstrap gets AWS_LAMBDA_MAX_CONCURRENCY;
+    /// invokes beyond it queue.
+    /// </summary>
+    public int MaxConcurrency { get; init; } = 1;
+    /// <summary>How long a bootstrap with a registered extension gets between SIGTERM and SIGKILL (Lambda's 500 ms).</summary>
+    public TimeSpan ShutdownBudget { get; init; } = TimeSpan.FromMilliseconds(500);
     /// <summary>Also print what the Runtime API saw of each invocation: streamed responses and X-Ray error causes.</summary>
     public bool Debug { get; init; }
 }

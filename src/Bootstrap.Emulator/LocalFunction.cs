@@ -8,16 +8,19 @@ namespace Bootstrap.Emulator;
 
 /// <summary>
 /// One function on this machine, run the way Lambda runs it: a bootstrap process started cold on the first
-/// invoke, invocations served one at a time in arrival order, the timeout enforced, and a crash or timeout
-/// answered with Lambda's error and followed by a fresh cold start. Prints START, END and REPORT lines.
+/// invoke, invocations served in arrival order (one at a time, or up to <see cref="FunctionOptions.MaxConcurrency"/>
+/// at once), the timeout enforced, and a crash or timeout answered with Lambda's error and followed by a fresh cold
+/// start. Prints START, END and REPORT lines. At the end, a bootstrap with a registered extension gets SIGTERM and the
+/// shutdown budget before SIGKILL.
 /// </summary>
 public sealed class LocalFunction : IAsyncDisposable
 {
     private readonly FunctionOptions _options;
     private readonly RuntimeApiServer _api;
     private readonly Action<string, bool> _output;
-    private readonly Channel<PendingInvoke> _queue = Channel.CreateUnbounded<PendingInvoke>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _dispatcher;
+    private readonly Channel<PendingInvoke> _queue = Channel.CreateUnbounded<PendingInvoke>();
+    private readonly Task[] _dispatchers;
+    private readonly Lock _processLock = new();
 
     private BootstrapProcess? _process;
     private double? _initDurationMs;
@@ -31,7 +34,7 @@ public sealed class LocalFunction : IAsyncDisposable
         _api.NextRequested += OnInitEnded;
         _api.InitErrorReported += OnInitEnded;
         _api.InvocationStarted += OnInvocationStarted;
-        _dispatcher = Task.Run(DispatchAsync);
+        _dispatchers = Enumerable.Range(0, Math.Max(1, options.MaxConcurrency)).Select(_ => Task.Run(DispatchAsync)).ToArray();
     }
 
     public RuntimeApiServer Api => _api;
@@ -50,7 +53,7 @@ public sealed class LocalFunction : IAsyncDisposable
         return new LocalFunction(options, api, output);
     }
 
-    /// <summary>Queues an invoke; invokes run one at a time, in the order they arrive.</summary>
+    /// <summary>Queues an invoke; invokes start in the order they arrive, up to MaxConcurrency at once.</summary>
     public Task<InvokeResult> InvokeAsync(byte[] payload, InvokeOptions? options = null) => StartInvoke(payload, options).Result;
 
     /// <summary>Queues an invoke like <see cref="InvokeAsync"/>, and gives its invocation too, once its turn comes.</summary>
@@ -79,10 +82,15 @@ public sealed class LocalFunction : IAsyncDisposable
 
     private async Task<InvokeResult> RunAsync(PendingInvoke pending)
     {
-        bool cold = _process is null || _process.HasExited;
-        if (cold)
-            StartProcess();
-        var process = _process!;
+        bool cold;
+        BootstrapProcess process;
+        lock (_processLock)
+        {
+            cold = _process is null || _process.HasExited;
+            if (cold)
+                StartProcess();
+            process = _process!;
+        }
         var invocation = _api.Enqueue(pending.Payload, pending.Options);
         pending.Begin(invocation);
         var initError = _api.InitError;
@@ -196,11 +204,13 @@ public sealed class LocalFunction : IAsyncDisposable
 
     private void StartProcess()
     {
-        _api.ResetInitError();
+        _api.BeginColdStart();
         _initDurationMs = null;
         _lastPeakRssKb = 0;
         string taskRoot = Path.GetDirectoryName(Path.GetFullPath(_options.BootstrapPath))!;
         var environment = LambdaEnvironment.Build(_options.Api, _api.Address, _options.Handler, _options.MemoryMb, taskRoot);
+        if (_options.MaxConcurrency > 1)
+            environment["AWS_LAMBDA_MAX_CONCURRENCY"] = _options.MaxConcurrency.ToString();
         foreach (var (name, value) in _options.Environment)
             environment[name] = value;
         _process = BootstrapProcess.Start(_options.BootstrapPath, environment, _output);
@@ -238,11 +248,33 @@ public sealed class LocalFunction : IAsyncDisposable
             _lastPeakRssKb = kb;
     }
 
+    /// <summary>
+    /// Shuts the function down as Lambda does: a bootstrap that registered an extension gets SIGTERM and the shutdown
+    /// budget to exit (its shutdown hooks run then), then SIGKILL; one without gets SIGKILL at once.
+    /// </summary>
+    public async Task ShutdownAsync()
+    {
+        if (_process is not { HasExited: false } process)
+            return;
+        var extensions = _api.Extensions.Registered;
+        if (extensions.Count > 0)
+        {
+            var clock = Stopwatch.StartNew();
+            _api.Extensions.SignalShutdown(DateTimeOffset.UtcNow + _options.ShutdownBudget);
+            _output($"emulator: shutdown: SIGTERM to the bootstrap (extension {string.Join(", ", extensions.Select(e => e.Name))} registered), {_options.ShutdownBudget.TotalMilliseconds:0} ms to exit", false);
+            bool exited = await process.TerminateAsync(_options.ShutdownBudget);
+            _output(exited
+                ? $"emulator: shutdown: the bootstrap exited with {process.Exited.Result} after {clock.Elapsed.TotalMilliseconds:0} ms"
+                : $"emulator: shutdown: the bootstrap was still running after {_options.ShutdownBudget.TotalMilliseconds:0} ms; killed it", !exited);
+        }
+        await StopProcessAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await StopProcessAsync();
+        await ShutdownAsync();
         await _api.DisposeAsync();
-        await _dispatcher.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_dispatchers).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 }

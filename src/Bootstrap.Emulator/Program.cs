@@ -42,6 +42,8 @@ try
         MemoryMb = commandLine.MemoryMb,
         Debug = commandLine.Debug,
         Environment = commandLine.Environment,
+        MaxConcurrency = commandLine.MaxConcurrency,
+        ShutdownBudget = TimeSpan.FromMilliseconds(commandLine.ShutdownBudgetMs),
         Api = new RuntimeApiOptions
         {
             Port = commandLine.RuntimeApiPort,

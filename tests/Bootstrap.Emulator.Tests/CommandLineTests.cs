@@ -15,7 +15,7 @@ public sealed partial class CommandLineTests
     {
         var (code, stdout, _) = await RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (string option in new[] { "--bootstrap", "--handler", "--port", "--runtime-api-port", "--timeout", "--memory", "--function-name", "--env", "--event", "--debug", "--help" })
+        foreach (string option in new[] { "--bootstrap", "--handler", "--port", "--runtime-api-port", "--timeout", "--memory", "--function-name", "--max-concurrency", "--shutdown-budget", "--env", "--event", "--debug", "--help" })
             Assert.Contains(option, stdout);
     }
 

@@ -95,6 +95,24 @@ public sealed class BootstrapProcess : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Sends SIGTERM and waits up to <paramref name="budget"/> for the exit. True if it exited in time.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan budget)
+    {
+        if (HasExited)
+            return true;
+        if (Signals.Kill(Id, Signals.SIGTERM) != 0)
+            return HasExited;
+        try
+        {
+            await Exited.WaitAsync(budget).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public void Kill()
     {
         try

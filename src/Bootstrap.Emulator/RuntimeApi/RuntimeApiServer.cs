@@ -44,6 +44,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     {
         _options = options;
         _app = app;
+        Extensions = new ExtensionsApi(options);
     }
 
     public RuntimeApiOptions Options => _options;
@@ -51,14 +52,18 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>The value for AWS_LAMBDA_RUNTIME_API.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
-    /// <summary>Completes when the function reports <c>/init/error</c> (since the last <see cref="ResetInitError"/>).</summary>
+    /// <summary>Completes when the function reports <c>/init/error</c> (since the last <see cref="BeginColdStart"/>).</summary>
     public Task<InvocationOutcome> InitError => _initError.Task;
 
-    /// <summary>Forgets a reported init error: a new process is about to start cold.</summary>
-    public void ResetInitError()
+    /// <summary>The Extensions API, on the same address as the Runtime API.</summary>
+    public ExtensionsApi Extensions { get; }
+
+    /// <summary>A new process is about to start cold: forget the last one's init error and extensions.</summary>
+    public void BeginColdStart()
     {
         if (_initError.Task.IsCompleted)
             _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        Extensions.BeginColdStart();
     }
 
     /// <summary>Raised as each <c>/next</c> arrives (the first one marks the end of init).</summary>
@@ -175,6 +180,10 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         {
             await NextAsync(context);
         }
+        else if (path.StartsWith(ExtensionsApi.Prefix, StringComparison.Ordinal))
+        {
+            await Extensions.HandleAsync(context, body);
+        }
         else if (post && path == ApiVersion + "/runtime/init/error")
         {
             _initError.TrySetResult(InvocationOutcome.Error(ErrorTypeOf(context.Request), body));
@@ -197,6 +206,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
+        Extensions.EndInit();
         NextRequested?.Invoke();
         Invocation invocation;
         try
@@ -401,10 +411,10 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         return buffer.ToArray();
     }
 
-    private static Task WriteErrorAsync(HttpContext context, int status, string errorType, string message) =>
+    internal static Task WriteErrorAsync(HttpContext context, int status, string errorType, string message) =>
         WriteJsonAsync(context, status, InvocationOutcome.ErrorJson(errorType, message));
 
-    private static async Task WriteJsonAsync(HttpContext context, int status, string json)
+    internal static async Task WriteJsonAsync(HttpContext context, int status, string json)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
