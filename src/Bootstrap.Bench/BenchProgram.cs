@@ -86,7 +86,7 @@ public static class BenchProgram
         }
 
         progress.Say($"bootstrap-bench: {variants.Count} variants: {string.Join(", ", variants.Select(v => v.Name))}");
-        var measured = new BenchRunner(options, progress).Run(variants, logs);
+        var (measured, throughput) = new BenchRunner(options, progress).Run(variants, logs);
         var bars = PerformanceBars.Check(measured);
         var results = new BenchResults(
             DateTimeOffset.UtcNow,
@@ -94,6 +94,7 @@ public static class BenchProgram
             new BenchSettings(options.ColdStarts, options.WarmInvocations, options.Profiles, options.ColdDisk, BenchDefaults.Event, (int)options.Timeout.TotalSeconds),
             variants[0].Name,
             measured,
+            throughput,
             bars,
             Math.Round(clock.Elapsed.TotalSeconds, 1));
 

@@ -12,7 +12,10 @@ namespace Bootstrap.Bench;
 /// </summary>
 public sealed class BenchRunner(BenchOptions options, Progress progress)
 {
-    public List<VariantResult> Run(IReadOnlyList<Variant> variants, string logDirectory)
+    /// <summary>Concurrency levels of the throughput runs (AWS_LAMBDA_MAX_CONCURRENCY), on the echo variant.</summary>
+    public static readonly int[] ThroughputConcurrency = [1, 8];
+
+    public (List<VariantResult> Variants, List<ThroughputResult> Throughput) Run(IReadOnlyList<Variant> variants, string logDirectory)
     {
         using var api = new FakeRuntimeApi();
         var runners = variants.Select(v => new VariantRunner(v, api, options.Timeout, logDirectory)).ToList();
@@ -51,6 +54,7 @@ public sealed class BenchRunner(BenchOptions options, Progress progress)
 
             var results = new List<VariantResult>();
             var warm = Warm(runners);
+            var throughput = Throughput(runners.Where(r => r.Variant.Name == "echo"));
 
             var floor = Summarise(variants[0]);
             foreach (var variant in variants)
@@ -59,7 +63,7 @@ public sealed class BenchRunner(BenchOptions options, Progress progress)
                 results.Add(new VariantResult(variant.Name, variant.Kind, variant.Path, variant.Handler, variant.Description,
                     cold[variant.Name], coldDisk[variant.Name], phases[variant.Name], warm[variant.Name], summary, summary.RatiosTo(floor)));
             }
-            return results;
+            return (results, throughput);
 
             VariantSummary Summarise(Variant v) =>
                 VariantSummary.Of(v.SizeBytes, cold[v.Name], coldDisk[v.Name], phases[v.Name], warm[v.Name]);
@@ -99,6 +103,24 @@ public sealed class BenchRunner(BenchOptions options, Progress progress)
             foreach (var session in sessions)
                 session.Dispose();
         }
+    }
+
+    /// <summary>Invocations per second at each concurrency level, over ten times as many invocations as a warm run.</summary>
+    private List<ThroughputResult> Throughput(IEnumerable<VariantRunner> runners)
+    {
+        var results = new List<ThroughputResult>();
+        foreach (var runner in runners)
+        {
+            var clock = Stopwatch.StartNew();
+            progress.Start($"throughput, {runner.Variant.Name} (AWS_LAMBDA_MAX_CONCURRENCY {string.Join(", ", ThroughputConcurrency)})", ThroughputConcurrency.Length);
+            foreach (int n in ThroughputConcurrency)
+            {
+                results.Add(runner.Throughput(n, Math.Max(options.WarmInvocations * 10, n)));
+                progress.Advance($"N={n}");
+            }
+            progress.Done($"{clock.Elapsed.TotalSeconds:0.0} s. " + string.Join(", ", results.Select(t => $"N={t.Concurrency}: {t.PerSecond:0} invocations/s")));
+        }
+        return results;
     }
 
     private void Interleave(List<VariantRunner> runners, int rounds, string phase, Action<VariantRunner> run, Func<string> summary)

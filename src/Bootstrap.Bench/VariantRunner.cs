@@ -18,6 +18,7 @@ public sealed class VariantRunner : IDisposable
     private readonly NativeStringArray _argv;
     private readonly NativeStringArray _environment;
     private readonly NativeStringArray _profileEnvironment;
+    private readonly List<string> _environmentList;
     private long _invocations;
 
     public VariantRunner(Variant variant, FakeRuntimeApi api, TimeSpan timeout, string logDirectory)
@@ -32,6 +33,7 @@ public sealed class VariantRunner : IDisposable
             .Concat(variant.Handler is null ? [] : [$"_HANDLER={variant.Handler}"])
             .Concat(variant.Environment)
             .ToList();
+        _environmentList = environment;
         _environment = new NativeStringArray(environment);
         _profileEnvironment = new NativeStringArray([.. environment, $"{StartupProfileLine.Variable}=1"]);
     }
@@ -100,6 +102,58 @@ public sealed class VariantRunner : IDisposable
         }
     }
 
+    /// <summary>
+    /// Throughput of one process running <paramref name="concurrency"/> invocation loops (AWS_LAMBDA_MAX_CONCURRENCY):
+    /// each of its connections is served by a thread of the bench's own, all at once, <paramref name="invocations"/> in all.
+    /// </summary>
+    public ThroughputResult Throughput(int concurrency, int invocations)
+    {
+        using var environment = new NativeStringArray([.. _environmentList, $"AWS_LAMBDA_MAX_CONCURRENCY={concurrency}"]);
+        using var child = ChildProcess.Spawn(_variant.Path, _argv, environment, _logPrefix);
+        var connections = new List<RuntimeApiConnection>();
+        try
+        {
+            for (int i = 0; i < concurrency; i++)
+            {
+                var connection = _api.Accept(child, _timeout);
+                connections.Add(connection);
+                ExpectNext(connection);
+            }
+            int each = invocations / concurrency;
+            BenchException? failure = null;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var threads = connections.Select(connection => new Thread(() =>
+            {
+                try
+                {
+                    for (int i = 0; i < each; i++)
+                        RoundTrip(connection);
+                }
+                catch (BenchException e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            double seconds = clock.Elapsed.TotalSeconds;
+            if (failure is not null)
+                throw failure;
+            return new ThroughputResult(_variant.Name, concurrency, each * concurrency, Math.Round(seconds, 4), Math.Round(each * concurrency / seconds));
+        }
+        catch (BenchException e)
+        {
+            throw Failure(e, child);
+        }
+        finally
+        {
+            foreach (var connection in connections)
+                connection.Dispose();
+            child.Kill(_timeout);
+            _api.DropPending();
+        }
+    }
+
     /// <summary>One invocation on a live process: event out, response in, 202 back, and its next <c>/next</c> read.</summary>
     internal double RoundTrip(RuntimeApiConnection connection)
     {
@@ -153,7 +207,7 @@ public sealed class VariantRunner : IDisposable
             (output.Length > 0 ? $"\n--- its output ---\n{output}" : ""));
     }
 
-    private string NewRequestId() => $"{Environment.ProcessId:x8}-0000-4000-8000-{++_invocations:x12}";
+    private string NewRequestId() => $"{Environment.ProcessId:x8}-0000-4000-8000-{Interlocked.Increment(ref _invocations):x12}";
 
     private static long DeadlineMs() => DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeMilliseconds();
 

@@ -29,6 +29,10 @@ public static class ConsoleSummary
         Row(widths.Select(w => new string('-', w)).ToArray());
         rows.ForEach(Row);
         text.AppendLine();
+        foreach (var t in results.Throughput)
+            text.AppendLine($"throughput  {t.Variant}, AWS_LAMBDA_MAX_CONCURRENCY={t.Concurrency}: {t.PerSecond:N0} invocations/s ({t.Invocations:N0} in {t.Seconds:0.000} s)");
+        if (results.Throughput.Count > 0)
+            text.AppendLine();
         foreach (var bar in results.Bars)
             text.AppendLine($"{(bar.Pass ? "PASS" : "FAIL")}  {bar.Name}: {PerformanceBars.Measured(bar)} (limit {PerformanceBars.Limit(bar)}; {bar.Detail})");
         return text.ToString();

@@ -41,6 +41,16 @@ public static class MarkdownReport
         }
         md.AppendLine();
 
+        if (results.Throughput.Count > 0)
+        {
+            md.AppendLine("## Throughput (AWS_LAMBDA_MAX_CONCURRENCY)").AppendLine();
+            md.AppendLine("One process per row, its N connections served at once by N threads of the bench, back to back.").AppendLine();
+            md.AppendLine("| variant | N | invocations | seconds | invocations/s |").AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var t in results.Throughput)
+                md.AppendLine($"| {t.Variant} | {t.Concurrency} | {t.Invocations:N0} | {t.Seconds:0.000} | {t.PerSecond:N0} |");
+            md.AppendLine();
+        }
+
         md.AppendLine("## Variants").AppendLine();
         foreach (var v in results.Variants)
             Variant(md, v);

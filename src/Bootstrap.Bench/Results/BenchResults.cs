@@ -9,6 +9,7 @@ public sealed record BenchResults(
     BenchSettings Settings,
     string Floor,
     List<VariantResult> Variants,
+    List<ThroughputResult> Throughput,
     List<BarResult> Bars,
     double DurationSeconds);
 
