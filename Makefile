@@ -8,7 +8,7 @@ ARTIFACTS := artifacts
 PUBLISH  := flock $(ARTIFACTS)/.publish.lock $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
-.PHONY: all bootstrap test-function test run emulator emulator-build clean
+.PHONY: all bootstrap test-function layer test run emulator emulator-build bench clean
 
 all: bootstrap
 
@@ -25,7 +25,6 @@ test-function: | $(ARTIFACTS)
 
 ## layer: package the bootstrap as a Lambda layer, artifacts/layer-$(ARCH).zip, and verify it (ARCH=x86_64 or arm64);
 ## the test function gets its own, artifacts/test-function/layer-$(ARCH).zip, through the same build/ targets
-.PHONY: layer
 layer: | $(ARTIFACTS)
 	@flock $(ARTIFACTS)/.publish.lock bash build/check-toolchain.sh --arch $(ARCH) --tfm $(TFM) src/Bootstrap.Host
 	$(PUBLISH) src/Bootstrap.Host -o $(ARTIFACTS)/publish/layer-$(ARCH)/host -p:BootstrapLayerPath=$(abspath $(ARTIFACTS))/layer-$(ARCH).zip
@@ -64,7 +63,6 @@ clean:
 
 ## bench: startup benchmark: every variant against a C floor measured in the same run, to artifacts/bench/
 ## (report.md, results.json, cold-start.svg, init-phases.svg). More options: make bench BENCH_ARGS="--cold 50 --bootstrap mine=path/to/bootstrap"
-.PHONY: bench
 bench: bootstrap
 	$(DOTNET) build src/Bootstrap.Bench -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/bench/tool
 	$(DOTNET) $(ARTIFACTS)/bench/tool/bootstrap-bench.dll --out $(ARTIFACTS)/bench --tfm $(TFM) $(BENCH_ARGS)

@@ -16,11 +16,11 @@ public sealed class BenchSmokeTests : IDisposable
     [Fact]
     public void A_tiny_run_writes_results_report_and_plots()
     {
-        string host = RepoPaths.Bootstrap();
+        string host = BootstrapBinaries.Host;
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         int exit = BenchProgram.Run(
-            ["--cold", "2", "--warm", "20", "--profile", "2", "--out", _output, "--repo", RepoPaths.Root,
+            ["--cold", "2", "--warm", "20", "--profile", "2", "--out", _output, "--repo", BootstrapBinaries.RepoRoot,
              "--bootstrap", $"mine={host}", "--env", "AWS_LAMBDA_LOG_LEVEL=ERROR", "--handler", "echo"],
             stdout, stderr);
         Assert.True(exit == 0, $"bench exited with {exit}:\n{stderr}\n{stdout}");
@@ -64,8 +64,8 @@ public sealed class BenchSmokeTests : IDisposable
             File.SetUnixFileMode(silent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var stderr = new StringWriter();
         int exit = BenchProgram.Run(
-            ["--cold", "1", "--warm", "1", "--profile", "0", "--no-cold-disk", "--out", _output, "--repo", RepoPaths.Root,
-             "--host", RepoPaths.Bootstrap(), "--bootstrap", $"silent={silent}", "--timeout", "5"],
+            ["--cold", "1", "--warm", "1", "--profile", "0", "--no-cold-disk", "--out", _output, "--repo", BootstrapBinaries.RepoRoot,
+             "--host", BootstrapBinaries.Host, "--bootstrap", $"silent={silent}", "--timeout", "5"],
             TextWriter.Null, stderr);
         Assert.Equal(1, exit);
         Assert.Contains("variant 'silent'", stderr.ToString());
