@@ -50,6 +50,7 @@ public sealed class LocalFunction : IAsyncDisposable
             throw new EmulatorException($"bootstrap not found: {options.BootstrapPath}");
         var api = await RuntimeApiServer.StartAsync(options.Api);
         await api.WarmUpAsync();
+        await BootstrapProcess.WarmUpAsync();
         return new LocalFunction(options, api, output);
     }
 

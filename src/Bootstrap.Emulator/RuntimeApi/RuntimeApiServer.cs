@@ -110,18 +110,22 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends the server one throwaway reply (refused as an unknown request id) so its request path is compiled
-    /// before a bootstrap is timed against it: Init Duration should measure the function, not the emulator.
+    /// Serves one throwaway invocation (<c>/next</c>, then <c>/response</c>) to a client of its own, so the server's
+    /// request paths are compiled before a bootstrap is timed against it: Init Duration and Duration should measure
+    /// the function, not the emulator. Call it before any bootstrap starts.
     /// </summary>
     public async Task WarmUpAsync()
     {
+        var invocation = Enqueue("{}"u8.ToArray());
         using var client = new System.Net.Sockets.TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, Port);
         var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {ApiVersion}/runtime/invocation/next HTTP/1.1\r\nHost: {Address}\r\n\r\n"));
+        await invocation.Started;
         await stream.WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST {ApiVersion}/runtime/invocation/warm-up/response HTTP/1.1\r\nHost: {Address}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"));
+            $"POST {ApiVersion}/runtime/invocation/{invocation.RequestId}/response HTTP/1.1\r\nHost: {Address}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}"));
+        await invocation.Outcome;
         await stream.CopyToAsync(Stream.Null);
-        Interlocked.Decrement(ref _refusedReplies);
     }
 
     /// <summary>Queues an event; the returned invocation's <see cref="Invocation.Outcome"/> completes when the function answers.</summary>
