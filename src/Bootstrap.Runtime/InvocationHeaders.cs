@@ -18,6 +18,9 @@ public sealed class InvocationHeaders : IHttpHeaderSink
     /// <summary>Lambda-Runtime-Function-Error-Type on an error response from the API itself, for its log message.</summary>
     public string? ErrorType;
 
+    // The ARN is the same on every invocation: keep one string rather than make a new one each time.
+    private string? _lastArn;
+
     public void Reset()
     {
         RequestId = InvokedFunctionArn = TraceId = ClientContext = CognitoIdentity = TenantId = InvocationId = ErrorType = null;
@@ -35,7 +38,7 @@ public sealed class InvocationHeaders : IHttpHeaderSink
         else if (Ascii.EqualsIgnoreCase(rest, "Deadline-Ms"u8))
             DeadlineMs = Utf8Parser.TryParse(value, out long ms, out int used) && used == value.Length ? ms : null;
         else if (Ascii.EqualsIgnoreCase(rest, "Invoked-Function-Arn"u8))
-            InvokedFunctionArn = Text(value);
+            InvokedFunctionArn = _lastArn is not null && Ascii.Equals(value, _lastArn) ? _lastArn : _lastArn = Text(value);
         else if (Ascii.EqualsIgnoreCase(rest, "Trace-Id"u8))
             TraceId = Text(value);
         else if (Ascii.EqualsIgnoreCase(rest, "Client-Context"u8))

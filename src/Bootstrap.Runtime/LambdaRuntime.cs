@@ -57,6 +57,11 @@ public static class LambdaRuntime
         {
             return Fatal(e.Message);
         }
+        catch (Exception e)
+        {
+            // A fault of the runtime itself: still one line and an exit code, never a stack trace dump.
+            return Fatal($"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     /// <summary>

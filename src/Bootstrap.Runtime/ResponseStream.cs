@@ -49,12 +49,23 @@ public sealed class ResponseStream : Stream
     /// <summary>Sends what was written as one chunk now (starting the response if it has not started).</summary>
     public override void Flush()
     {
+        OnConnection(() =>
+        {
+            _body ??= _start(_contentType);
+            _body.WriteChunk(_pending.WrittenSpan);
+        });
+        BytesSent += _pending.WrittenCount;
+        _pending.ResetWrittenCount();
+    }
+
+    /// <summary>Runs a write to the Runtime API; a broken connection becomes <see cref="ConnectionFailure"/>.</summary>
+    private void OnConnection(Action write)
+    {
         if (ConnectionFailure is not null)
             throw ConnectionFailure;
         try
         {
-            _body ??= _start(_contentType);
-            _body.WriteChunk(_pending.WrittenSpan);
+            write();
         }
         catch (IOException e)
         {
@@ -62,8 +73,6 @@ public sealed class ResponseStream : Stream
             ConnectionFailure = new RuntimeApiException($"lost the Runtime API connection while streaming the response: {e.Message}");
             throw ConnectionFailure;
         }
-        BytesSent += _pending.WrittenCount;
-        _pending.ResetWrittenCount();
     }
 
     /// <summary>Set when the connection broke under the stream: fatal for the runtime, whatever the handler did.</summary>
@@ -93,7 +102,7 @@ public sealed class ResponseStream : Stream
     internal void Complete()
     {
         Flush();
-        _body!.Finish();
+        OnConnection(() => _body!.Finish());
     }
 
     /// <summary>Ends a started response with the error in the trailers. Pending bytes are sent first: they were written.</summary>
@@ -102,11 +111,12 @@ public sealed class ResponseStream : Stream
         Flush();
         var json = new ArrayBufferWriter<byte>(1024);
         error.WriteJson(json);
-        _body!.Finish(
+        string body = Convert.ToBase64String(json.WrittenSpan);
+        OnConnection(() => _body!.Finish(
         [
             ("Lambda-Runtime-Function-Error-Type", error.ErrorType),
-            ("Lambda-Runtime-Function-Error-Body", Convert.ToBase64String(json.WrittenSpan)),
-        ]);
+            ("Lambda-Runtime-Function-Error-Body", body),
+        ]));
     }
 
     public override bool CanRead => false;

@@ -95,7 +95,7 @@ public sealed class RuntimeApiClient(HttpConnection connection, LogWriter log) :
     {
         _headers.Reset();
         var head = connection.ReadResponseHead(_headers);
-        CheckStatus(head, connection.ReadBody(head), "streamed response", context.AwsRequestId);
+        CheckStatus(head, "streamed response", context.AwsRequestId);
     }
 
     /// <summary><c>POST /init/error</c>: the function could not start.</summary>
@@ -128,15 +128,19 @@ public sealed class RuntimeApiClient(HttpConnection connection, LogWriter log) :
     {
         _headers.Reset();
         var head = connection.Exchange(body, _headers);
-        return CheckStatus(head, connection.ReadBody(head), what, requestId);
+        return CheckStatus(head, what, requestId);
     }
 
     /// <summary>2xx goes on; 4xx is logged (410: the invocation timed out) and goes on; anything else is fatal.</summary>
-    private int CheckStatus(in HttpResponseHead head, ReadOnlyMemory<byte> answer, string what, string? requestId)
+    private int CheckStatus(in HttpResponseHead head, string what, string? requestId)
     {
         int status = head.StatusCode;
         if (status is >= 200 and < 300)
+        {
+            connection.SkipBody(head); // {"status":"OK"}: nothing to keep
             return status;
+        }
+        var answer = connection.ReadBody(head);
         string about = requestId is null ? what : $"{what} for {requestId}";
         if (status is >= 400 and < 500)
         {

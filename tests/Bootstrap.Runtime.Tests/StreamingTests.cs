@@ -96,6 +96,28 @@ public class StreamingTests
     }
 
     [Fact]
+    public void A_connection_that_breaks_as_the_stream_ends_is_fatal_not_a_handler_error()
+    {
+        var wire = new BreakAfter(bytes: 8); // the first chunk goes out, the last chunk does not
+        var response = new ResponseStream(_ => new ChunkedBodyWriter(wire));
+        response.Write("abc"u8);
+        response.Flush();
+        var thrown = Assert.Throws<RuntimeApiException>(() => response.Complete());
+        Assert.Same(thrown, response.ConnectionFailure);
+    }
+
+    [Fact]
+    public void A_connection_that_breaks_while_the_error_trailers_go_out_is_fatal_too()
+    {
+        var wire = new BreakAfter(bytes: 8);
+        var response = new ResponseStream(_ => new ChunkedBodyWriter(wire));
+        response.Write("abc"u8);
+        response.Flush();
+        Assert.Throws<RuntimeApiException>(() => response.Fail(ErrorReport.Runtime("Oops", "it broke")));
+        Assert.NotNull(response.ConnectionFailure);
+    }
+
+    [Fact]
     public void The_function_url_prelude_is_json_then_eight_nul_bytes_then_the_body()
     {
         var wire = new MemoryStream();
@@ -130,6 +152,30 @@ public class StreamingTests
     private sealed class IgnoreHeaders : IHttpHeaderSink
     {
         public void OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) { }
+    }
+
+    /// <summary>Accepts the first <c>bytes</c> bytes, then fails like a reset connection.</summary>
+    private sealed class BreakAfter(int bytes) : Stream
+    {
+        private int _left = bytes;
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (buffer.Length > _left)
+                throw new IOException("connection reset by peer");
+            _left -= buffer.Length;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void Flush() { }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private sealed class BrokenStream : MemoryStream

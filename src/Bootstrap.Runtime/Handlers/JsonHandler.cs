@@ -27,6 +27,9 @@ internal sealed class JsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, ValueTask
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
+    // Where an idle writer points, so it does not keep a loop's (possibly large) response buffer alive.
+    private static readonly ArrayBufferWriter<byte> s_idle = new(1);
+
     internal override ValueTask<ReadOnlyMemory<byte>> InvokeAsync(ReadOnlyMemory<byte> @event, ILambdaContext context, ArrayBufferWriter<byte> buffer)
     {
         TIn request = default!;
@@ -62,6 +65,10 @@ internal sealed class JsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, ValueTask
         {
             throw new RuntimeErrorException(RuntimeErrorException.SerializationError,
                 $"The response could not be written as JSON for {typeof(TOut).Name}: {e.Message}", e);
+        }
+        finally
+        {
+            writer.Reset(s_idle);
         }
         return buffer.WrittenMemory;
     }

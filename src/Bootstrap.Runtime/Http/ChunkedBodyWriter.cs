@@ -32,6 +32,11 @@ public sealed class ChunkedBodyWriter(Stream transport)
     {
         ObjectDisposedException.ThrowIf(IsFinished, this);
         IsFinished = true;
+        if (trailers.IsEmpty)
+        {
+            transport.Write("0\r\n\r\n"u8);
+            return;
+        }
         var end = new System.Text.StringBuilder("0\r\n");
         foreach (var (name, value) in trailers)
             end.Append(name).Append(": ").Append(value).Append("\r\n");

@@ -108,6 +108,15 @@ public sealed class HttpConnection : IDisposable
         return body;
     }
 
+    /// <summary>Reads past the body of the response whose head <see cref="Exchange"/> returned, keeping nothing.</summary>
+    public void SkipBody(in HttpResponseHead head)
+    {
+        _reader!.SkipBody(head);
+        _hasServed = true;
+        if (head.ConnectionClose)
+            Close();
+    }
+
     private void Close()
     {
         _stream?.Dispose();

@@ -41,6 +41,31 @@ public sealed class HttpResponseReader(Stream transport)
         return head.IsChunked ? ReadChunkedBody() : ReadFixedBody(head.ContentLength);
     }
 
+    /// <summary>Reads past the body the head announced without keeping it (an answer nobody needs, like a 202's).</summary>
+    public void SkipBody(in HttpResponseHead head)
+    {
+        if (!head.HasBody)
+            return;
+        if (head.IsChunked)
+        {
+            ReadChunkedBody();
+            return;
+        }
+        if (head.ContentLength > HttpLimits.MaxBodyBytes)
+            throw new InvalidHttpResponseException($"response body of {head.ContentLength} bytes is over the {HttpLimits.MaxBodyBytes} byte limit");
+        long left = head.ContentLength;
+        while (true)
+        {
+            int buffered = (int)Math.Min(left, _end - _start);
+            _start += buffered;
+            left -= buffered;
+            if (left == 0)
+                return;
+            if (!Fill(HttpLimits.MaxHeadBytes))
+                throw new InvalidHttpResponseException($"connection closed after {head.ContentLength - left} of {head.ContentLength} body bytes");
+        }
+    }
+
     private byte[] ReadFixedBody(long contentLength)
     {
         if (contentLength > HttpLimits.MaxBodyBytes)
