@@ -21,6 +21,7 @@ public sealed class LocalFunction : IAsyncDisposable
     private readonly Channel<PendingInvoke> _queue = Channel.CreateUnbounded<PendingInvoke>();
     private readonly Task[] _dispatchers;
     private readonly Lock _processLock = new();
+    private volatile bool _disposing;
 
     private BootstrapProcess? _process;
     private double? _initDurationMs;
@@ -83,6 +84,8 @@ public sealed class LocalFunction : IAsyncDisposable
 
     private async Task<InvokeResult> RunAsync(PendingInvoke pending)
     {
+        if (_disposing)
+            throw new EmulatorException("the emulator is shutting down");
         bool cold;
         BootstrapProcess process;
         lock (_processLock)
@@ -107,7 +110,7 @@ public sealed class LocalFunction : IAsyncDisposable
                     ? InvocationOutcome.Error("Sandbox.Timedout", $"{invocation.RequestId} Init timed out after {_options.InitTimeout.TotalSeconds:0.00} seconds")
                     : ExitError(invocation.RequestId, process);
             if (first != process.Exited)
-                await StopProcessAsync();
+                await StopProcessAsync(process);
             return Finish(invocation, failure, 0, cold);
         }
 
@@ -121,7 +124,7 @@ public sealed class LocalFunction : IAsyncDisposable
         // Settled as timed out at once, so a reply still on its way gets 410; a reply that just won the race stands.
         if (done == timeout && invocation.TryTimeOut(InvocationOutcome.Error("Sandbox.Timedout",
                 $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {invocation.RequestId} Task timed out after {_options.Api.Timeout.TotalSeconds:0.00} seconds")))
-            await StopProcessAsync();
+            await StopProcessAsync(process);
         InvocationOutcome outcome;
         if (invocation.Outcome.IsCompleted)
         {
@@ -217,9 +220,10 @@ public sealed class LocalFunction : IAsyncDisposable
         _process = BootstrapProcess.Start(_options.BootstrapPath, environment, _output);
     }
 
-    private async Task StopProcessAsync()
+    /// <summary>Ends <paramref name="process"/> (the one an invocation ran on: with several at once, never a newer one).</summary>
+    private async Task StopProcessAsync(BootstrapProcess? process)
     {
-        if (_process is { } process)
+        if (process is not null)
         {
             SamplePeakRss(process);
             await process.DisposeAsync();
@@ -268,11 +272,12 @@ public sealed class LocalFunction : IAsyncDisposable
                 ? $"emulator: shutdown: the bootstrap exited with {process.Exited.Result} after {clock.Elapsed.TotalMilliseconds:0} ms"
                 : $"emulator: shutdown: the bootstrap was still running after {_options.ShutdownBudget.TotalMilliseconds:0} ms; killed it", !exited);
         }
-        await StopProcessAsync();
+        await StopProcessAsync(_process);
     }
 
     public async ValueTask DisposeAsync()
     {
+        _disposing = true;
         _queue.Writer.TryComplete();
         await ShutdownAsync();
         await _api.DisposeAsync();

@@ -147,6 +147,42 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Init_error_after_the_first_next_is_refused_with_403()
+    {
+        var invocation = _api.Enqueue("{}"u8.ToArray());
+        (await _http.GetAsync(Next)).Dispose();
+        using var late = await _http.PostAsync("/2018-06-01/runtime/init/error", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
+        Assert.False(_api.InitError.IsCompleted);
+        _api.BeginColdStart(); // a new process may report its init error again
+        using var fresh = await _http.PostAsync("/2018-06-01/runtime/init/error", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.Accepted, fresh.StatusCode);
+        Assert.False(invocation.IsAnswered);
+    }
+
+    [Fact]
+    public async Task Replies_to_a_settled_invocation_are_still_refused_after_it_is_let_go()
+    {
+        var invocation = _api.Enqueue("{}"u8.ToArray());
+        using (var next = await _http.GetAsync(Next))
+        {
+            var first = new StringContent("first");
+            first.Headers.Add("Lambda-Runtime-Invocation-Id", invocation.InvocationId);
+            (await _http.PostAsync(Response(invocation.RequestId), first)).Dispose();
+        }
+        await invocation.Outcome.WaitAsync(Patience);
+        await Task.Delay(100); // settled: the server keeps only what a late reply needs
+
+        using var again = await _http.PostAsync(Response(invocation.RequestId), new StringContent("again"));
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+        var wrongId = new StringContent("x");
+        wrongId.Headers.Add("Lambda-Runtime-Invocation-Id", "not-its-id");
+        using var gone = await _http.PostAsync(Error(invocation.RequestId), wrongId);
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Equal("first", (await invocation.Outcome).BodyText);
+    }
+
+    [Fact]
     public async Task Events_over_the_threshold_are_sent_chunked_like_AWS_emulator()
     {
         _api.Enqueue(new byte[100]);

@@ -18,10 +18,14 @@ public sealed class ExtensionsApi
 
     private readonly RuntimeApiOptions _options;
     private readonly ConcurrentDictionary<string, RegisteredExtension> _registered = new();
+    private readonly Func<bool> _initEnded;
     private TaskCompletionSource<DateTimeOffset> _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _initEnded;
 
-    internal ExtensionsApi(RuntimeApiOptions options) => _options = options;
+    internal ExtensionsApi(RuntimeApiOptions options, Func<bool> initEnded)
+    {
+        _options = options;
+        _initEnded = initEnded;
+    }
 
     /// <summary>The extensions the current process registered.</summary>
     public IReadOnlyCollection<RegisteredExtension> Registered => _registered.Values.ToArray();
@@ -30,13 +34,10 @@ public sealed class ExtensionsApi
     internal void BeginColdStart()
     {
         _registered.Clear();
-        _initEnded = false;
         if (_shutdown.Task.IsCompleted)
             _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    /// <summary>The runtime asked for its first event: registration is closed, as on Lambda.</summary>
-    internal void EndInit() => _initEnded = true;
 
     /// <summary>Answers the waiting event requests of extensions that asked for SHUTDOWN.</summary>
     public void SignalShutdown(DateTimeOffset deadline) => _shutdown.TrySetResult(deadline);
@@ -60,7 +61,7 @@ public sealed class ExtensionsApi
             await RuntimeApiServer.WriteErrorAsync(context, 400, "Extension.InvalidRequest", $"{NameHeader} header is required");
             return;
         }
-        if (_initEnded)
+        if (_initEnded())
         {
             await RuntimeApiServer.WriteErrorAsync(context, 403, "Extension.RegistrationClosed", $"extension '{name}' registered after init ended: register before the runtime's first /next");
             return;

@@ -37,6 +37,13 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private readonly Channel<Invocation> _queue = Channel.CreateUnbounded<Invocation>();
     // Every invocation handed out, by request id; answered ones stay so a second reply is refused, not accepted.
     private readonly ConcurrentDictionary<string, Invocation> _handedOut = new();
+    // Settled invocations shrink to what a late reply needs to be refused correctly (403 or 410), and only the most
+    // recent are kept: a long-running emulator does not hold every payload and response it ever served.
+    private const int SettledKept = 10_000;
+    // Init ends at the current process's first /next: registering extensions and /init/error are over then.
+    private volatile bool _initEnded;
+    private readonly ConcurrentDictionary<string, SettledInvocation> _settled = new();
+    private readonly ConcurrentQueue<string> _settledOrder = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -44,7 +51,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     {
         _options = options;
         _app = app;
-        Extensions = new ExtensionsApi(options);
+        Extensions = new ExtensionsApi(options, () => _initEnded);
     }
 
     public RuntimeApiOptions Options => _options;
@@ -63,6 +70,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     {
         if (_initError.Task.IsCompleted)
             _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _initEnded = false;
         Extensions.BeginColdStart();
     }
 
@@ -188,6 +196,10 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         {
             await Extensions.HandleAsync(context, body);
         }
+        else if (post && path == ApiVersion + "/runtime/init/error" && _initEnded)
+        {
+            await WriteErrorAsync(context, 403, "InvalidStateTransition", "init has ended (the runtime already asked for an event): report errors per invocation");
+        }
         else if (post && path == ApiVersion + "/runtime/init/error")
         {
             _initError.TrySetResult(InvocationOutcome.Error(ErrorTypeOf(context.Request), body));
@@ -210,7 +222,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
-        Extensions.EndInit();
+        _initEnded = true;
         NextRequested?.Invoke();
         Invocation invocation;
         try
@@ -229,6 +241,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
         invocation.TraceId = invocation.Options.TraceId ?? TraceIds.NewTraceHeader();
         _handedOut[invocation.RequestId] = invocation;
+        _ = invocation.Outcome.ContinueWith(_ => Settle(invocation), TaskContinuationOptions.ExecuteSynchronously);
         invocation.MarkStarted(DateTimeOffset.UtcNow, _options.Timeout);
         InvocationStarted?.Invoke(invocation);
 
@@ -252,10 +265,24 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         await response.Body.WriteAsync(invocation.Payload, context.RequestAborted);
     }
 
+    private void Settle(Invocation invocation)
+    {
+        _settled[invocation.RequestId] = new SettledInvocation(invocation.InvocationId, invocation.IsTimedOut);
+        _settledOrder.Enqueue(invocation.RequestId);
+        _handedOut.TryRemove(invocation.RequestId, out _);
+        while (_settledOrder.Count > SettledKept && _settledOrder.TryDequeue(out string? oldest))
+            _settled.TryRemove(oldest, out _);
+    }
+
     private async Task ReplyAsync(HttpContext context, string requestId, byte[] body, bool isError)
     {
         if (!_handedOut.TryGetValue(requestId, out var invocation))
         {
+            if (_settled.TryGetValue(requestId, out var settled))
+            {
+                await RefuseLateAsync(context, requestId, settled);
+                return;
+            }
             Interlocked.Increment(ref _refusedReplies);
             await WriteErrorAsync(context, 400, "InvalidRequestID", $"Invalid request ID: {requestId}");
             return;
@@ -377,6 +404,19 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         Interlocked.Increment(ref _refusedReplies);
         return WriteErrorAsync(context, 410, "InvocationGone", reason);
     }
+
+    /// <summary>A reply to an invocation that was settled and let go: the same answers as while it was held.</summary>
+    private Task RefuseLateAsync(HttpContext context, string requestId, SettledInvocation settled)
+    {
+        if (context.Request.Headers[InvocationIdHeader] is { Count: > 0 } sent && sent.ToString() != settled.InvocationId)
+            return RefuseGoneAsync(context, $"Invocation {requestId} is gone: {InvocationIdHeader} '{sent}' is not its current invocation id");
+        if (settled.TimedOut)
+            return RefuseGoneAsync(context, $"Invocation {requestId} is gone: it timed out");
+        Interlocked.Increment(ref _refusedReplies);
+        return WriteErrorAsync(context, 403, "InvalidStateTransition", $"Invocation {requestId} was already answered");
+    }
+
+    private sealed record SettledInvocation(string InvocationId, bool TimedOut);
 
     private Task RefuseSettledAsync(HttpContext context, Invocation invocation)
     {
