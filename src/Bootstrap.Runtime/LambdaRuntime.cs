@@ -2,7 +2,6 @@ using Bootstrap.Runtime.Diagnostics;
 using Bootstrap.Runtime.Handlers;
 using Bootstrap.Runtime.Http;
 using Bootstrap.Runtime.Logging;
-using Bootstrap.Runtime.Shutdown;
 
 namespace Bootstrap.Runtime;
 
@@ -46,8 +45,7 @@ public static class LambdaRuntime
                 return Fatal($"init failed: {initError}");
             }
             profile?.HandlerInitialised();
-            if (handler.ShutdownHooks.Count > 0)
-                GracefulShutdown.Enable(config, handler.ShutdownHooks, log);
+            handler.EnableShutdown?.Invoke(config, log);
             client.Connect();
             profile?.ConnectionOpen();
             client.Profile = profile;

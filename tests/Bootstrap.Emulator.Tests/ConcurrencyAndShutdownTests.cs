@@ -6,6 +6,7 @@ using Bootstrap.Emulator.RuntimeApi;
 namespace Bootstrap.Emulator.Tests;
 
 /// <summary>--max-concurrency, the Extensions API, and shutting a function down with SIGTERM.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class ConcurrencyAndShutdownTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);

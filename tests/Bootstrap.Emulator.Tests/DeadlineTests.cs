@@ -5,6 +5,7 @@ using Bootstrap.Emulator.RuntimeApi;
 namespace Bootstrap.Emulator.Tests;
 
 /// <summary>Replies after the deadline: 410 when the server enforces it, and after a local function's timeout.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class DeadlineTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Bootstrap.Emulator.RuntimeApi;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>Every handler shape, sync and async, in a separate function project built through build/.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class HandlerShapeTests
 {
     private static Task<FunctionUnderTest> Start(string handler, RuntimeApiOptions? options = null, Dictionary<string, string>? environment = null) =>

@@ -17,17 +17,22 @@ public abstract partial class LambdaHandler
     /// <summary>The hooks to run when Lambda shuts the environment down, in registration order.</summary>
     public IReadOnlyList<Shutdown.ShutdownHook> ShutdownHooks => _shutdownHooks;
 
+    /// <summary>
+    /// Sets up graceful shutdown for this handler's hooks during init. Reached only through <see cref="OnShutdown(string, Action{Logging.ILambdaLogger})"/>,
+    /// so a function without hooks does not carry the signal handling and the Extensions API client at all.
+    /// </summary>
+    internal Action<RuntimeConfiguration, Logging.LogWriter>? EnableShutdown { get; private set; }
+
     /// <summary>Runs <paramref name="hook"/> on SIGTERM before the process exits (within the shutdown budget).</summary>
-    public LambdaHandler OnShutdown(string name, Action<Logging.ILambdaLogger> hook)
-    {
-        _shutdownHooks.Add(Shutdown.ShutdownHook.Sync(name, hook));
-        return this;
-    }
+    public LambdaHandler OnShutdown(string name, Action<Logging.ILambdaLogger> hook) => AddShutdownHook(Shutdown.ShutdownHook.Sync(name, hook));
 
     /// <summary>Runs an async <paramref name="hook"/> on SIGTERM; its token is cancelled when the budget runs out.</summary>
-    public LambdaHandler OnShutdown(string name, Func<Logging.ILambdaLogger, CancellationToken, Task> hook)
+    public LambdaHandler OnShutdown(string name, Func<Logging.ILambdaLogger, CancellationToken, Task> hook) => AddShutdownHook(Shutdown.ShutdownHook.Async(name, hook));
+
+    private LambdaHandler AddShutdownHook(Shutdown.ShutdownHook hook)
     {
-        _shutdownHooks.Add(Shutdown.ShutdownHook.Async(name, hook));
+        _shutdownHooks.Add(hook);
+        EnableShutdown ??= (config, log) => Shutdown.GracefulShutdown.Enable(config, _shutdownHooks, log);
         return this;
     }
 

@@ -6,7 +6,8 @@ namespace Bootstrap.Runtime.Shutdown;
 
 /// <summary>
 /// On SIGTERM, runs the handler's shutdown hooks in order within a budget (Lambda gives the runtime about 300 ms),
-/// logs what ran, and exits 0. Set up only when a hook exists, so a function without hooks pays nothing.
+/// logs what ran, and exits 0. Set up only when a hook exists, so a function without hooks pays nothing
+/// (and, since only <see cref="Handlers.LambdaHandler.OnShutdown(string, Action{ILambdaLogger})"/> reaches it, carries none of it).
 /// </summary>
 internal sealed class GracefulShutdown
 {
