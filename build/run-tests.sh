@@ -8,7 +8,8 @@ passed=0 failed=0 status=0
 for project in $(find tests -name '*.Tests.csproj' | sort); do
   echo "== $project"
   log=$(mktemp)
-  dotnet test "$project" --nologo -v quiet 2>&1 | tee "$log"
+  # Quiet build, but every failing test with its message and stack trace.
+  dotnet test "$project" --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   [ "$rc" -eq 0 ] || status=$rc
   summary=$(grep -E '(Passed|Failed)!.*Failed: *[0-9]+, Passed: *[0-9]+' "$log" | tail -n 1)
