@@ -1,12 +1,6 @@
-using System.Net;
 using System.Text;
 using Bootstrap.Emulator.RuntimeApi;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bootstrap.Emulator;
 
@@ -30,41 +24,22 @@ public sealed class InvokeServer : IAsyncDisposable
     public const int MaxSyncPayloadBytes = 6 * 1024 * 1024;
     public const int MaxAsyncPayloadBytes = 1024 * 1024;
 
-    private readonly WebApplication _app;
+    private LoopbackServer _host = null!;
     private readonly LocalFunction _function;
     private readonly Action<string, bool> _output;
 
-    private InvokeServer(WebApplication app, LocalFunction function, Action<string, bool> output)
+    private InvokeServer(LocalFunction function, Action<string, bool> output)
     {
-        _app = app;
         _function = function;
         _output = output;
     }
 
-    public int Port { get; private set; }
+    public int Port => _host.Port;
 
     public static async Task<InvokeServer> StartAsync(LocalFunction function, int port, Action<string, bool> output)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = MaxSyncPayloadBytes + 1;
-            kestrel.AddServerHeader = false;
-        });
-        var app = builder.Build();
-        var server = new InvokeServer(app, function, output);
-        app.Run(server.HandleAsync);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch (IOException e)
-        {
-            await app.DisposeAsync();
-            throw new EmulatorException($"cannot listen on 127.0.0.1:{port}: {e.Message}");
-        }
-        server.Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+        var server = new InvokeServer(function, output);
+        server._host = await LoopbackServer.StartAsync(port, limits => limits.MaxRequestBodySize = MaxSyncPayloadBytes + 1, server.HandleAsync);
         return server;
     }
 
@@ -213,8 +188,6 @@ public sealed class InvokeServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _app.StopAsync(stopping.Token);
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bootstrap.Emulator.RuntimeApi;
 
@@ -33,7 +28,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private const int MaxRequestHeadersBytes = 256 * 1024;
 
     private readonly RuntimeApiOptions _options;
-    private readonly WebApplication _app;
+    private LoopbackServer _host = null!;
     private readonly Channel<Invocation> _queue = Channel.CreateUnbounded<Invocation>();
     // Every invocation handed out, by request id; answered ones stay so a second reply is refused, not accepted.
     private readonly ConcurrentDictionary<string, Invocation> _handedOut = new();
@@ -47,15 +42,14 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private RuntimeApiServer(RuntimeApiOptions options, WebApplication app)
+    private RuntimeApiServer(RuntimeApiOptions options)
     {
         _options = options;
-        _app = app;
         Extensions = new ExtensionsApi(options, () => _initEnded);
     }
 
     public RuntimeApiOptions Options => _options;
-    public int Port { get; private set; }
+    public int Port => _host.Port;
     /// <summary>The value for AWS_LAMBDA_RUNTIME_API.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
@@ -91,29 +85,13 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     public static async Task<RuntimeApiServer> StartAsync(RuntimeApiOptions options, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        var server = new RuntimeApiServer(options);
+        server._host = await LoopbackServer.StartAsync(options.Port, limits =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromHours(1);
-            kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeadersBytes;
-            kestrel.AddServerHeader = false;
-        });
-        var app = builder.Build();
-        var server = new RuntimeApiServer(options, app);
-        app.Run(server.HandleAsync);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (IOException e)
-        {
-            await app.DisposeAsync();
-            throw new EmulatorException($"cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
-        }
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        server.Port = new Uri(addresses.Addresses.First()).Port;
+            limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            limits.KeepAliveTimeout = TimeSpan.FromHours(1);
+            limits.MaxRequestHeadersTotalSize = MaxRequestHeadersBytes;
+        }, server.HandleAsync, cancellationToken);
         return server;
     }
 
@@ -470,8 +448,6 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _app.StopAsync(stopping.Token);
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }

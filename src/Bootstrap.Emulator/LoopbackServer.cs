@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bootstrap.Emulator;
+
+/// <summary>
+/// A bare Kestrel server on 127.0.0.1 with one request handler: no middleware, no logging. Both of the emulator's
+/// APIs run on one. A port that cannot be had is a one-line <see cref="EmulatorException"/>.
+/// </summary>
+internal sealed class LoopbackServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LoopbackServer(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    /// <summary>The port it listens on (the one asked for, or the free one picked for 0).</summary>
+    public int Port { get; }
+
+    public static async Task<LoopbackServer> StartAsync(int port, Action<KestrelServerLimits> limits, RequestDelegate handler,
+        CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, port);
+            kestrel.AddServerHeader = false;
+            limits(kestrel.Limits);
+        });
+        var app = builder.Build();
+        app.Run(handler);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync();
+            throw new EmulatorException($"cannot listen on 127.0.0.1:{port}: {e.Message}");
+        }
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return new LoopbackServer(app, new Uri(addresses.Addresses.First()).Port);
+    }
+
+    /// <summary>Stops taking requests, giving those in flight two seconds.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(stopping.Token);
+        await _app.DisposeAsync();
+    }
+}
