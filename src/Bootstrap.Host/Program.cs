@@ -6,10 +6,10 @@ using Bootstrap.Runtime.Handlers;
 return LambdaRuntime.Run(new HandlerRegistry
 {
     ["echo"] = () => LambdaHandler.Bytes(SampleHandlers.Echo),
-    ["greet"] = () => LambdaHandler.Json(SampleHandlers.Greet, HostJson.Default.GreetRequest, HostJson.Default.GreetResponse),
-    ["context"] = () => LambdaHandler.Json(SampleHandlers.DescribeContext, HostJson.Default.ContextDescription),
+    ["greet"] = () => LambdaHandler.Json(SampleHandlers.Greet, GreetJson.Default.GreetRequest, GreetJson.Default.GreetResponse),
+    ["context"] = () => LambdaHandler.Json(SampleHandlers.DescribeContext, ContextJson.Default.ContextDescription),
     ["fail"] = () => LambdaHandler.Bytes(SampleHandlers.Fail),
     ["stream"] = () => LambdaHandler.Streaming(SampleHandlers.Stream),
-    ["sleep"] = () => LambdaHandler.Json(SampleHandlers.Sleep, HostJson.Default.SleepRequest, HostJson.Default.SleepResponse),
+    ["sleep"] = () => LambdaHandler.Json(SampleHandlers.Sleep, SampleJson.Default.SleepRequest, SampleJson.Default.SleepResponse),
     ["counter"] = () => new Counter().Handler(),
 });

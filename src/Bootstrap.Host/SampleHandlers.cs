@@ -35,7 +35,7 @@ public static class SampleHandlers
     /// </summary>
     public static async Task Stream(ReadOnlyMemory<byte> @event, ResponseStream response, ILambdaContext context)
     {
-        var request = JsonSerializer.Deserialize(@event.Span, HostJson.Default.StreamRequest)
+        var request = JsonSerializer.Deserialize(@event.Span, SampleJson.Default.StreamRequest)
             ?? throw new ArgumentException("expected {\"chunks\": N, \"delayMs\": D}");
         response.ContentType = "text/plain";
         for (int i = 0; i < request.Chunks; i++)
@@ -85,7 +85,7 @@ public sealed class Counter
 
     public Bootstrap.Runtime.Handlers.LambdaHandler Handler() =>
         Bootstrap.Runtime.Handlers.LambdaHandler
-            .Json(_ => new CounterResponse(Interlocked.Increment(ref _served)), HostJson.Default.CounterResponse)
+            .Json(_ => new CounterResponse(Interlocked.Increment(ref _served)), SampleJson.Default.CounterResponse)
             .OnShutdown("counter", log => log.LogInformation($"counter served {Interlocked.Read(ref _served)} invocations"));
 }
 

@@ -20,9 +20,20 @@ public abstract partial class LambdaHandler
 }
 
 /// <summary>The typed shape. An event that does not fit <typeparamref name="TIn"/> is a <c>Runtime.SerializationError</c>.</summary>
-internal sealed class JsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, ValueTask<TOut>> handler, JsonTypeInfo<TIn>? input, JsonTypeInfo<TOut> output)
-    : LambdaHandler
+internal sealed class JsonHandler<TIn, TOut> : LambdaHandler
 {
+    private readonly Func<TIn, ILambdaContext, ValueTask<TOut>> handler;
+    private readonly JsonTypeInfo<TIn>? input;
+    private readonly JsonTypeInfo<TOut> output;
+
+    public JsonHandler(Func<TIn, ILambdaContext, ValueTask<TOut>> handler, JsonTypeInfo<TIn>? input, JsonTypeInfo<TOut> output)
+    {
+        JsonAttributeArrays.EnsureCompiled();
+        this.handler = handler;
+        this.input = input;
+        this.output = output;
+    }
+
     // One writer per thread, reset onto each invocation's buffer; a loop writes synchronously, so this is safe.
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
