@@ -99,18 +99,24 @@ public sealed class WriteLayerZip : Task
                 byte[] name = Encoding.ASCII.GetBytes(entry.Name);
                 ushort method = (ushort)(store ? 0 : 8);
 
+                // The fields the local header and the central directory entry share, in the same order.
+                void WriteCommonFields(BinaryWriter w)
+                {
+                    w.Write(VersionNeeded);
+                    w.Write((ushort)0);               // flags
+                    w.Write(method);
+                    w.Write(DosTime);
+                    w.Write(DosDate);
+                    w.Write(crc);
+                    w.Write((uint)body.Length);
+                    w.Write((uint)data.Length);
+                    w.Write((ushort)name.Length);
+                    w.Write((ushort)0);               // extra field length
+                }
+
                 var local = new BinaryWriter(zip, Encoding.ASCII, leaveOpen: true);
                 local.Write(0x04034b50u);
-                local.Write(VersionNeeded);
-                local.Write((ushort)0);               // flags
-                local.Write(method);
-                local.Write(DosTime);
-                local.Write(DosDate);
-                local.Write(crc);
-                local.Write((uint)body.Length);
-                local.Write((uint)data.Length);
-                local.Write((ushort)name.Length);
-                local.Write((ushort)0);               // extra field length
+                WriteCommonFields(local);
                 local.Write(name);
                 local.Write(body);
                 local.Flush();
@@ -118,16 +124,7 @@ public sealed class WriteLayerZip : Task
                 var cd = new BinaryWriter(central, Encoding.ASCII, leaveOpen: true);
                 cd.Write(0x02014b50u);
                 cd.Write(VersionMadeBy);
-                cd.Write(VersionNeeded);
-                cd.Write((ushort)0);                  // flags
-                cd.Write(method);
-                cd.Write(DosTime);
-                cd.Write(DosDate);
-                cd.Write(crc);
-                cd.Write((uint)body.Length);
-                cd.Write((uint)data.Length);
-                cd.Write((ushort)name.Length);
-                cd.Write((ushort)0);                  // extra field length
+                WriteCommonFields(cd);
                 cd.Write((ushort)0);                  // comment length
                 cd.Write((ushort)0);                  // disk number
                 cd.Write((ushort)0);                  // internal attributes

@@ -155,9 +155,11 @@ public class StreamingTests
     }
 
     /// <summary>Accepts the first <c>bytes</c> bytes, then fails like a reset connection.</summary>
-    private sealed class BreakAfter(int bytes) : Stream
+    private sealed class BreakAfter(int bytes) : ForwardOnlyStream
     {
         private int _left = bytes;
+
+        public override bool CanWrite => true;
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
@@ -165,17 +167,6 @@ public class StreamingTests
                 throw new IOException("connection reset by peer");
             _left -= buffer.Length;
         }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private sealed class BrokenStream : MemoryStream

@@ -16,14 +16,32 @@ internal sealed class RecordingSink : IHttpHeaderSink
         Headers.Add((Encoding.ASCII.GetString(name), Encoding.ASCII.GetString(value)));
 }
 
+/// <summary>
+/// A test stream that cannot seek, and neither reads nor writes until a subclass overrides the span
+/// <c>Read</c> (and <c>CanRead</c>) or the span <c>Write</c> (and <c>CanWrite</c>).
+/// </summary>
+internal abstract class ForwardOnlyStream : Stream
+{
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    public override int Read(Span<byte> buffer) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+    public override void Write(ReadOnlySpan<byte> buffer) => throw new NotSupportedException();
+}
+
 /// <summary>A read-only stream over fixed bytes that returns at most <c>maxPerRead</c> bytes per Read.</summary>
-internal sealed class TrickleStream(byte[] data, int maxPerRead = 1) : Stream
+internal sealed class TrickleStream(byte[] data, int maxPerRead = 1) : ForwardOnlyStream
 {
     private int _position;
 
     public int Reads { get; private set; }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -35,22 +53,12 @@ internal sealed class TrickleStream(byte[] data, int maxPerRead = 1) : Stream
     }
 
     public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>A stream of a prefix, then <c>fillCount</c> bytes of 'x' generated on the fly, then a suffix: big bodies without big inputs.</summary>
-internal sealed class GeneratedStream(byte[] prefix, long fillCount, byte[] suffix) : Stream
+internal sealed class GeneratedStream(byte[] prefix, long fillCount, byte[] suffix) : ForwardOnlyStream
 {
     private long _position;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -85,14 +93,6 @@ internal sealed class GeneratedStream(byte[] prefix, long fillCount, byte[] suff
     }
 
     public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 internal static class TestData
