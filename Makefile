@@ -1,11 +1,12 @@
 # Entry points. `make run` and `make test` are the two set-up commands; see README.md.
 # AOT publishes take the lock below one at a time: they need both cores.
 
-TFM      ?= net9.0
+TFM      ?= net10.0
 ARCH     ?= x86_64
 DOTNET   ?= dotnet
 ARTIFACTS := artifacts
-PUBLISH  := flock $(ARTIFACTS)/.publish.lock $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
+PUBLISH_LOCK ?= $(ARTIFACTS)/.publish.lock
+PUBLISH  := flock $(PUBLISH_LOCK) $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
 .PHONY: all bootstrap test-function layer test run emulator emulator-build bench clean
@@ -26,7 +27,7 @@ test-function: | $(ARTIFACTS)
 ## layer: package the bootstrap as a Lambda layer, artifacts/layer-$(ARCH).zip, and verify it (ARCH=x86_64 or arm64);
 ## the test function gets its own, artifacts/test-function/layer-$(ARCH).zip, through the same build/ targets
 layer: | $(ARTIFACTS)
-	@flock $(ARTIFACTS)/.publish.lock bash build/check-toolchain.sh --arch $(ARCH) --tfm $(TFM) src/Bootstrap.Host
+	@flock $(PUBLISH_LOCK) bash build/check-toolchain.sh --arch $(ARCH) --tfm $(TFM) src/Bootstrap.Host
 	$(PUBLISH) src/Bootstrap.Host -o $(ARTIFACTS)/publish/layer-$(ARCH)/host -p:BootstrapLayerPath=$(abspath $(ARTIFACTS))/layer-$(ARCH).zip
 	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/layer-$(ARCH)/test-function -p:BootstrapLayerPath=$(abspath $(ARTIFACTS))/test-function/layer-$(ARCH).zip
 	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/test-function/layer-$(ARCH).zip | tail -n 1

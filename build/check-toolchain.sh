@@ -6,7 +6,7 @@
 # Exits 0 (with a short "ok" line) or 1 with one line naming every missing package, instead of the restore's
 # and the linker's walls of errors. The restore writes the project's obj/ like any build would: run it where
 # publishes of the same project are serialized (the Makefile holds artifacts/.publish.lock).
-# Usage: check-toolchain.sh --arch x86_64|arm64 [--tfm net9.0] path/to/function/project
+# Usage: check-toolchain.sh --arch x86_64|arm64 [--tfm net10.0] path/to/function/project
 set -euo pipefail
 
 arch=x86_64

@@ -23,7 +23,7 @@ public sealed class BenchOptions
           --env VAR=VALUE        an environment variable for the --bootstrap just before it (repeatable)
           --handler NAME         _HANDLER for the --bootstrap ones (default echo)
           --event JSON           the event for the --bootstrap ones (default {"name":"Ada"})
-          --tfm TFM              target framework for the HttpClient reference (default net9.0)
+          --tfm TFM              target framework for the HttpClient reference (default net10.0)
           --timeout SECONDS      longest wait for any one answer from a bootstrap (default 10)
           --check-bars           exit 3 if a performance bar fails (default: report only)
           --repo DIR             the repository root (default: found from the current directory)
@@ -38,7 +38,7 @@ public sealed class BenchOptions
     public List<ExtraBootstrap> ExtraBootstraps { get; } = [];
     public string ExtraHandler { get; private set; } = "echo";
     public string ExtraEvent { get; private set; } = BenchDefaults.Event;
-    public string TargetFramework { get; private set; } = "net9.0";
+    public string TargetFramework { get; private set; } = "net10.0";
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(10);
     public bool CheckBars { get; private set; }
     public string? RepoRoot { get; private set; }
