@@ -63,7 +63,7 @@ expect_failure() {
 }
 if [ "$arch" = x86_64 ]; then
   step "bad input: another runtime identifier, Native AOT off, a size budget"
-  expect_failure "it runs on linux-x64 or linux-arm64, not on RuntimeIdentifier 'linux-musl-x64'" -r linux-musl-x64
+  expect_failure "it runs on linux-x64 or linux-arm64, not on RuntimeIdentifier 'win-x64'" -r win-x64
   expect_failure "a \`bootstrap\` for provided.al2023 is a Native AOT executable, so PublishAot must be true" -p:PublishAot=false
   size=$(stat -c %s artifacts/bootstrap)
   expect_failure "is $size bytes, over the budget of 1000000" -p:BootstrapMaxBytes=1000000
