@@ -28,6 +28,15 @@ public sealed class BuildChecksTests : IDisposable
     private static string ErrorLine(string output) => Assert.Single(output.Split('\n'), l => l.Contains("error", StringComparison.OrdinalIgnoreCase) && !l.Contains("Build FAILED"));
 
     [Fact]
+    public void A_plain_build_compiles_the_function()
+    {
+        // The build files are imported before the SDK's targets: none of them may become the project's default target.
+        var (exitCode, output) = LayerArtifacts.Run("dotnet", ["build", Project(), "--nologo", "-v", "quiet", "-o", _scratch["build"]], _scratch.Path);
+        Assert.True(exitCode == 0, output);
+        Assert.True(File.Exists(_scratch["build/bootstrap.dll"]), $"dotnet build compiled nothing:\n{output}");
+    }
+
+    [Fact]
     public void An_unknown_architecture_is_refused_before_restore()
     {
         var (exitCode, output) = Publish("-p:BootstrapArch=mips");
