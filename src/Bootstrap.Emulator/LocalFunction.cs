@@ -125,17 +125,7 @@ public sealed class LocalFunction : IAsyncDisposable
         if (done == timeout && invocation.TryTimeOut(InvocationOutcome.Error("Sandbox.Timedout",
                 $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {invocation.RequestId} Task timed out after {_options.Api.Timeout.TotalSeconds:0.00} seconds")))
             await StopProcessAsync(process);
-        InvocationOutcome outcome;
-        if (invocation.Outcome.IsCompleted)
-        {
-            outcome = invocation.Outcome.Result;
-            if (outcome.IsError == false && invocation.ResponseTooLarge)
-                outcome = TooLarge();
-        }
-        else
-        {
-            outcome = invocation.ResponseTooLarge ? TooLarge() : ExitError(invocation.RequestId, process);
-        }
+        var outcome = invocation.Outcome.IsCompleted ? invocation.Outcome.Result : ExitError(invocation.RequestId, process);
         return Finish(invocation, outcome, durationMs, cold);
     }
 
@@ -195,9 +185,6 @@ public sealed class LocalFunction : IAsyncDisposable
         }
         return outcome.BodyText;
     }
-
-    private static InvocationOutcome TooLarge() => InvocationOutcome.Error("Function.ResponseSizeTooLarge",
-        $"Response payload size exceeded maximum allowed payload size ({RuntimeApiServer.MaxResponseBytes} bytes).");
 
     private static InvocationOutcome ExitError(string requestId, BootstrapProcess process)
     {
