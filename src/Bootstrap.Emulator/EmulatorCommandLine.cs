@@ -18,9 +18,12 @@ public sealed record EmulatorCommandLine
           --runtime-api-port N    Runtime API port on 127.0.0.1 (default 0: a free port)
           --timeout SECONDS       function timeout (default 3)
           --memory MB             memory size, as AWS_LAMBDA_FUNCTION_MEMORY_SIZE (default 128)
-          --function-name NAME    function name (default "function")
+          --function-name NAME    function name (default "function"): the name the Invoke API serves; any
+                                  other name gets 404 ResourceNotFoundException
           --max-concurrency N     invocations served at once (default 1); above 1 the bootstrap gets
                                   AWS_LAMBDA_MAX_CONCURRENCY=N, as on Lambda Managed Instances
+          --max-queued N          invokes that may wait for their turn beyond those running (default 100);
+                                  one more gets 429 TooManyRequestsException at once
           --shutdown-budget MS    on shutdown, time a bootstrap with a registered extension gets between
                                   SIGTERM and SIGKILL (default 500)
           --env NAME=VALUE        an extra environment variable for the bootstrap (repeatable)
@@ -32,10 +35,15 @@ public sealed record EmulatorCommandLine
           --help                  show this help
 
         Invoke with:  curl -d '{"name":"Ada"}' http://127.0.0.1:9000/2015-03-31/functions/function/invocations
-        Headers: X-Amz-Invocation-Type: Event (202, runs in the background), X-Amz-Client-Context (base64 JSON).
+        or any AWS SDK or the AWS CLI with the endpoint http://127.0.0.1:9000 (Invoke, InvokeWithResponseStream).
+        The function is named as Lambda takes it (name, name:qualifier, or its ARN); ?Qualifier= is echoed in
+        X-Amz-Executed-Version. Headers: X-Amz-Invocation-Type: Event (202, runs in the background) or DryRun
+        (204), X-Amz-Log-Type: Tail (X-Amz-Log-Result: the last 4 KB of the invocation's log, base64),
+        X-Amz-Client-Context (base64 JSON). A payload that is not JSON gets 400, one over 6 MB (1 MB for Event) 413.
         A streaming function's response comes back whole there (a mid-stream error: X-Amz-Function-Error and the
-        error JSON). To get it as it streams, one chunk per write, with a mid-stream error as the trailers
-        Lambda-Runtime-Function-Error-Type and Lambda-Runtime-Function-Error-Body (base64 error JSON):
+        error JSON). InvokeWithResponseStream (POST /2021-11-15/functions/NAME/response-streaming-invocations)
+        gets it as Lambda sends it, in event-stream framing. For curl, the same as plain HTTP chunks, with a
+        mid-stream error as the trailers Lambda-Runtime-Function-Error-Type and Lambda-Runtime-Function-Error-Body:
           curl -N --raw -d '{}' http://127.0.0.1:9000/2015-03-31/functions/function/response-streaming-invocations
         Stop with Ctrl-C or SIGTERM.
         """;
@@ -53,6 +61,7 @@ public sealed record EmulatorCommandLine
     public bool ShowHelp { get; init; }
     public int MaxConcurrency { get; init; } = 1;
     public double ShutdownBudgetMs { get; init; } = 500;
+    public int MaxQueuedInvokes { get; init; } = FunctionOptions.DefaultMaxQueuedInvokes;
 
     /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
@@ -76,6 +85,7 @@ public sealed record EmulatorCommandLine
                 "--memory" => result with { MemoryMb = (int)ParsePositive(option, Value()) },
                 "--function-name" => result with { FunctionName = Value() },
                 "--max-concurrency" => result with { MaxConcurrency = (int)ParsePositive(option, Value()) },
+                "--max-queued" => result with { MaxQueuedInvokes = (int)ParsePositive(option, Value()) },
                 "--shutdown-budget" => result with { ShutdownBudgetMs = ParsePositive(option, Value()) },
                 "--env" => AddEnvironment(result, environment, Value()),
                 "--event" => AddEvent(result, events, Value()),

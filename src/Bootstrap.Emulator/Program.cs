@@ -43,6 +43,7 @@ try
         Debug = commandLine.Debug,
         Environment = commandLine.Environment,
         MaxConcurrency = commandLine.MaxConcurrency,
+        MaxQueuedInvokes = commandLine.MaxQueuedInvokes,
         ShutdownBudget = TimeSpan.FromMilliseconds(commandLine.ShutdownBudgetMs),
         Api = new RuntimeApiOptions
         {
@@ -65,7 +66,7 @@ try
     }
 
     invokeServer = await InvokeServer.StartAsync(function, commandLine.Port, Output);
-    Output($"emulator: Runtime API on {function.Api.Address}; invoke with POST http://127.0.0.1:{invokeServer.Port}/2015-03-31/functions/function/invocations, or .../response-streaming-invocations to get a streamed response as it streams (Ctrl-C to stop)", false);
+    Output($"emulator: Runtime API on {function.Api.Address}; invoke with POST http://127.0.0.1:{invokeServer.Port}/2015-03-31/functions/{commandLine.FunctionName}/invocations, or .../response-streaming-invocations to get a streamed response as it streams (Ctrl-C to stop)", false);
     await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     Output("emulator: stopping", false);
     return 0;

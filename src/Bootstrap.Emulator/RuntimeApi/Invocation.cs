@@ -103,6 +103,10 @@ public sealed record InvokeOptions
     public string? TenantId { get; init; }
     /// <summary>A trace header to pass instead of a fresh one; an empty string sends no trace header at all.</summary>
     public string? TraceId { get; init; }
+    /// <summary>The version or alias the caller named; the function sees it at the end of its invoked ARN.</summary>
+    public string? Qualifier { get; init; }
+    /// <summary>Keep the invocation's log for the caller (<c>LogType: Tail</c>).</summary>
+    public bool TailLog { get; init; }
 
     public static readonly InvokeOptions None = new();
 }

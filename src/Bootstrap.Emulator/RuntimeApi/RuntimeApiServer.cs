@@ -179,7 +179,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         response.Headers[Header("Aws-Request-Id")] = invocation.RequestId;
         response.Headers[Header("Invocation-Id")] = invocation.InvocationId;
         response.Headers[Header("Deadline-Ms")] = invocation.Deadline.ToUnixTimeMilliseconds().ToString();
-        response.Headers[Header("Invoked-Function-Arn")] = _options.FunctionArn;
+        response.Headers[Header("Invoked-Function-Arn")] = invocation.Options.Qualifier is { } qualifier ? $"{_options.FunctionArn}:{qualifier}" : _options.FunctionArn;
         if (invocation.TraceId.Length > 0)
             response.Headers[Header("Trace-Id")] = invocation.TraceId;
         if (invocation.Options.ClientContext is { } clientContext)
