@@ -26,7 +26,9 @@ public sealed record EmulatorCommandLine
                                   one more gets 429 TooManyRequestsException at once
           --shutdown-budget MS    on shutdown, time a bootstrap with a registered extension gets between
                                   SIGTERM and SIGKILL (default 500)
-          --env NAME=VALUE        an extra environment variable for the bootstrap (repeatable)
+          --env-file FILE         environment variables for the bootstrap from a dotenv file: NAME=value lines,
+                                  optional "export", # comments, '...' or "..." quoting (repeatable)
+          --env NAME=VALUE        an environment variable for the bootstrap (repeatable; over --env-file)
           --event FILE            invoke once with FILE's contents, print the response, and exit when all
                                   --event invokes are done (repeatable; no Invoke API is opened)
           --debug                 also print what the Runtime API sees: a STREAM line per streamed response
@@ -45,6 +47,10 @@ public sealed record EmulatorCommandLine
         gets it as Lambda sends it, in event-stream framing. For curl, the same as plain HTTP chunks, with a
         mid-stream error as the trailers Lambda-Runtime-Function-Error-Type and Lambda-Runtime-Function-Error-Body:
           curl -N --raw -d '{}' http://127.0.0.1:9000/2015-03-31/functions/function/response-streaming-invocations
+        The bootstrap's environment: Lambda's variables (AWS_LAMBDA_*, _HANDLER, LAMBDA_TASK_ROOT, PATH, TZ, ...);
+        then, from yours, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION and
+        AWS_DEFAULT_REGION when set, so a function using an AWS SDK works locally; then --env-file; then --env.
+        Nothing else of your environment reaches it.
         Stop with Ctrl-C or SIGTERM.
         """;
 
@@ -69,6 +75,7 @@ public sealed record EmulatorCommandLine
         var result = new EmulatorCommandLine();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var events = new List<string>();
+        var envFiles = new List<string>();
         for (int i = 0; i < args.Count; i++)
         {
             string option = args[i];
@@ -88,11 +95,21 @@ public sealed record EmulatorCommandLine
                 "--max-queued" => result with { MaxQueuedInvokes = (int)ParsePositive(option, Value()) },
                 "--shutdown-budget" => result with { ShutdownBudgetMs = ParsePositive(option, Value()) },
                 "--env" => AddEnvironment(result, environment, Value()),
-                "--event" => AddEvent(result, events, Value()),
+                "--env-file" => AddFile(result, envFiles, Value()),
+                "--event" => AddFile(result, events, Value()),
                 _ => throw new EmulatorException($"unknown option '{option}' (see --help)"),
             };
         }
-        result = result with { Environment = environment, Events = events };
+        // Later wins: the files in order, then every --env, wherever it stood.
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string file in envFiles)
+        {
+            foreach (var (name, value) in DotEnvFile.Read(file))
+                merged[name] = value;
+        }
+        foreach (var (name, value) in environment)
+            merged[name] = value;
+        result = result with { Environment = merged, Events = events };
         if (!result.ShowHelp)
         {
             if (result.BootstrapPath.Length == 0)
@@ -117,9 +134,9 @@ public sealed record EmulatorCommandLine
         return result;
     }
 
-    private static EmulatorCommandLine AddEvent(EmulatorCommandLine result, List<string> events, string file)
+    private static EmulatorCommandLine AddFile(EmulatorCommandLine result, List<string> files, string file)
     {
-        events.Add(file);
+        files.Add(file);
         return result;
     }
 
