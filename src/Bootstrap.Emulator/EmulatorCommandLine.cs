@@ -7,12 +7,20 @@ public sealed record EmulatorCommandLine
 {
     public const string Help = """
         Usage: bootstrap-emulator --bootstrap PATH [options]
+               bootstrap-emulator --template template.yaml [options]
 
         Runs a Lambda bootstrap on this machine: a Runtime API for the bootstrap, and Lambda's Invoke API for you.
         The bootstrap starts cold on the first invoke. Each invocation prints START, END and REPORT lines.
 
         Options:
-          --bootstrap PATH        the bootstrap executable to run (required)
+          --bootstrap PATH        the bootstrap executable to run (required, unless --template)
+          --template FILE         run every function of a SAM or CloudFormation template on provided.al2023 or
+                                  provided.al2, each with its own process, timeout and REPORT lines, served by its
+                                  logical id and its FunctionName. It takes the bootstrap from CodeUri/Code (a
+                                  folder or a zip) or from the template's layers it names, Handler, MemorySize,
+                                  Timeout, Environment.Variables, Architectures and Globals; anything else is
+                                  named in a warning. Not with --bootstrap, --handler, --function-name, --memory,
+                                  --timeout, --runtime-api-port or --event
           --handler NAME          _HANDLER for the function
           --port N                Invoke API port on 127.0.0.1 (default 9000; 0 picks a free port)
           --runtime-api-port N    Runtime API port on 127.0.0.1 (default 0: a free port)
@@ -49,18 +57,25 @@ public sealed record EmulatorCommandLine
           curl -N --raw -d '{}' http://127.0.0.1:9000/2015-03-31/functions/function/response-streaming-invocations
         The bootstrap's environment: Lambda's variables (AWS_LAMBDA_*, _HANDLER, LAMBDA_TASK_ROOT, PATH, TZ, ...);
         then, from yours, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION and
-        AWS_DEFAULT_REGION when set, so a function using an AWS SDK works locally; then --env-file; then --env.
+        AWS_DEFAULT_REGION when set, so a function using an AWS SDK works locally; then --env-file; then the
+        template's Environment; then --env.
         Nothing else of your environment reaches it.
         Stop with Ctrl-C or SIGTERM.
         """;
 
     public string BootstrapPath { get; init; } = "";
+    public string? TemplatePath { get; init; }
+    /// <summary>The variables of the --env-file files, the later file winning.</summary>
+    public IReadOnlyDictionary<string, string> FileEnvironment { get; init; } = new Dictionary<string, string>();
+    /// <summary>The --env variables.</summary>
+    public IReadOnlyDictionary<string, string> FlagEnvironment { get; init; } = new Dictionary<string, string>();
     public string? Handler { get; init; }
     public int Port { get; init; } = 9000;
     public int RuntimeApiPort { get; init; }
     public double TimeoutSeconds { get; init; } = 3;
     public int MemoryMb { get; init; } = 128;
     public string FunctionName { get; init; } = "function";
+    /// <summary>The --env-file variables, then the --env ones over them.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
     public IReadOnlyList<string> Events { get; init; } = [];
     public bool Debug { get; init; }
@@ -76,15 +91,18 @@ public sealed record EmulatorCommandLine
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var events = new List<string>();
         var envFiles = new List<string>();
+        var given = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < args.Count; i++)
         {
             string option = args[i];
+            given.Add(option);
             string Value() => i + 1 < args.Count ? args[++i] : throw new EmulatorException($"{option} needs a value");
             result = option switch
             {
                 "--help" or "-h" => result with { ShowHelp = true },
                 "--debug" => result with { Debug = true },
                 "--bootstrap" => result with { BootstrapPath = Value() },
+                "--template" => result with { TemplatePath = Value() },
                 "--handler" => result with { Handler = Value() },
                 "--port" => result with { Port = ParsePort(option, Value()) },
                 "--runtime-api-port" => result with { RuntimeApiPort = ParsePort(option, Value()) },
@@ -101,16 +119,25 @@ public sealed record EmulatorCommandLine
             };
         }
         // Later wins: the files in order, then every --env, wherever it stood.
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fromFiles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string file in envFiles)
         {
             foreach (var (name, value) in DotEnvFile.Read(file))
-                merged[name] = value;
+                fromFiles[name] = value;
         }
+        var merged = new Dictionary<string, string>(fromFiles, StringComparer.Ordinal);
         foreach (var (name, value) in environment)
             merged[name] = value;
-        result = result with { Environment = merged, Events = events };
-        if (!result.ShowHelp)
+        result = result with { Environment = merged, FileEnvironment = fromFiles, FlagEnvironment = environment, Events = events };
+        if (!result.ShowHelp && result.TemplatePath is not null)
+        {
+            string[] perFunction = ["--bootstrap", "--handler", "--function-name", "--memory", "--timeout", "--runtime-api-port", "--event"];
+            if (perFunction.FirstOrDefault(given.Contains) is { } clash)
+                throw new EmulatorException($"{clash} does not go with --template: the template sets it per function");
+            if (!File.Exists(result.TemplatePath))
+                throw new EmulatorException($"template not found: {result.TemplatePath}");
+        }
+        else if (!result.ShowHelp)
         {
             if (result.BootstrapPath.Length == 0)
                 throw new EmulatorException("--bootstrap PATH is required (see --help)");

@@ -31,9 +31,9 @@ public sealed class InvokeServer : IAsyncDisposable
     private readonly Dictionary<string, LocalFunction> _functions;
     private readonly Action<string, bool> _output;
 
-    private InvokeServer(IReadOnlyList<LocalFunction> functions, Action<string, bool> output)
+    private InvokeServer(IReadOnlyDictionary<string, LocalFunction> functions, Action<string, bool> output)
     {
-        _functions = functions.ToDictionary(f => f.Options.Api.FunctionName, StringComparer.Ordinal);
+        _functions = new Dictionary<string, LocalFunction>(functions, StringComparer.Ordinal);
         _output = output;
     }
 
@@ -43,7 +43,11 @@ public sealed class InvokeServer : IAsyncDisposable
         StartAsync([function], port, output);
 
     /// <summary>Serves <paramref name="functions"/>, each by its <see cref="RuntimeApiOptions.FunctionName"/>.</summary>
-    public static async Task<InvokeServer> StartAsync(IReadOnlyList<LocalFunction> functions, int port, Action<string, bool> output)
+    public static Task<InvokeServer> StartAsync(IReadOnlyList<LocalFunction> functions, int port, Action<string, bool> output) =>
+        StartAsync(functions.ToDictionary(f => f.Options.Api.FunctionName, StringComparer.Ordinal), port, output);
+
+    /// <summary>Serves each function by the names it is given under (a template's function: its logical id and its FunctionName).</summary>
+    public static async Task<InvokeServer> StartAsync(IReadOnlyDictionary<string, LocalFunction> functions, int port, Action<string, bool> output)
     {
         var server = new InvokeServer(functions, output);
         server._host = await LoopbackServer.StartAsync(port, limits => limits.MaxRequestBodySize = MaxSyncPayloadBytes + 1, server.HandleAsync);

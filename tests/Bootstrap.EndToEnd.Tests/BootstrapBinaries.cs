@@ -12,12 +12,16 @@ public static class BootstrapBinaries
 
     private static readonly Lazy<string> s_host = new(() => Ensure("artifacts/bootstrap", "bootstrap"));
     private static readonly Lazy<string> s_testFunction = new(() => Ensure("artifacts/test-function/bootstrap", "test-function"));
+    private static readonly Lazy<string> s_layer = new(() => Ensure("artifacts/layer-x86_64.zip", "layer"));
 
     /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail).</summary>
     public static string Host => s_host.Value;
 
     /// <summary>The test function's bootstrap (log, bytes-async, stream, stream-async, add-async, deadline, big, delay, hang, crash, init-fails).</summary>
     public static string TestFunction => s_testFunction.Value;
+
+    /// <summary>The default bootstrap as a layer zip (make layer), which layer/template.yaml points at.</summary>
+    public static string Layer => s_layer.Value;
 
     private static string Ensure(string relativePath, string makeTarget)
     {
