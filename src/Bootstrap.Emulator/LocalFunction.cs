@@ -26,6 +26,9 @@ public sealed class LocalFunction : IAsyncDisposable
     private volatile bool _disposing;
 
     private BootstrapProcess? _process;
+    private string _bootstrapPath;
+    // Set by UseBootstrap: the running process is retired before the next invoke, which starts the new one cold.
+    private bool _replaced;
     private double? _initDurationMs;
     private long _lastPeakRssKb;
 
@@ -34,6 +37,7 @@ public sealed class LocalFunction : IAsyncDisposable
         _options = options;
         _api = api;
         _output = output;
+        _bootstrapPath = options.BootstrapPath;
         _queue = Channel.CreateBounded<PendingInvoke>(new BoundedChannelOptions(Math.Max(1, options.MaxQueuedInvokes)) { FullMode = BoundedChannelFullMode.Wait });
         _api.NextRequested += OnInitEnded;
         _api.InitErrorReported += OnInitEnded;
@@ -90,10 +94,31 @@ public sealed class LocalFunction : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="bootstrapPath"/> from the next invoke on, started cold; the process running now is
+    /// stopped first (a rebuilt function, say).
+    /// </summary>
+    public void UseBootstrap(string bootstrapPath)
+    {
+        lock (_processLock)
+        {
+            _bootstrapPath = bootstrapPath;
+            _replaced = true;
+        }
+    }
+
     private async Task<InvokeResult> RunAsync(PendingInvoke pending)
     {
         if (_disposing)
             throw new EmulatorException("the emulator is shutting down");
+        BootstrapProcess? retired = null;
+        lock (_processLock)
+        {
+            if (_replaced)
+                (retired, _process, _replaced) = (_process, null, false);
+        }
+        // Stopped before the new one starts: an old process still waiting on /next must not take the new event.
+        await StopProcessAsync(retired);
         bool cold;
         BootstrapProcess process;
         lock (_processLock)
@@ -197,13 +222,13 @@ public sealed class LocalFunction : IAsyncDisposable
         _api.BeginColdStart();
         _initDurationMs = null;
         _lastPeakRssKb = 0;
-        string taskRoot = Path.GetDirectoryName(Path.GetFullPath(_options.BootstrapPath))!;
+        string taskRoot = Path.GetDirectoryName(Path.GetFullPath(_bootstrapPath))!;
         var environment = LambdaEnvironment.Build(_options.Api, _api.Address, _options.Handler, _options.MemoryMb, taskRoot);
         if (_options.MaxConcurrency > 1)
             environment["AWS_LAMBDA_MAX_CONCURRENCY"] = _options.MaxConcurrency.ToString();
         foreach (var (name, value) in _options.Environment)
             environment[name] = value;
-        _process = BootstrapProcess.Start(_options.BootstrapPath, environment, Output);
+        _process = BootstrapProcess.Start(_bootstrapPath, environment, Output);
     }
 
     /// <summary>Ends <paramref name="process"/> (the one an invocation ran on: with several at once, never a newer one).</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Bootstrap.Emulator;
 using Bootstrap.Emulator.RuntimeApi;
 using Bootstrap.Emulator.Templates;
+using Bootstrap.Emulator.Watch;
 
 // The local Lambda. Errors a user can fix are one line and exit code 2, never a stack trace.
 EmulatorCommandLine commandLine;
@@ -35,6 +36,7 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 // Each function by every name it is served under; one LocalFunction may have two (a template's logical id and name).
 var functions = new Dictionary<string, LocalFunction>(StringComparer.Ordinal);
 SamTemplate? template = null;
+ProjectWatcher? watcher = null;
 InvokeServer? invokeServer = null;
 try
 {
@@ -77,9 +79,17 @@ try
     }
     else
     {
-        var function = await LocalFunction.StartAsync(Options(commandLine.BootstrapPath, commandLine.Handler, commandLine.FunctionName,
+        string bootstrap = commandLine.BootstrapPath;
+        if (commandLine.WatchPath is { } project)
+        {
+            watcher = new ProjectWatcher(project, Output);
+            Output($"emulator: watch: building {project}", false);
+            bootstrap = await watcher.BuildFirstAsync();
+        }
+        var function = await LocalFunction.StartAsync(Options(bootstrap, commandLine.Handler, commandLine.FunctionName,
             commandLine.MemoryMb, commandLine.TimeoutSeconds, commandLine.RuntimeApiPort, commandLine.Environment), Output);
         functions[commandLine.FunctionName] = function;
+        watcher?.Start(function.UseBootstrap);
     }
 
     if (commandLine.Events.Count > 0)
@@ -126,6 +136,8 @@ catch (OperationCanceledException)
 }
 finally
 {
+    if (watcher is not null)
+        await watcher.DisposeAsync();
     if (invokeServer is not null)
         await invokeServer.DisposeAsync();
     foreach (var function in functions.Values.Distinct())

@@ -25,10 +25,10 @@ public sealed class CliUnderTest : IDisposable
     public IReadOnlyList<string> Errors => _errors.ToArray();
 
     /// <summary>Starts it (arguments split at spaces) and waits until it is ready to be invoked.</summary>
-    public static async Task<CliUnderTest> StartAsync(string arguments)
+    public static async Task<CliUnderTest> StartAsync(string arguments, TimeSpan? patience = null)
     {
         var cli = new CliUnderTest(Process.Start(Info(arguments))!);
-        string ready = (await cli.WaitForLinesAsync(l => l.Contains("invoke with POST http://127.0.0.1:"), 1)).Single();
+        string ready = (await cli.WaitForLinesAsync(l => l.Contains("invoke with POST http://127.0.0.1:"), 1, patience)).Single();
         int port = int.Parse(ready.Split("http://127.0.0.1:")[1].Split('/')[0]);
         cli.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = FakeRuntime.Patience };
         return cli;
@@ -44,16 +44,16 @@ public sealed class CliUnderTest : IDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>Waits until <paramref name="count"/> lines of stdout match, and gives them, failing rather than hanging.</summary>
-    public async Task<IReadOnlyList<string>> WaitForLinesAsync(Func<string, bool> match, int count)
+    /// <summary>Waits until <paramref name="count"/> lines of its output (stdout, then stderr) match, and gives them, failing rather than hanging.</summary>
+    public async Task<IReadOnlyList<string>> WaitForLinesAsync(Func<string, bool> match, int count, TimeSpan? patience = null)
     {
-        var patience = Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         while (true)
         {
-            var found = Lines.Where(match).ToList();
+            var found = Lines.Concat(Errors).Where(match).ToList();
             if (found.Count >= count)
                 return found;
-            if (_process.HasExited || patience.Elapsed > FakeRuntime.Patience)
+            if (_process.HasExited || clock.Elapsed > (patience ?? FakeRuntime.Patience))
                 throw new InvalidOperationException($"waited for {count} lines, got {found.Count}; output:\n{string.Join("\n", Lines.Concat(Errors))}");
             await Task.Delay(20);
         }
