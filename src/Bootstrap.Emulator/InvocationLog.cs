@@ -33,13 +33,7 @@ public sealed class InvocationLog
     {
         lock (_lock)
         {
-            var all = new byte[_bytes];
-            int at = 0;
-            foreach (byte[] line in _lines)
-            {
-                line.CopyTo(all, at);
-                at += line.Length;
-            }
+            byte[] all = RuntimeApi.ResponseStream.Join(_lines, _bytes);
             int start = Math.Max(0, all.Length - TailBytes);
             while (start < all.Length && (all[start] & 0xC0) == 0x80)
                 start++;

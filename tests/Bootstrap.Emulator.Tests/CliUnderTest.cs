@@ -28,7 +28,7 @@ public sealed class CliUnderTest : IDisposable
     public static async Task<CliUnderTest> StartAsync(string arguments, TimeSpan? patience = null)
     {
         var cli = new CliUnderTest(Process.Start(Info(arguments))!);
-        string ready = (await cli.WaitForLinesAsync(l => l.Contains("invoke with POST http://127.0.0.1:"), 1, patience)).Single();
+        string ready = (await cli.WaitForLinesAsync(l => l.Contains("invoke with POST http://127.0.0.1:"), 1, patience))[0];
         int port = int.Parse(ready.Split("http://127.0.0.1:")[1].Split('/')[0]);
         cli.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = FakeRuntime.Patience };
         return cli;

@@ -80,21 +80,13 @@ public sealed partial class CommandLineTests
     [Fact]
     public async Task The_function_name_option_names_the_one_function_the_Invoke_API_serves()
     {
-        using var process = Start($"--bootstrap {BootstrapBinaries.Host} --handler echo --port 0 --function-name greeter");
-        string? ready = null;
-        while (ready is null || !ready.StartsWith("emulator: Runtime API on"))
-            ready = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Contains("/2015-03-31/functions/greeter/invocations", ready);
-        int port = int.Parse(ready.Split("http://127.0.0.1:")[1].Split('/')[0]);
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
-        using var served = await http.PostAsync($"http://127.0.0.1:{port}/2015-03-31/functions/greeter/invocations", new StringContent("1"));
+        using var emulator = await CliUnderTest.StartAsync($"--bootstrap {BootstrapBinaries.Host} --handler echo --port 0 --function-name greeter");
+        Assert.Contains(emulator.Lines, l => l.Contains("/2015-03-31/functions/greeter/invocations"));
+        using var served = await emulator.Http.PostAsync("/2015-03-31/functions/greeter/invocations", new StringContent("1"));
         Assert.Equal("1", await served.Content.ReadAsStringAsync());
-        using var unknown = await http.PostAsync($"http://127.0.0.1:{port}/2015-03-31/functions/function/invocations", new StringContent("1"));
+        using var unknown = await emulator.Http.PostAsync("/2015-03-31/functions/function/invocations", new StringContent("1"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("ResourceNotFoundException", unknown.Headers.GetValues("X-Amzn-ErrorType").Single());
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
     }
 
     /// <summary>The pid of the one child process of <paramref name="parent"/>.</summary>

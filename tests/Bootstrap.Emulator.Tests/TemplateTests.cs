@@ -124,6 +124,54 @@ public sealed class TemplateTests : IDisposable
     }
 
     [Fact]
+    public void Parameter_defaults_and_conditions_choose_the_resources_and_the_layer_long_form_or_short()
+    {
+        using (var layer = ZipFile.Open(Path.Combine(_directory, "chosen.zip"), ZipArchiveMode.Create))
+            layer.CreateEntryFromFile(BootstrapBinaries.Host, "bootstrap");
+        string path = Path.Combine(_directory, "conditions.yaml");
+        File.WriteAllText(path, """
+            Parameters:
+              Flavour: { Type: String, Default: chosen }
+              Size: { Type: Number, Default: 512 }
+            Conditions:
+              IsChosen: !Equals [!Ref Flavour, chosen]
+              IsOther:
+                Fn::Not: [{ Condition: IsChosen }]
+            Resources:
+              Chosen:
+                Type: AWS::Serverless::LayerVersion
+                Condition: IsChosen
+                Properties: { ContentUri: chosen.zip }
+              Other:
+                Type: AWS::Serverless::LayerVersion
+                Condition: IsOther
+                Properties: { ContentUri: missing.zip }
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: provided.al2023
+                  Handler: !If [IsChosen, echo, greet]
+                  MemorySize: { Ref: Size }
+                  Environment:
+                    Variables:
+                      REGION: !Ref AWS::Region
+                      GONE: { Ref: AWS::NoValue }
+                  Layers:
+                    - Fn::If: [IsOther, { Ref: Other }, !Ref Chosen]
+              Skipped:
+                Type: AWS::Serverless::Function
+                Condition: IsOther
+                Properties: { Runtime: provided.al2023, CodeUri: missing/ }
+            """);
+        using var template = SamTemplate.Load(path);
+        var function = Assert.Single(template.Functions);
+        Assert.Equal(("echo", 512), (function.Handler, function.MemoryMb));
+        Assert.Equal(new Dictionary<string, string> { ["REGION"] = "us-east-1" }, function.Environment);
+        Assert.EndsWith("bootstrap", function.BootstrapPath);
+        Assert.Empty(template.Warnings); // AWS::NoValue removes GONE, as CloudFormation does
+    }
+
+    [Fact]
     public async Task The_repositorys_layer_template_runs_as_it_is()
     {
         _ = BootstrapBinaries.Layer;

@@ -26,6 +26,7 @@ public sealed class SamTemplate : IDisposable
     private readonly List<string> _warnings = [];
     private readonly string _directory;
     private YamlMappingNode _resources = null!;
+    private TemplateValues _values = null!;
 
     private SamTemplate(string path) => _directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
@@ -71,12 +72,14 @@ public sealed class SamTemplate : IDisposable
         if (Child(root, "Resources") is not YamlMappingNode resources)
             throw new EmulatorException($"template {path} has no Resources");
         _resources = resources;
+        _values = new TemplateValues(root, resources, new RuntimeApi.RuntimeApiOptions().Region, new RuntimeApi.RuntimeApiOptions().AccountId);
         var globals = Child(Child(root, "Globals") as YamlMappingNode, "Function") as YamlMappingNode;
 
         foreach (var (key, value) in resources.Children)
         {
             string id = ((YamlScalarNode)key).Value ?? "";
-            if (value is not YamlMappingNode resource || Text(Child(resource, "Type")) is not { } type || !FunctionTypes.Contains(type))
+            if (value is not YamlMappingNode resource || Text(Child(resource, "Type")) is not { } type || !FunctionTypes.Contains(type)
+                || !_values.Exists(resource))
                 continue;
             bool serverless = type == "AWS::Serverless::Function";
             var properties = Child(resource, "Properties") as YamlMappingNode ?? new YamlMappingNode();
@@ -94,7 +97,7 @@ public sealed class SamTemplate : IDisposable
 
     private TemplateFunction? Read(string id, YamlMappingNode properties, YamlMappingNode? globals, bool serverless)
     {
-        YamlNode? Property(string name) => Child(properties, name) ?? Child(globals, name);
+        YamlNode? Property(string name) => _values.Resolve(Child(properties, name) ?? Child(globals, name));
 
         string runtime = Text(Property("Runtime")) ?? throw new SkipFunction("it has no Runtime (an image function?)");
         if (!Runtimes.Contains(runtime))
@@ -114,7 +117,7 @@ public sealed class SamTemplate : IDisposable
         string? functionName = null;
         if (Child(properties, "FunctionName") is { } nameNode)
         {
-            functionName = Text(nameNode);
+            functionName = Text(_values.Resolve(nameNode));
             if (functionName is null)
                 _warnings.Add($"{id}: FunctionName is not a plain name: served as {id}");
         }
@@ -135,14 +138,14 @@ public sealed class SamTemplate : IDisposable
         var code = Child(properties, serverless ? "CodeUri" : "Code") ?? (serverless ? Child(globals, "CodeUri") : null);
         if (code is not null)
         {
-            string location = Text(code) ?? throw new SkipFunction($"its {(serverless ? "CodeUri" : "Code")} is not a local path");
+            string location = Text(_values.Resolve(code)) ?? throw new SkipFunction($"its {(serverless ? "CodeUri" : "Code")} is not a local path");
             string? folder = _folders.Open(Path.Combine(_directory, location))
                 ?? throw new SkipFunction($"its code {location} is not there (relative to the template)");
             if (File.Exists(Path.Combine(folder, "bootstrap")))
                 return Path.Combine(folder, "bootstrap");
         }
-        var layers = (Child(globals, "Layers") as YamlSequenceNode)?.Children ?? [];
-        layers = [.. layers, .. (Child(properties, "Layers") as YamlSequenceNode)?.Children ?? []];
+        var layers = (_values.Resolve(Child(globals, "Layers")) as YamlSequenceNode)?.Children ?? [];
+        layers = [.. layers, .. (_values.Resolve(Child(properties, "Layers")) as YamlSequenceNode)?.Children ?? []];
         foreach (var layer in layers.Reverse())
         {
             string? folder = LayerFolder(id, layer);
@@ -158,16 +161,15 @@ public sealed class SamTemplate : IDisposable
         string? target = layer switch
         {
             YamlMappingNode reference when Text(Child(reference, "Ref")) is { } name => name,
-            YamlScalarNode { Tag.IsEmpty: false } scalar when scalar.Tag.Value == "!Ref" => scalar.Value,
             _ => null,
         };
-        if (target is null || Child(_resources, target) is not YamlMappingNode resource)
+        if (target is null || Child(_resources, target) is not YamlMappingNode resource || !_values.Exists(resource))
         {
             _warnings.Add($"{id}: layer {Describe(layer)} is not a layer of this template: not used");
             return null;
         }
         var properties = Child(resource, "Properties") as YamlMappingNode;
-        string? location = Text(Child(properties, "ContentUri")) ?? Text(Child(properties, "Content"));
+        string? location = Text(_values.Resolve(Child(properties, "ContentUri"))) ?? Text(_values.Resolve(Child(properties, "Content")));
         if (location is null)
         {
             _warnings.Add($"{id}: layer {target} has no local ContentUri: not used");
@@ -185,7 +187,10 @@ public sealed class SamTemplate : IDisposable
             foreach (var (key, value) in map.Children)
             {
                 string name = ((YamlScalarNode)key).Value ?? "";
-                if (Text(value) is { } text)
+                var resolved = _values.Resolve(value);
+                if (resolved is null)
+                    continue; // AWS::NoValue: no such variable
+                if (Text(resolved) is { } text)
                     variables[name] = text;
                 else
                     _warnings.Add($"{id}: environment variable {name} is not a plain value: not set");
@@ -203,12 +208,9 @@ public sealed class SamTemplate : IDisposable
             : throw new SkipFunction($"its {name} is not a positive number");
     }
 
-    private static YamlNode? Child(YamlMappingNode? map, string key) =>
-        map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+    private static YamlNode? Child(YamlMappingNode? map, string key) => TemplateValues.Child(map, key);
 
-    /// <summary>A plain scalar's text; null for anything else (an intrinsic function such as !Sub, a list, a map).</summary>
-    private static string? Text(YamlNode? node) =>
-        node is YamlScalarNode scalar && (scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific) ? scalar.Value : null;
+    private static string? Text(YamlNode? node) => TemplateValues.Text(node);
 
     private static string Describe(YamlNode node) => node is YamlScalarNode scalar ? scalar.Value ?? "" : node.ToString();
 
