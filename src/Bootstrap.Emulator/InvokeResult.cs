@@ -9,7 +9,8 @@ public sealed record InvokeResult(
     double DurationMs,
     double? InitDurationMs,
     int MemorySizeMb,
-    int? MaxMemoryUsedMb)
+    int? MaxMemoryUsedMb,
+    string? EmulatedBy = null)
 {
     /// <summary>The invocation's log, kept when the invoke asked for it (<see cref="RuntimeApi.InvokeOptions.TailLog"/>).</summary>
     public InvocationLog? Log { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bootstrap.Emulator.Processes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -103,9 +104,8 @@ public sealed class SamTemplate : IDisposable
         if (!Runtimes.Contains(runtime))
             throw new SkipFunction($"Runtime {runtime} is not provided.al2023 or provided.al2");
         string architecture = Property("Architectures") is YamlSequenceNode { Children.Count: > 0 } architectures ? Text(architectures[0]) ?? "" : "x86_64";
-        string machine = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "arm64" : "x86_64";
-        if (architecture != machine)
-            throw new SkipFunction($"it is {architecture} and this machine runs {machine}");
+        if (architecture is not ("x86_64" or "arm64"))
+            throw new SkipFunction($"Architectures {architecture} is not x86_64 or arm64");
 
         var ignored = properties.Children.Keys.Concat(globals?.Children.Keys ?? [])
             .Select(k => ((YamlScalarNode)k).Value ?? "")
@@ -122,10 +122,14 @@ public sealed class SamTemplate : IDisposable
                 _warnings.Add($"{id}: FunctionName is not a plain name: served as {id}");
         }
 
+        string bootstrap = FindBootstrap(id, properties, globals, serverless);
+        // Lambda would fail to start it; here the other architecture runs under qemu, but the two must agree.
+        if (ElfMachine.Read(bootstrap) is { } built && built.LambdaName() != architecture)
+            throw new SkipFunction($"it is {architecture} and its bootstrap is built for {built.LambdaName()}");
         return new TemplateFunction(
             id,
             functionName,
-            FindBootstrap(id, properties, globals, serverless),
+            bootstrap,
             Text(Property("Handler")),
             (int)Number(id, Property("MemorySize"), "MemorySize", 128),
             Number(id, Property("Timeout"), "Timeout", 3),
