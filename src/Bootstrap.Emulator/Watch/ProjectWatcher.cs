@@ -95,7 +95,8 @@ public sealed class ProjectWatcher : IAsyncDisposable
     {
         string output = Path.Combine(_builds, $"build-{++_buildNumber}");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { "build", _project, "--nologo", "-v", "quiet", "-clp:NoSummary", "-o", output })
+        // -t:Build by name: a project whose imports define a target before the SDK's would otherwise run only that one.
+        foreach (string argument in new[] { "build", _project, "-t:Build", "--nologo", "-v", "quiet", "-clp:NoSummary", "-o", output })
             info.ArgumentList.Add(argument);
         bool full = _projectFileChanged;
         _projectFileChanged = false;
