@@ -7,26 +7,29 @@ namespace Bootstrap.Emulator.Tests;
 /// <summary>What a function's environment holds: Lambda's variables, the caller's credentials and region, --env-file, --env.</summary>
 public sealed class FunctionEnvironmentTests
 {
-    [Fact]
-    public void Only_the_credentials_and_the_region_pass_from_the_callers_environment()
+    /// <summary>A caller's environment: credentials and region, and what must not leak (a profile, HOME, PATH, a secret).</summary>
+    private static readonly Dictionary<string, string> Caller = new()
     {
-        var caller = new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = "AKIDLOCAL", ["AWS_SECRET_ACCESS_KEY"] = "secret", ["AWS_SESSION_TOKEN"] = "token",
-            ["AWS_REGION"] = "eu-west-3", ["AWS_DEFAULT_REGION"] = "eu-west-3",
-            ["HOME"] = "/home/me", ["AWS_PROFILE"] = "dev", ["PATH"] = "/home/me/bin:/usr/bin", ["GITHUB_TOKEN"] = "leak",
-        };
-        var environment = LambdaEnvironment.Build(new RuntimeApiOptions(), "127.0.0.1:1", "echo", 128, "/var/task", caller);
+        ["AWS_ACCESS_KEY_ID"] = "AKIDLOCAL", ["AWS_SECRET_ACCESS_KEY"] = "secret", ["AWS_SESSION_TOKEN"] = "token",
+        ["AWS_REGION"] = "eu-west-3", ["AWS_DEFAULT_REGION"] = "eu-west-3",
+        ["HOME"] = "/home/me", ["AWS_PROFILE"] = "dev", ["PATH"] = "/home/me/bin:/usr/bin", ["CALLERS_SECRET"] = "leak",
+    };
 
-        Assert.Equal("AKIDLOCAL", environment["AWS_ACCESS_KEY_ID"]);
-        Assert.Equal("secret", environment["AWS_SECRET_ACCESS_KEY"]);
-        Assert.Equal("token", environment["AWS_SESSION_TOKEN"]);
-        Assert.Equal("eu-west-3", environment["AWS_REGION"]);
-        Assert.Equal("eu-west-3", environment["AWS_DEFAULT_REGION"]);
+    private static void AssertOnlyCredentialsAndRegionPassed(IReadOnlyDictionary<string, string> environment)
+    {
+        foreach (string name in LambdaEnvironment.PassThrough)
+            Assert.Equal(Caller[name], environment[name]);
         Assert.Equal(LambdaEnvironment.LambdaPath, environment["PATH"]);
         Assert.False(environment.ContainsKey("HOME"));
         Assert.False(environment.ContainsKey("AWS_PROFILE"));
         Assert.DoesNotContain("leak", environment.Values);
+    }
+
+    [Fact]
+    public void Only_the_credentials_and_the_region_pass_from_the_callers_environment()
+    {
+        var environment = LambdaEnvironment.Build(new RuntimeApiOptions(), "127.0.0.1:1", "echo", 128, "/var/task", Caller);
+        AssertOnlyCredentialsAndRegionPassed(environment);
 
         var bare = LambdaEnvironment.Build(new RuntimeApiOptions(), "127.0.0.1:1", "echo", 128, "/var/task", new Dictionary<string, string>());
         Assert.Equal("us-east-1", bare["AWS_REGION"]);
@@ -103,13 +106,8 @@ public sealed class FunctionEnvironmentTests
             foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "bootstrap-emulator.dll"), "--bootstrap", bootstrap, "--port", "0",
                          "--timeout", "30", "--env", "OVERRIDDEN=flag", "--env-file", Path.Combine(directory, "app.env") })
                 info.ArgumentList.Add(argument);
-            info.Environment["AWS_ACCESS_KEY_ID"] = "AKIDLOCAL";
-            info.Environment["AWS_SECRET_ACCESS_KEY"] = "secret";
-            info.Environment["AWS_SESSION_TOKEN"] = "token";
-            info.Environment["AWS_REGION"] = "eu-west-3";
-            info.Environment["AWS_DEFAULT_REGION"] = "eu-west-3";
-            info.Environment["AWS_PROFILE"] = "dev";
-            info.Environment["CALLERS_SECRET"] = "leak";
+            foreach (var (name, value) in Caller.Where(v => v.Key is not ("PATH" or "HOME")))
+                info.Environment[name] = value; // the emulator itself keeps its own PATH and HOME to start
             using var emulator = Process.Start(info)!;
             try
             {
@@ -126,17 +124,11 @@ public sealed class FunctionEnvironmentTests
                     if (line?.StartsWith("ENV ", StringComparison.Ordinal) == true && line.IndexOf('=') is > 4 and var equals)
                         environment[line[4..equals]] = line[(equals + 1)..];
                 }
-                Assert.Equal("AKIDLOCAL", environment["AWS_ACCESS_KEY_ID"]);
-                Assert.Equal("token", environment["AWS_SESSION_TOKEN"]);
-                Assert.Equal("eu-west-3", environment["AWS_REGION"]);
+                AssertOnlyCredentialsAndRegionPassed(environment);
                 Assert.Equal("file", environment["FROM_FILE"]);
                 Assert.Equal("flag", environment["OVERRIDDEN"]);
                 Assert.Equal("function", environment["AWS_LAMBDA_FUNCTION_NAME"]);
                 Assert.StartsWith("127.0.0.1:", environment["AWS_LAMBDA_RUNTIME_API"]);
-                Assert.Equal(LambdaEnvironment.LambdaPath, environment["PATH"]);
-                Assert.False(environment.ContainsKey("AWS_PROFILE"));
-                Assert.False(environment.ContainsKey("CALLERS_SECRET"));
-                Assert.False(environment.ContainsKey("HOME"));
             }
             finally
             {
