@@ -62,14 +62,18 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_413_on_a_response_becomes_a_ResponseSizeTooLarge_error_report()
     {
-        await using var function = await FunctionUnderTest.StartAsync("big", binary: BootstrapBinaries.TestFunction);
+        await using var function = await FunctionUnderTest.StartAsync("big", new RuntimeApiOptions { RecordRequests = true }, binary: BootstrapBinaries.TestFunction);
         var outcome = await function.InvokeAsync("7000000");
         Assert.True(outcome.IsError);
         Assert.Equal("Function.ResponseSizeTooLarge", outcome.ErrorType);
-        Assert.Contains("7000000", outcome.BodyText);
 
         var next = await function.InvokeAsync("5");
         Assert.Equal("xxxxx", next.BodyText);
+        // The Runtime API ended the invocation at the 413; the runtime still reported the error, and went on.
+        var report = Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error", StringComparison.Ordinal));
+        Assert.Equal("Function.ResponseSizeTooLarge", report.Header("Lambda-Runtime-Function-Error-Type"));
+        Assert.Contains("7000000", Encoding.UTF8.GetString(report.Body));
+        Assert.Equal(403, report.StatusCode);
     }
 
     [Fact]
