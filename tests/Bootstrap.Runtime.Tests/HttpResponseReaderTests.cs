@@ -47,6 +47,34 @@ public class HttpResponseReaderTests
     }
 
     [Fact]
+    public void ConnectionBrokenMidHead_IsAFailedAnswerNotAClosedConnection()
+    {
+        // A reset after part of the head: the answer was under way, so this is no idle connection to retry on.
+        var reader = new HttpResponseReader(new BreakingStream(Ascii("HTTP/1.1 200 OK\r\nContent-")));
+        var e = Assert.Throws<InvalidHttpResponseException>(() => reader.ReadHead(new RecordingSink()));
+        Assert.Contains("broke after 25 bytes", e.Message);
+        var fresh = new HttpResponseReader(new BreakingStream([]));
+        Assert.IsNotType<InvalidHttpResponseException>(Assert.ThrowsAny<IOException>(() => fresh.ReadHead(new RecordingSink())));
+    }
+
+    /// <summary>Returns its bytes, then fails the way a reset connection does.</summary>
+    private sealed class BreakingStream(byte[] data) : ForwardOnlyStream
+    {
+        private bool _sent;
+
+        public override bool CanRead => true;
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_sent || data.Length == 0)
+                throw new IOException("Connection reset by peer");
+            _sent = true;
+            data.CopyTo(buffer);
+            return data.Length;
+        }
+    }
+
+    [Fact]
     public void EndlessInterimResponses_AreAnError()
     {
         var e = Invalid(string.Concat(Enumerable.Repeat("HTTP/1.1 100 Continue\r\n\r\n", 20)) + FixedResponse);

@@ -30,12 +30,25 @@ public sealed class HttpResponseReader(Stream transport)
                     throw new InvalidHttpResponseException($"more than {HttpLimits.MaxInterimResponses} interim (1xx) responses");
                 continue;
             }
-            if (!Fill(HttpLimits.MaxHeadBytes))
+            if (!FillHead())
             {
                 if (_end == _start)
                     throw new HttpConnectionClosedException();
                 throw new InvalidHttpResponseException($"connection closed after {_end - _start} bytes of the response head");
             }
+        }
+    }
+
+    // Only a connection that broke before any byte of the answer may be retried: part of an answer is a failed answer.
+    private bool FillHead()
+    {
+        try
+        {
+            return Fill(HttpLimits.MaxHeadBytes);
+        }
+        catch (IOException e) when (_end > _start)
+        {
+            throw new InvalidHttpResponseException($"connection broke after {_end - _start} bytes of the response head: {e.Message}");
         }
     }
 
