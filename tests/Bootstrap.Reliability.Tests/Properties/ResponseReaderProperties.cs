@@ -1,3 +1,4 @@
+using Bootstrap.Fuzz;
 using Bootstrap.Runtime.Http;
 using CsCheck;
 
