@@ -21,7 +21,7 @@ dotnet sharpfuzz "$out/bin/Bootstrap.Runtime.dll" Bootstrap.Runtime.Http
 
 echo "fuzz: ${seconds} s of AFL++ on the response reader, from $(ls tests/Bootstrap.Fuzz/corpus | wc -l) seed replies"
 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-  afl-fuzz -i tests/Bootstrap.Fuzz/corpus -o "$out/findings" -t 5000 -m none -V "$seconds" \
+  afl-fuzz -i tests/Bootstrap.Fuzz/corpus -x tests/Bootstrap.Fuzz/http.dict -o "$out/findings" -t 5000 -m none -V "$seconds" \
   -- dotnet "$out/bin/Bootstrap.Fuzz.dll" > "$out/afl.log" 2>&1 || { tail -n 20 "$out/afl.log"; exit 1; }
 
 stats="$out/findings/default/fuzzer_stats"

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 
 namespace Bootstrap.Reliability.Tests.FaultInjection;
@@ -18,29 +17,24 @@ public sealed record ReceivedRequest(string Method, string Path, IReadOnlyList<(
 /// Reads requests off one connection: the head, then a Content-Length or chunked body (trailers become headers).
 /// Lenient where the client is not under test; a close mid-request is reported as null.
 /// </summary>
-public sealed class RequestReader(NetworkStream stream)
+public sealed class RequestReader(Stream connection)
 {
-    private byte[] _buffer = new byte[16 * 1024];
-    private int _start, _end;
+    private readonly BufferedStream _input = new(connection, 64 * 1024);
 
     /// <summary>The head only; null when the client closed before a whole head arrived.</summary>
     public async Task<(string Method, string Path, List<(string, string)> Headers)?> ReadHeadAsync(CancellationToken cancel)
     {
-        int headEnd;
-        while ((headEnd = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8)) < 0)
+        var lines = new List<string>();
+        while (await ReadLineAsync(cancel) is { } line)
         {
-            if (!await FillAsync(cancel))
-                return null;
+            if (line.Length == 0)
+            {
+                string[] requestLine = lines[0].Split(' ');
+                return (requestLine[0], requestLine[1], lines.Skip(1).Select(Field).ToList());
+            }
+            lines.Add(line);
         }
-        string[] lines = Encoding.ASCII.GetString(_buffer, _start, headEnd).Split("\r\n");
-        _start += headEnd + 4;
-        string[] requestLine = lines[0].Split(' ');
-        var headers = lines.Skip(1).Select(line =>
-        {
-            int colon = line.IndexOf(':');
-            return (line[..colon], line[(colon + 1)..].Trim());
-        }).ToList();
-        return (requestLine[0], requestLine[1], headers);
+        return null;
     }
 
     /// <summary>The body the head announced; null when the client closed before its end.</summary>
@@ -55,71 +49,60 @@ public sealed class RequestReader(NetworkStream stream)
     private async Task<byte[]?> ReadChunkedAsync(List<(string Name, string Value)> headers, CancellationToken cancel)
     {
         var body = new MemoryStream();
-        while (true)
+        while (await ReadLineAsync(cancel) is { } sizeLine)
         {
-            string? line = await ReadLineAsync(cancel);
-            if (line is null)
-                return null;
-            int size = Convert.ToInt32(line.Split(';')[0].Trim(), 16);
+            int size = Convert.ToInt32(sizeLine.Split(';')[0].Trim(), 16);
             if (size == 0)
-                break;
-            byte[]? chunk = await ReadExactlyAsync(size + 2, cancel);
-            if (chunk is null)
+            {
+                while (await ReadLineAsync(cancel) is { } trailer)
+                {
+                    if (trailer.Length == 0)
+                        return body.ToArray();
+                    headers.Add(Field(trailer));
+                }
+                return null;
+            }
+            if (await ReadExactlyAsync(size + 2, cancel) is not { } chunk)
                 return null;
             body.Write(chunk, 0, size);
-        }
-        while (await ReadLineAsync(cancel) is { } trailer)
-        {
-            if (trailer.Length == 0)
-                return body.ToArray();
-            int colon = trailer.IndexOf(':');
-            headers.Add((trailer[..colon], trailer[(colon + 1)..].Trim()));
         }
         return null;
     }
 
+    private static (string, string) Field(string line)
+    {
+        int colon = line.IndexOf(':');
+        return (line[..colon], line[(colon + 1)..].Trim());
+    }
+
+    /// <summary>A CRLF-terminated line without its CRLF; null at the end of the stream.</summary>
     private async Task<string?> ReadLineAsync(CancellationToken cancel)
     {
-        int end;
-        while ((end = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8)) < 0)
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (await ReadAsync(one, cancel))
         {
-            if (!await FillAsync(cancel))
-                return null;
+            if (one[0] == (byte)'\n' && line.Length > 0 && line[^1] == '\r')
+                return line.ToString(0, line.Length - 1);
+            line.Append((char)one[0]);
         }
-        string line = Encoding.ASCII.GetString(_buffer, _start, end);
-        _start += end + 2;
-        return line;
+        return null;
     }
 
     private async Task<byte[]?> ReadExactlyAsync(int count, CancellationToken cancel)
     {
-        while (_end - _start < count)
-        {
-            if (!await FillAsync(cancel))
-                return null;
-        }
-        byte[] bytes = _buffer.AsSpan(_start, count).ToArray();
-        _start += count;
-        return bytes;
+        byte[] bytes = new byte[count];
+        return count == 0 || await ReadAsync(bytes, cancel) ? bytes : null;
     }
 
-    private async Task<bool> FillAsync(CancellationToken cancel)
+    private async Task<bool> ReadAsync(byte[] destination, CancellationToken cancel)
     {
-        if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
-        }
-        if (_end == _buffer.Length)
-            Array.Resize(ref _buffer, _buffer.Length * 2);
         try
         {
-            int read = await stream.ReadAsync(_buffer.AsMemory(_end), cancel);
-            _end += read;
-            return read > 0;
+            await _input.ReadExactlyAsync(destination, cancel);
+            return true;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or EndOfStreamException)
         {
             return false;
         }
