@@ -22,6 +22,7 @@ public sealed class ScriptedRuntimeApi : IAsyncDisposable
     private readonly ConcurrentBag<Socket> _connections = [];
     private readonly Task _accepting;
     private int _faultedInvocations;
+    private volatile bool _faultApplied;
 
     public ScriptedRuntimeApi(RuntimeApiCall call, int occurrence, Fault fault, byte[] faultedEvent)
     {
@@ -41,7 +42,7 @@ public sealed class ScriptedRuntimeApi : IAsyncDisposable
     public string Address { get; }
 
     /// <summary>Whether the scripted fault has been applied.</summary>
-    public bool FaultApplied { get; private set; }
+    public bool FaultApplied => _faultApplied;
 
     /// <summary>Every request head received, in order, with its call and request id (replies).</summary>
     public IReadOnlyList<(RuntimeApiCall Call, string? RequestId, ReceivedRequest Request)> Received => [.. _received];
@@ -95,7 +96,7 @@ public sealed class ScriptedRuntimeApi : IAsyncDisposable
                 _received.Enqueue((call, requestId, new ReceivedRequest(method, path, headers, [])));
                 if (faulted && Plan.Fault == Fault.ResetMidUpload)
                 {
-                    FaultApplied = true;
+                    _faultApplied = true;
                     End(socket, Ending.Reset);
                     return;
                 }
@@ -115,7 +116,7 @@ public sealed class ScriptedRuntimeApi : IAsyncDisposable
                     continue;
                 }
                 var fault = FaultedAnswer.Apply(Plan.Fault, answer);
-                FaultApplied = true;
+                _faultApplied = true;
                 await SendAsync(stream, fault, cancel);
                 if (fault.Ending != Ending.KeepServing)
                 {
