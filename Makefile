@@ -15,7 +15,7 @@ PUBLISH_LOCK ?= $(ARTIFACTS)/.publish.lock
 PUBLISH  := flock $(PUBLISH_LOCK) $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
-.PHONY: all toolchain bootstrap test-function arm64 layer pack test run emulator emulator-build bench clean
+.PHONY: all toolchain bootstrap test-function arm64 layer pack test run emulator emulator-build bench bench-tool soak fuzz clean
 
 all: bootstrap
 
@@ -87,6 +87,20 @@ clean:
 
 ## bench: startup benchmark: every variant against a C floor measured in the same run, to artifacts/bench/
 ## (report.md, results.json, cold-start.svg, init-phases.svg). More options: make bench BENCH_ARGS="--cold 50 --bootstrap mine=path/to/bootstrap"
-bench: bootstrap
-	$(DOTNET) build src/Bootstrap.Bench -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/bench/tool
+bench: bootstrap bench-tool
 	$(DOTNET) $(ARTIFACTS)/bench/tool/bootstrap-bench.dll --out $(ARTIFACTS)/bench --tfm $(TFM) $(BENCH_ARGS)
+
+bench-tool: | $(ARTIFACTS)
+	$(DOTNET) build src/Bootstrap.Bench -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/bench/tool
+
+## soak: 100,000 warm invocations through the AOT echo and greet, and echo with AWS_LAMBDA_MAX_CONCURRENCY=8, against the
+## bench's lean Runtime API; prints peak RSS and open descriptors at 1k, 10k and 100k, and fails if peak RSS grows more
+## than 5% from 10k to 100k or the descriptors change. Other counts: make soak SOAK_ARGS="--checkpoints 1000,5000"
+soak: bootstrap bench-tool
+	$(DOTNET) $(ARTIFACTS)/bench/tool/bootstrap-bench.dll soak --host $(ARTIFACTS)/bootstrap $(SOAK_ARGS)
+
+## fuzz: FUZZ_SECONDS (default 600) of AFL++ on the runtime's response reader, instrumented with SharpFuzz, from the seed
+## corpus in tests/Bootstrap.Fuzz/corpus; fails on a crash or a hang (kept in artifacts/fuzz/new-findings)
+FUZZ_SECONDS ?= 600
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/Bootstrap.Fuzz/fuzz.sh

@@ -1,3 +1,6 @@
 using Bootstrap.Bench;
+using Bootstrap.Bench.Soak;
 
-return BenchProgram.Run(args, Console.Out, Console.Error);
+return args.FirstOrDefault() == "soak"
+    ? SoakProgram.Run(args[1..], Console.Out, Console.Error)
+    : BenchProgram.Run(args, Console.Out, Console.Error);

@@ -108,8 +108,26 @@ public sealed class VariantRunner : IDisposable
     /// </summary>
     public ThroughputResult Throughput(int concurrency, int invocations)
     {
+        int each = invocations / concurrency;
+        double seconds;
+        using (var loops = StartLoops(concurrency))
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            loops.RoundTrips(each);
+            seconds = clock.Elapsed.TotalSeconds;
+        }
+        _api.DropPending();
+        return new ThroughputResult(_variant.Name, concurrency, each * concurrency, Math.Round(seconds, 4), Math.Round(each * concurrency / seconds));
+    }
+
+    /// <summary>
+    /// Starts one process with <paramref name="concurrency"/> invocation loops (AWS_LAMBDA_MAX_CONCURRENCY) and waits
+    /// until each has connected and asked for its first invocation.
+    /// </summary>
+    public InvocationLoops StartLoops(int concurrency)
+    {
         using var environment = new NativeStringArray([.. _environmentList, $"AWS_LAMBDA_MAX_CONCURRENCY={concurrency}"]);
-        using var child = ChildProcess.Spawn(_variant.Path, _argv, environment, _logPrefix);
+        var child = ChildProcess.Spawn(_variant.Path, _argv, environment, _logPrefix);
         var connections = new List<RuntimeApiConnection>();
         try
         {
@@ -119,38 +137,15 @@ public sealed class VariantRunner : IDisposable
                 connections.Add(connection);
                 ExpectNext(connection);
             }
-            int each = invocations / concurrency;
-            BenchException? failure = null;
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var threads = connections.Select(connection => new Thread(() =>
-            {
-                try
-                {
-                    for (int i = 0; i < each; i++)
-                        RoundTrip(connection);
-                }
-                catch (BenchException e)
-                {
-                    Interlocked.CompareExchange(ref failure, e, null);
-                }
-            })).ToList();
-            threads.ForEach(t => t.Start());
-            threads.ForEach(t => t.Join());
-            double seconds = clock.Elapsed.TotalSeconds;
-            if (failure is not null)
-                throw failure;
-            return new ThroughputResult(_variant.Name, concurrency, each * concurrency, Math.Round(seconds, 4), Math.Round(each * concurrency / seconds));
+            return new InvocationLoops(this, child, connections);
         }
         catch (BenchException e)
         {
-            throw Failure(e, child);
-        }
-        finally
-        {
-            foreach (var connection in connections)
-                connection.Dispose();
-            child.Kill(_timeout);
+            var failure = Failure(e, child);
+            connections.ForEach(c => c.Dispose());
+            child.Dispose();
             _api.DropPending();
+            throw failure;
         }
     }
 

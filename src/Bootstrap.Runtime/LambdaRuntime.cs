@@ -131,6 +131,8 @@ public static class LambdaRuntime
 
     private static int Fatal(string message)
     {
+        // One line, whatever the message quotes (an answer's body may hold line breaks).
+        message = message.TrimEnd().Replace('\n', ' ').Replace('\r', ' ');
         StandardStream.Error.Write(System.Text.Encoding.UTF8.GetBytes($"bootstrap: {message}\n"));
         return 1;
     }

@@ -180,6 +180,27 @@ public sealed class HttpConnectionTests : IDisposable
     }
 
     [Fact]
+    public async Task PostClosedAfterItWentOut_IsNotResent()
+    {
+        var server = Task.Run(async () =>
+        {
+            var stream = await AcceptAsync();
+            await ReadRequestAsync(stream);
+            await stream.WriteAsync(Ascii("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"), _cts.Token);
+            string? reply = await ReadRequestAsync(stream);
+            _accepted[0].Close(); // it may have been handled: the client cannot know, so must not send it again
+            return reply;
+        });
+
+        using var connection = Connect();
+        Assert.Equal((200, ""), await Client(() => Get(connection, "/next")));
+        await Assert.ThrowsAnyAsync<IOException>(() => Client(() => Post(connection, "/r1/response", "payload")));
+        Assert.EndsWith("payload", await server.WaitAsync(Timeout));
+        await Task.Delay(50);
+        Assert.False(_listener.Pending(), "the reply was sent again on a new connection");
+    }
+
+    [Fact]
     public async Task FreshConnectionClosedBeforeAnswering_IsNotRetried()
     {
         var server = Task.Run(async () =>

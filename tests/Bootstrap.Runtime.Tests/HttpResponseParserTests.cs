@@ -205,13 +205,40 @@ public class HttpResponseParserTests
     [InlineData("a\u0000b")]
     [InlineData("a\u0001b")]
     [InlineData("a\rb")]
-    [InlineData("a\nb")]
     [InlineData("a\u001Fb")]
     [InlineData("a\u007Fb")]
     public void ControlCharacterInValue_Throws(string value)
     {
         var e = Invalid($"HTTP/1.1 200 OK\r\nX-Thing: {value}\r\nContent-Length: 0\r\n\r\n");
         Assert.Contains("control character in header 'X-Thing'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.1 200 OK\nContent-Length: 0\n")]
+    [InlineData("HTTP/1.1 200 OK\r\nX-Thing: a\nb\r\nContent-Length: 0\r\n\r\n")]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\n")]
+    [InlineData("\nHTTP/1.1 200 OK\r\n")]
+    public void BareLineFeed_IsRejectedWithoutWaitingForMore(string text)
+    {
+        var e = Invalid(text);
+        Assert.Contains("bare LF", e.Message);
+    }
+
+    [Fact]
+    public void InterimResponse_ReportsNoHeaders()
+    {
+        var sink = new RecordingSink();
+        var head = Parse("HTTP/1.1 103 Early Hints\r\nLambda-Runtime-Aws-Request-Id: bogus\r\n\r\n", out _, sink);
+        Assert.Equal(103, head.StatusCode);
+        Assert.False(head.HasBody);
+        Assert.Empty(sink.Headers);
+    }
+
+    [Fact]
+    public void SwitchingProtocols_IsRejected()
+    {
+        var e = Invalid("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n");
+        Assert.Contains("101", e.Message);
     }
 
     [Fact]

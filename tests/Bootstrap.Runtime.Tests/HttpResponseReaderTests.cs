@@ -35,6 +35,65 @@ public class HttpResponseReaderTests
 
     [Theory]
     [MemberData(nameof(ReadSizes))]
+    public void InterimResponses_AreSkippedAndTheirHeadersIgnored(int perRead)
+    {
+        var sink = new RecordingSink();
+        var reader = new HttpResponseReader(new TrickleStream(Ascii(
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nX-Id: bogus\r\n\r\n" + FixedResponse), perRead));
+        var (head, body) = ReadOne(reader, sink);
+        Assert.Equal(200, head.StatusCode);
+        Assert.Equal("hello world", body);
+        Assert.DoesNotContain(sink.Headers, h => h.Name == "X-Id");
+    }
+
+    [Fact]
+    public void ConnectionBrokenMidHead_IsAFailedAnswerNotAClosedConnection()
+    {
+        // A reset after part of the head: the answer was under way, so this is no idle connection to retry on.
+        var reader = new HttpResponseReader(new BreakingStream(Ascii("HTTP/1.1 200 OK\r\nContent-")));
+        var e = Assert.Throws<InvalidHttpResponseException>(() => reader.ReadHead(new RecordingSink()));
+        Assert.Contains("broke after 25 bytes", e.Message);
+        var fresh = new HttpResponseReader(new BreakingStream([]));
+        Assert.IsNotType<InvalidHttpResponseException>(Assert.ThrowsAny<IOException>(() => fresh.ReadHead(new RecordingSink())));
+    }
+
+    /// <summary>Returns its bytes, then fails the way a reset connection does.</summary>
+    private sealed class BreakingStream(byte[] data) : ForwardOnlyStream
+    {
+        private bool _sent;
+
+        public override bool CanRead => true;
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_sent || data.Length == 0)
+                throw new IOException("Connection reset by peer");
+            _sent = true;
+            data.CopyTo(buffer);
+            return data.Length;
+        }
+    }
+
+    [Fact]
+    public void EndlessInterimResponses_AreAnError()
+    {
+        var e = Invalid(string.Concat(Enumerable.Repeat("HTTP/1.1 100 Continue\r\n\r\n", 20)) + FixedResponse);
+        Assert.Contains("interim", e.Message);
+    }
+
+    [Theory]
+    [InlineData("5\nhello\r\n0\r\n\r\n")]
+    [InlineData("5\r\nhello\n0\r\n\r\n")]
+    [InlineData("5\r\nhello\r\n0\r\nX: 1\n")]
+    public void BareLineFeedInChunkedFraming_IsRejectedAtOnce(string chunks)
+    {
+        // No more bytes will come: the reader must decide from these alone.
+        var e = Invalid("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks);
+        Assert.Contains("bare LF", e.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadSizes))]
     public void ContentLengthBody(int perRead)
     {
         var sink = new RecordingSink();

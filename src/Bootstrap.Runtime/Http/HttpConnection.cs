@@ -57,16 +57,20 @@ public sealed class HttpConnection : IDisposable
         _hasServed = false;
     }
 
-    /// <summary>Sends the request built on <see cref="Request"/> with <paramref name="body"/>, reads and returns the response head.</summary>
+    /// <summary>
+    /// Sends the request built on <see cref="Request"/> with <paramref name="body"/>, reads and returns the response head.
+    /// Only a repeatable request (a GET) is resent when the connection breaks before its answer: a reply that may
+    /// have arrived is never sent twice.
+    /// </summary>
     public HttpResponseHead Exchange(ReadOnlySpan<byte> body, IHttpHeaderSink sink)
     {
-        Open();
+        OpenForRequest();
         try
         {
             Request.WriteTo(_stream!, body);
             return _reader!.ReadHead(sink);
         }
-        catch (Exception e) when (_hasServed && e is HttpConnectionClosedException or IOException)
+        catch (Exception e) when (_hasServed && Request.IsRepeatable && e is HttpConnectionClosedException or IOException)
         {
             // An idle keep-alive connection the server closed between invocations: reconnect once.
             Close();
@@ -83,9 +87,20 @@ public sealed class HttpConnection : IDisposable
     /// </summary>
     public ChunkedBodyWriter SendChunkedRequest()
     {
-        Open();
+        OpenForRequest();
         Request.WriteTo(_stream!, default);
         return new ChunkedBodyWriter(_stream!);
+    }
+
+    /// <summary>
+    /// Opens the connection, or replaces one the server closed while it sat idle (say, during a long handler) before
+    /// a request that cannot be resent goes out on it. A repeatable one finds out by failing, and costs no check.
+    /// </summary>
+    private void OpenForRequest()
+    {
+        if (_stream is not null && _hasServed && !Request.IsRepeatable && _stream.PeerHasClosed())
+            Close();
+        Open();
     }
 
     /// <summary>Sends the request built on <see cref="Request"/> and leaves its response unread (a request parked on purpose).</summary>

@@ -11,6 +11,9 @@ public static class HttpLimits
 
     public const int MaxHeaderCount = 100;
 
+    /// <summary>Interim (1xx) responses skipped before the final one.</summary>
+    public const int MaxInterimResponses = 8;
+
     /// <summary>Lambda events are at most 6 MB; anything far beyond that is a broken peer.</summary>
     public const int MaxBodyBytes = 32 * 1024 * 1024;
 

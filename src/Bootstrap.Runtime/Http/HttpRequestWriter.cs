@@ -16,10 +16,14 @@ public sealed class HttpRequestWriter(ReadOnlyMemory<byte> fixedHeaders)
     private int _length;
     private int _headLength;
 
+    /// <summary>Whether the request may be sent again when its connection breaks before the answer: only a GET.</summary>
+    public bool IsRepeatable { get; private set; }
+
     /// <summary>Starts a request: "METHOD path HTTP/1.1" plus the connection's fixed headers (Host, User-Agent).</summary>
     public HttpRequestWriter Start(ReadOnlySpan<byte> method, ReadOnlySpan<byte> path)
     {
         _length = 0;
+        IsRepeatable = method.SequenceEqual("GET"u8);
         Append(method);
         Append(" "u8);
         Append(path);
@@ -32,6 +36,7 @@ public sealed class HttpRequestWriter(ReadOnlyMemory<byte> fixedHeaders)
     public HttpRequestWriter StartPath(ReadOnlySpan<byte> method, ReadOnlySpan<byte> prefix)
     {
         _length = 0;
+        IsRepeatable = method.SequenceEqual("GET"u8);
         Append(method);
         Append(" "u8);
         Append(prefix);

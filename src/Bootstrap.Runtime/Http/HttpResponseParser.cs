@@ -21,6 +21,9 @@ public static class HttpResponseParser
         head = default;
         consumed = 0;
 
+        int headEnd = buffer.IndexOf(EndOfHead);
+        RejectBareLineFeeds(headEnd < 0 ? buffer : buffer[..(headEnd + EndOfHead.Length)]);
+
         int statusEnd = buffer.IndexOf(Crlf);
         if (statusEnd < 0)
         {
@@ -32,7 +35,6 @@ public static class HttpResponseParser
         if (statusEnd > HttpLimits.MaxStatusLineBytes)
             throw new InvalidHttpResponseException($"status line longer than {HttpLimits.MaxStatusLineBytes} bytes");
 
-        int headEnd = buffer.IndexOf(EndOfHead);
         if (headEnd < 0)
         {
             if (buffer.Length >= HttpLimits.MaxHeadBytes)
@@ -43,6 +45,11 @@ public static class HttpResponseParser
             throw new InvalidHttpResponseException($"response headers longer than {HttpLimits.MaxHeadBytes} bytes");
 
         int statusCode = ParseStatusLine(buffer[..statusEnd]);
+        if (statusCode == 101)
+            throw new InvalidHttpResponseException("101 Switching Protocols, but no upgrade was asked for");
+        // An interim (1xx) response's headers describe nothing the caller asked about.
+        if (statusCode < 200)
+            sink = IgnoredHeaders.Instance;
 
         long contentLength = -1;
         bool chunked = false, close = false;
@@ -121,6 +128,19 @@ public static class HttpResponseParser
         }
     }
 
+    // CRLF ends every line here: a lone LF is an error at once, not a wait for a CRLF that may never come.
+    private static void RejectBareLineFeeds(ReadOnlySpan<byte> head)
+    {
+        int offset = 0;
+        int lf;
+        while ((lf = head[offset..].IndexOf((byte)'\n')) >= 0)
+        {
+            offset += lf + 1;
+            if (offset == 1 || head[offset - 2] != (byte)'\r')
+                throw new InvalidHttpResponseException("bare LF line ending in the response head");
+        }
+    }
+
     private static long ParseContentLength(ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty || value.Length > 18 || value.IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0
@@ -132,6 +152,13 @@ public static class HttpResponseParser
     private static bool IsTokenChar(byte b) =>
         b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'
         || "!#$%&'*+-.^_`|~"u8.Contains(b);
+
+    private sealed class IgnoredHeaders : IHttpHeaderSink
+    {
+        public static readonly IgnoredHeaders Instance = new();
+
+        public void OnHeader(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) { }
+    }
 
     /// <summary>Bytes as text for an error message: short, with control characters shown as '?'.</summary>
     internal static string Printable(ReadOnlySpan<byte> bytes)

@@ -17,19 +17,38 @@ public sealed class HttpResponseReader(Stream transport)
     /// </summary>
     public HttpResponseHead ReadHead(IHttpHeaderSink sink)
     {
+        int interim = 0;
         while (true)
         {
             if (_end > _start && HttpResponseParser.TryParseHead(_buffer.AsSpan(_start, _end - _start), sink, out var head, out int consumed))
             {
                 _start += consumed;
-                return head;
+                if (head.StatusCode >= 200)
+                    return head;
+                // 100 Continue, 103 Early Hints: interim answers before the real one, which may follow at once.
+                if (++interim > HttpLimits.MaxInterimResponses)
+                    throw new InvalidHttpResponseException($"more than {HttpLimits.MaxInterimResponses} interim (1xx) responses");
+                continue;
             }
-            if (!Fill(HttpLimits.MaxHeadBytes))
+            if (!FillHead())
             {
                 if (_end == _start)
                     throw new HttpConnectionClosedException();
                 throw new InvalidHttpResponseException($"connection closed after {_end - _start} bytes of the response head");
             }
+        }
+    }
+
+    // Only a connection that broke before any byte of the answer may be retried: part of an answer is a failed answer.
+    private bool FillHead()
+    {
+        try
+        {
+            return Fill(HttpLimits.MaxHeadBytes);
+        }
+        catch (IOException e) when (_end > _start)
+        {
+            throw new InvalidHttpResponseException($"connection broke after {_end - _start} bytes of the response head: {e.Message}");
         }
     }
 
@@ -133,11 +152,13 @@ public sealed class HttpResponseReader(Stream transport)
     {
         while (true)
         {
-            int lf = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n"u8);
+            int lf = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
             if (lf >= 0)
             {
-                var line = _buffer.AsSpan(_start, lf);
-                _start += lf + 2;
+                if (lf == 0 || _buffer[_start + lf - 1] != (byte)'\r')
+                    throw new InvalidHttpResponseException($"bare LF line ending in a {what}");
+                var line = _buffer.AsSpan(_start, lf - 1);
+                _start += lf + 1;
                 return line;
             }
             if (_end - _start > maxBytes)

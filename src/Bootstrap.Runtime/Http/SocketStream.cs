@@ -97,6 +97,26 @@ public sealed unsafe class SocketStream : Stream
         static int Rank(IPAddress a) => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1;
     }
 
+    /// <summary>
+    /// Whether the peer has closed or reset the connection while it sat idle, found without waiting or consuming
+    /// anything: a request sent now could not be answered, so it is better sent on a new connection.
+    /// </summary>
+    public bool PeerHasClosed()
+    {
+        byte probe;
+        while (true)
+        {
+            nint n = Libc.Recv(_fd, &probe, 1, Libc.MSG_PEEK | Libc.MSG_DONTWAIT);
+            if (n > 0)
+                return false;
+            if (n == 0)
+                return true;
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno != Libc.EINTR)
+                return errno != Libc.EAGAIN;
+        }
+    }
+
     public override int Read(Span<byte> buffer)
     {
         fixed (byte* p = buffer)

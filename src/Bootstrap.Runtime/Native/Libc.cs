@@ -18,7 +18,10 @@ internal static unsafe partial class Libc
     public const int IPPROTO_TCP = 6;
     public const int TCP_NODELAY = 1;
     public const int MSG_NOSIGNAL = 0x4000;
+    public const int MSG_PEEK = 0x2;
+    public const int MSG_DONTWAIT = 0x40;
     public const int EINTR = 4;
+    public const int EAGAIN = 11;
     public const int CLOCK_MONOTONIC = 1;
     public const int CLOCK_PROCESS_CPUTIME_ID = 2;
     public const int CLOCK_BOOTTIME = 7;
