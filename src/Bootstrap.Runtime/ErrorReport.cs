@@ -6,14 +6,12 @@ namespace Bootstrap.Runtime;
 /// The body of an <c>/error</c> or <c>/init/error</c> report:
 /// <c>{"errorMessage", "errorType", "stackTrace": [..], "cause": {..}}</c>, with inner exceptions as nested causes.
 /// </summary>
-public sealed class ErrorReport
+internal sealed class ErrorReport
 {
     public const string ContentType = "application/vnd.aws.lambda.error+json";
 
     /// <summary>Deepest chain of inner exceptions kept, so a cyclic or absurd chain cannot blow up the report.</summary>
     private const int MaxCauseDepth = 16;
-
-    private const string RuntimeFramePrefix = "at Bootstrap.Runtime.";
 
     public required string ErrorType { get; init; }
     public required string ErrorMessage { get; init; }
@@ -61,12 +59,19 @@ public sealed class ErrorReport
         if (string.IsNullOrEmpty(stackTrace))
             return [];
         var lines = stackTrace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        // The outermost frames are the runtime calling the handler (and async boundaries between them): noise here.
+        // The runtime's own frames (the loop calling the handler) are [StackTraceHidden], so they are not in the text;
+        // what they leave behind is the async boundary markers after the function's last frame. Under the JIT (not
+        // Native AOT), .NET shows the frame that caught the exception even when it is hidden: that is always one of
+        // the runtime's catch sites, named here in full.
         int keep = lines.Length;
-        while (keep > 0 && (lines[keep - 1].StartsWith(RuntimeFramePrefix, StringComparison.Ordinal) || lines[keep - 1].StartsWith("---", StringComparison.Ordinal)))
+        while (keep > 0 && (lines[keep - 1].StartsWith("---", StringComparison.Ordinal) || IsCatchSite(lines[keep - 1])))
             keep--;
         return keep == lines.Length ? lines : lines[..keep];
     }
+
+    private static bool IsCatchSite(string frame) =>
+        frame.StartsWith("at Bootstrap.Runtime.InvocationLoop.", StringComparison.Ordinal)
+        || frame.StartsWith("at Bootstrap.Runtime.LambdaRuntime.", StringComparison.Ordinal);
 
     public void WriteJson(IBufferWriter<byte> output)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bootstrap.Runtime.Diagnostics;
 using Bootstrap.Runtime.Handlers;
 using Bootstrap.Runtime.Http;
@@ -14,7 +15,7 @@ public static class LambdaRuntime
 {
     // Concatenation, not interpolation: an interpolated string rents from ArrayPool.Shared, whose first use
     // (per-core stacks, a processor-id speed check) costs tens of microseconds on a cold start.
-    public static string UserAgent => string.Concat("Bootstrap.Runtime/", RuntimeVersion.Value, " (.NET ", Environment.Version.ToString(), ")");
+    internal static string UserAgent => string.Concat("Bootstrap.Runtime/", RuntimeVersion.Value, " (.NET ", Environment.Version.ToString(), ")");
 
     /// <summary>Runs the bootstrap. Returns the process exit code: non-zero when init fails or the Runtime API fails fatally.</summary>
     public static int Run(HandlerRegistry handlers)
@@ -100,7 +101,11 @@ public static class LambdaRuntime
         return Fatal(fatal.Task.GetAwaiter().GetResult().Message);
     }
 
-    /// <summary>Finds the handler and runs its factory; any failure becomes the init error to report.</summary>
+    /// <summary>
+    /// Finds the handler and runs its factory; any failure becomes the init error to report. Hidden from stack traces,
+    /// so the report of a failing factory shows the function's frames only.
+    /// </summary>
+    [StackTraceHidden]
     internal static bool TryInitialize(HandlerRegistry handlers, string? name, out LambdaHandler handler, out ErrorReport error)
     {
         handler = null!;

@@ -12,7 +12,7 @@ public enum LogLevel
     None,
 }
 
-public enum LogFormat
+internal enum LogFormat
 {
     Text,
     Json,
