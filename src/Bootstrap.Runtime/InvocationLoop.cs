@@ -36,10 +36,10 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
             switch (handler)
             {
                 case BufferedHandler buffered:
-                    Respond(buffered, @event, context);
+                    ReplyBuffered(buffered, @event, context);
                     break;
                 case StreamingHandler streaming:
-                    Stream(streaming, @event, context);
+                    ReplyStreaming(streaming, @event, context);
                     break;
                 default:
                     // LambdaHandler's constructor is private protected: these are all the kinds there are.
@@ -56,7 +56,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
     }
 
     /// <summary>A buffered invocation: the whole response, or the error, in one reply.</summary>
-    private void Respond(BufferedHandler buffered, ReadOnlyMemory<byte> @event, LambdaContext context)
+    private void ReplyBuffered(BufferedHandler buffered, ReadOnlyMemory<byte> @event, LambdaContext context)
     {
         ReadOnlyMemory<byte> response;
         try
@@ -77,7 +77,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
     /// A streaming invocation: the response goes out as the handler flushes. A failure before the first byte is an
     /// ordinary error report; after it, the error ends the streamed body as trailers.
     /// </summary>
-    private void Stream(StreamingHandler streaming, ReadOnlyMemory<byte> @event, LambdaContext context)
+    private void ReplyStreaming(StreamingHandler streaming, ReadOnlyMemory<byte> @event, LambdaContext context)
     {
         var response = new ResponseStream(contentType => client.StartStreamingResponse(context, contentType));
         try

@@ -8,7 +8,8 @@ namespace Bootstrap.Runtime;
 
 /// <summary>
 /// The entry point of a bootstrap: read the configuration, initialise the handler named by <c>_HANDLER</c>,
-/// connect to the Runtime API, then serve invocations until the API says stop.
+/// connect to the Lambda Runtime API, then serve invocations until the API says stop. A function's <c>Main</c> is
+/// one call to <see cref="Run"/>.
 /// <code>static int Main() => LambdaRuntime.Run(new HandlerRegistry { ["echo"] = () => LambdaHandler.Bytes((e, c) => e) });</code>
 /// </summary>
 public static class LambdaRuntime
@@ -17,9 +18,20 @@ public static class LambdaRuntime
     // (per-core stacks, a processor-id speed check) costs tens of microseconds on a cold start.
     internal static string UserAgent => string.Concat("Bootstrap.Runtime/", RuntimeVersion.Value, " (.NET ", Environment.Version.ToString(), ")");
 
-    /// <summary>Runs the bootstrap. Returns the process exit code: non-zero when init fails or the Runtime API fails fatally.</summary>
+    /// <summary>
+    /// Runs the bootstrap: the handler named by <c>_HANDLER</c> is built from <paramref name="handlers"/> and serves
+    /// invocations, one at a time, or <c>AWS_LAMBDA_MAX_CONCURRENCY</c> at once. A handler's exception is reported as
+    /// that invocation's error and the loop goes on. An unknown or unset <c>_HANDLER</c>, or a factory that throws, is
+    /// reported to Lambda as an init error. Nothing else escapes: failures become a one-line message on stderr and the
+    /// exit code.
+    /// </summary>
+    /// <param name="handlers">The handlers this bootstrap can run.</param>
+    /// <returns>The process exit code, to return from <c>Main</c>: non-zero when init fails, when the Runtime API is
+    /// missing or unreachable, or when it fails fatally (a 500, or a broken connection).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="handlers"/> is null.</exception>
     public static int Run(HandlerRegistry handlers)
     {
+        ArgumentNullException.ThrowIfNull(handlers);
         var profile = StartupProfile.FromEnvironment();
         RuntimeConfiguration config;
         try

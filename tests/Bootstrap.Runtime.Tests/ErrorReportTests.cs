@@ -184,7 +184,7 @@ public class ErrorReportTests
         const string trace =
             "   at Bootstrap.Runtime.UserCode.Orders.Validate(String input)\n" +
             "   at Bootstrap.Runtime.UserCode.Orders.Place(ReadOnlyMemory`1 e, ILambdaContext c)\n" +
-            "   at Bootstrap.Runtime.InvocationLoop.Respond(BufferedHandler buffered, ReadOnlyMemory`1 event, LambdaContext context)";
+            "   at Bootstrap.Runtime.InvocationLoop.ReplyBuffered(BufferedHandler buffered, ReadOnlyMemory`1 event, LambdaContext context)";
         var report = ErrorReport.FromException(new FixedStackException("m", trace));
         Assert.Equal(
             ["at Bootstrap.Runtime.UserCode.Orders.Validate(String input)", "at Bootstrap.Runtime.UserCode.Orders.Place(ReadOnlyMemory`1 e, ILambdaContext c)"],

@@ -14,6 +14,7 @@ public abstract partial class LambdaHandler
     /// <returns>The handler, to return from a <see cref="HandlerRegistry"/> factory.</returns>
     /// <remarks>An exception from <paramref name="handler"/> is reported to Lambda as the invocation's error, with the
     /// exception's type name as the error type.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
     public static LambdaHandler Bytes(Func<ReadOnlyMemory<byte>, ILambdaContext, ReadOnlyMemory<byte>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -27,6 +28,7 @@ public abstract partial class LambdaHandler
     /// <param name="handler">Called once per invocation with the event and its context; <see cref="ILambdaContext.CancellationToken"/>
     /// is cancelled at the invocation's deadline.</param>
     /// <returns>The handler, to return from a <see cref="HandlerRegistry"/> factory.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> is null.</exception>
     public static LambdaHandler Bytes(Func<ReadOnlyMemory<byte>, ILambdaContext, Task<ReadOnlyMemory<byte>>> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);

@@ -20,6 +20,7 @@ public abstract partial class LambdaHandler
     /// <remarks>An event that is not valid JSON for <typeparamref name="TIn"/>, or a result that cannot be written, is
     /// reported as <c>Runtime.SerializationError</c>; an exception from <paramref name="handler"/> is reported with its
     /// own type name. Either way the function goes on to the next invocation.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/>, <paramref name="input"/> or <paramref name="output"/> is null.</exception>
     public static LambdaHandler Json<TIn, TOut>(Func<TIn, ILambdaContext, TOut> handler, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -38,6 +39,7 @@ public abstract partial class LambdaHandler
     /// <param name="input">The metadata for <typeparamref name="TIn"/>, from a <c>JsonSerializerContext</c>.</param>
     /// <param name="output">The metadata for <typeparamref name="TOut"/>, from a <c>JsonSerializerContext</c>.</param>
     /// <returns>The handler, to return from a <see cref="HandlerRegistry"/> factory.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/>, <paramref name="input"/> or <paramref name="output"/> is null.</exception>
     public static LambdaHandler Json<TIn, TOut>(Func<TIn, ILambdaContext, Task<TOut>> handler, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -53,6 +55,7 @@ public abstract partial class LambdaHandler
     /// <param name="handler">Called once per invocation with its context.</param>
     /// <param name="output">The metadata for <typeparamref name="TOut"/>, from a <c>JsonSerializerContext</c>.</param>
     /// <returns>The handler, to return from a <see cref="HandlerRegistry"/> factory.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="handler"/> or <paramref name="output"/> is null.</exception>
     public static LambdaHandler Json<TOut>(Func<ILambdaContext, TOut> handler, JsonTypeInfo<TOut> output)
     {
         ArgumentNullException.ThrowIfNull(handler);
