@@ -59,19 +59,14 @@ internal sealed class ErrorReport
         if (string.IsNullOrEmpty(stackTrace))
             return [];
         var lines = stackTrace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        // The runtime's own frames (the loop calling the handler) are [StackTraceHidden], so they are not in the text;
-        // what they leave behind is the async boundary markers after the function's last frame. Under the JIT (not
-        // Native AOT), .NET shows the frame that caught the exception even when it is hidden: that is always one of
-        // the runtime's catch sites, named here in full.
+        // The runtime's own frames (the loop calling the handler) are [StackTraceHidden], so Native AOT leaves them out;
+        // what they leave behind is the async boundary markers after the function's last frame. (Under the JIT, .NET
+        // still shows the last frame, the runtime's catch site; a bootstrap is always compiled ahead of time.)
         int keep = lines.Length;
-        while (keep > 0 && (lines[keep - 1].StartsWith("---", StringComparison.Ordinal) || IsCatchSite(lines[keep - 1])))
+        while (keep > 0 && lines[keep - 1].StartsWith("---", StringComparison.Ordinal))
             keep--;
         return keep == lines.Length ? lines : lines[..keep];
     }
-
-    private static bool IsCatchSite(string frame) =>
-        frame.StartsWith("at Bootstrap.Runtime.InvocationLoop.", StringComparison.Ordinal)
-        || frame.StartsWith("at Bootstrap.Runtime.LambdaRuntime.", StringComparison.Ordinal);
 
     public void WriteJson(IBufferWriter<byte> output)
     {

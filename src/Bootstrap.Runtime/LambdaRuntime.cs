@@ -28,10 +28,8 @@ public static class LambdaRuntime
     /// <param name="handlers">The handlers this bootstrap can run.</param>
     /// <returns>The process exit code, to return from <c>Main</c>: non-zero when init fails, when the Runtime API is
     /// missing or unreachable, or when it fails fatally (a 500, or a broken connection).</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="handlers"/> is null.</exception>
     public static int Run(HandlerRegistry handlers)
     {
-        ArgumentNullException.ThrowIfNull(handlers);
         var profile = StartupProfile.FromEnvironment();
         RuntimeConfiguration config;
         try

@@ -360,10 +360,11 @@ public class HandlerTests
         Assert.NotNull(error.Cause);
         Assert.Equal("InvalidOperationException", error.Cause.ErrorType);
         Assert.Equal("no config", error.Cause.ErrorMessage);
-        // The factory's frame is kept; the runtime's own frame that called it is trimmed.
+        // The factory's frame is kept. The runtime's frame that called it is [StackTraceHidden]: Native AOT leaves it
+        // out (the end-to-end tests check that), while the JIT still shows it as the last frame, where it caught.
         Assert.NotEmpty(error.Cause.StackTrace);
         Assert.Contains("HandlerTests", error.Cause.StackTrace[0]);
-        Assert.DoesNotContain(error.Cause.StackTrace, f => f.StartsWith("at Bootstrap.Runtime."));
+        Assert.DoesNotContain(error.Cause.StackTrace.SkipLast(1), f => f.StartsWith("at Bootstrap.Runtime."));
 
         var json = new ArrayBufferWriter<byte>();
         error.WriteJson(json);

@@ -12,15 +12,12 @@ public sealed class HandlerRegistry
 
     /// <summary>Registers the factory of the handler named <paramref name="name"/>; a second registration of a name replaces the first.</summary>
     /// <param name="name">The name, matched exactly (case-sensitive) against <c>_HANDLER</c>.</param>
-    /// <value>Builds the handler during init. An exception from it is reported to Lambda as <c>Runtime.InitError</c>, and the process exits.</value>
-    /// <exception cref="ArgumentNullException"><paramref name="name"/> or the factory is null.</exception>
+    /// <value>Builds the handler during init. An exception from it (or a null factory) is reported to Lambda as
+    /// <c>Runtime.InitError</c>, and the process exits.</value>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
     public Func<LambdaHandler> this[string name]
     {
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            _factories[name] = value;
-        }
+        set => _factories[name] = value;
     }
 
     /// <summary>The registered names, sorted, for messages.</summary>
