@@ -15,7 +15,7 @@ PUBLISH_LOCK ?= $(ARTIFACTS)/.publish.lock
 PUBLISH  := flock $(PUBLISH_LOCK) $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
-.PHONY: all toolchain bootstrap test-function arm64 layer test run emulator emulator-build bench clean
+.PHONY: all toolchain bootstrap test-function arm64 layer pack test run emulator emulator-build bench clean
 
 all: bootstrap
 
@@ -48,8 +48,16 @@ layer: toolchain | $(ARTIFACTS)
 	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/test-function/layer-$(ARCH).zip | tail -n 1
 	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/layer-$(ARCH).zip
 
+## pack: the NuGet packages, to artifacts/packages: the runtime (with its buildTransitive build files), the testing
+## library, the emulator as the .NET tool `lambda-emulator`, and the `dotnet new lambda-aot` template
+PACKAGES := $(ARTIFACTS)/packages
+pack: | $(ARTIFACTS)
+	rm -rf $(PACKAGES)
+	$(DOTNET) pack Bootstrap.sln -c Release --nologo -v quiet -clp:NoSummary -o $(PACKAGES)
+	@ls -l $(PACKAGES)/*.nupkg | awk '{ print "pack:", $$NF, $$5, "bytes" }'
+
 ## test: build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: bootstrap test-function emulator-build layer arm64
+test: bootstrap test-function emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 

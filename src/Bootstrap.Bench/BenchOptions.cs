@@ -21,7 +21,8 @@ public sealed class BenchOptions
           --host PATH            the repository's bootstrap (default artifacts/bootstrap; `make bootstrap` builds it)
           --bootstrap [NAME=]PATH  another bootstrap to compare, e.g. your own function (repeatable); one built for
                                  the other architecture is listed by size only, as artifacts/bootstrap-arm64 is
-          --env VAR=VALUE        an environment variable for the --bootstrap just before it (repeatable)
+          --env VAR=VALUE        an environment variable for the --bootstrap just before it (repeatable);
+                                 --env _HANDLER=NAME gives that one its own handler
           --handler NAME         _HANDLER for the --bootstrap ones (default echo)
           --event JSON           the event for the --bootstrap ones (default {"name":"Ada"})
           --tfm TFM              target framework for the HttpClient reference (default net10.0)

@@ -93,10 +93,13 @@ public static class BenchProgram
                 LeaveUntimed(label, full, architecture);
                 continue;
             }
-            string description = extra.Environment.Count == 0 ? "given on the command line" : $"given on the command line, with {string.Join(" ", extra.Environment)}";
-            variants.Add(new Variant(label, VariantKind.Extra, full, options.ExtraHandler, Encoding.UTF8.GetBytes(options.ExtraEvent), null, description)
+            // `--env _HANDLER=NAME` picks that bootstrap's handler, over --handler.
+            string handler = extra.Environment.LastOrDefault(e => e.StartsWith("_HANDLER=", StringComparison.Ordinal))?["_HANDLER=".Length..] ?? options.ExtraHandler;
+            var environment = extra.Environment.Where(e => !e.StartsWith("_HANDLER=", StringComparison.Ordinal)).ToList();
+            string description = environment.Count == 0 ? "given on the command line" : $"given on the command line, with {string.Join(" ", environment)}";
+            variants.Add(new Variant(label, VariantKind.Extra, full, handler, Encoding.UTF8.GetBytes(options.ExtraEvent), null, description)
             {
-                Environment = extra.Environment,
+                Environment = environment,
             });
         }
 

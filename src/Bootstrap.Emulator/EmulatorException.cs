@@ -1,4 +1,4 @@
 namespace Bootstrap.Emulator;
 
 /// <summary>A problem the emulator explains in one line (a port in use, a missing bootstrap), never with a stack trace.</summary>
-public sealed class EmulatorException(string message) : Exception(message);
+public class EmulatorException(string message) : Exception(message);

@@ -18,6 +18,12 @@ public sealed record FunctionOptions
     /// invokes beyond it queue.
     /// </summary>
     public int MaxConcurrency { get; init; } = 1;
+    /// <summary>
+    /// Invokes that may wait for their turn beyond those running. One more is refused at once (the Invoke API answers
+    /// 429 TooManyRequestsException), so a flood of calls fails fast instead of piling up behind the timeout.
+    /// </summary>
+    public int MaxQueuedInvokes { get; init; } = DefaultMaxQueuedInvokes;
+    public const int DefaultMaxQueuedInvokes = 100;
     /// <summary>How long a bootstrap with a registered extension gets between SIGTERM and SIGKILL (Lambda's 500 ms).</summary>
     public TimeSpan ShutdownBudget { get; init; } = TimeSpan.FromMilliseconds(500);
     /// <summary>Also print what the Runtime API saw of each invocation: streamed responses and X-Ray error causes.</summary>

@@ -12,6 +12,9 @@ public sealed record InvokeResult(
     int? MaxMemoryUsedMb,
     string? EmulatedBy = null)
 {
+    /// <summary>The invocation's log, kept when the invoke asked for it (<see cref="RuntimeApi.InvokeOptions.TailLog"/>).</summary>
+    public InvocationLog? Log { get; init; }
+
     /// <summary>Lambda bills whole milliseconds; a custom runtime's init is billed too.</summary>
     public long BilledDurationMs => (long)Math.Ceiling(DurationMs + (InitDurationMs ?? 0));
 }

@@ -1,22 +1,25 @@
 using System.Text;
+using System.Text.Json;
+using Bootstrap.Emulator.InvokeApi;
 using Bootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 
 namespace Bootstrap.Emulator;
 
 /// <summary>
-/// Lambda's Invoke API on 127.0.0.1, as AWS's emulator serves it:
-/// <c>POST /2015-03-31/functions/{name}/invocations</c>. Like real Lambda, a function error answers 200 with
-/// <c>X-Amz-Function-Error: Unhandled</c> and the error JSON; <c>X-Amz-Invocation-Type: Event</c> answers 202 at once.
-/// A streamed response comes back whole there; if it failed mid-stream, as that error (header and JSON).
-/// <para>
-/// <c>POST /2015-03-31/functions/{name}/response-streaming-invocations</c> relays a streamed response as it arrives,
-/// one HTTP chunk per piece, with the function's Content-Type. Where real Lambda wraps the pieces in its event-stream
-/// encoding, this sends them as they are, and a mid-stream error as the trailers
-/// <c>Lambda-Runtime-Function-Error-Type</c> and <c>Lambda-Runtime-Function-Error-Body</c> (base64 error JSON),
-/// declared up front. An error before the first byte answers as on the ordinary endpoint; a buffered response
-/// comes as one chunk.
-/// </para>
+/// Lambda's Invoke API on 127.0.0.1, for the functions it was given, by name (a function name, a partial or full
+/// ARN, with or without a qualifier, as Lambda takes them):
+/// <list type="bullet">
+/// <item><c>POST /2015-03-31/functions/{name}/invocations</c>, Invoke. A function error answers 200 with
+/// <c>X-Amz-Function-Error: Unhandled</c> and the error JSON; <c>X-Amz-Invocation-Type: Event</c> answers 202 at once;
+/// <c>X-Amz-Log-Type: Tail</c> adds <c>X-Amz-Log-Result</c>. A streamed response comes back whole.</item>
+/// <item><c>POST /2021-11-15/functions/{name}/response-streaming-invocations</c>, InvokeWithResponseStream, in
+/// Lambda's event-stream framing (<see cref="EventStreamRelay"/>).</item>
+/// <item><c>POST /2015-03-31/functions/{name}/response-streaming-invocations</c>, the same body as plain HTTP chunks
+/// (<see cref="RawStreamRelay"/>), for curl.</item>
+/// </list>
+/// Its own errors have Lambda's shapes (<see cref="InvokeApiErrors"/>): an unknown function is 404
+/// ResourceNotFoundException, a payload that is not JSON 400, one too large 413, a full queue 429.
 /// </summary>
 public sealed class InvokeServer : IAsyncDisposable
 {
@@ -25,20 +28,28 @@ public sealed class InvokeServer : IAsyncDisposable
     public const int MaxAsyncPayloadBytes = 1024 * 1024;
 
     private LoopbackServer _host = null!;
-    private readonly LocalFunction _function;
+    private readonly Dictionary<string, LocalFunction> _functions;
     private readonly Action<string, bool> _output;
 
-    private InvokeServer(LocalFunction function, Action<string, bool> output)
+    private InvokeServer(IReadOnlyDictionary<string, LocalFunction> functions, Action<string, bool> output)
     {
-        _function = function;
+        _functions = new Dictionary<string, LocalFunction>(functions, StringComparer.Ordinal);
         _output = output;
     }
 
     public int Port => _host.Port;
 
-    public static async Task<InvokeServer> StartAsync(LocalFunction function, int port, Action<string, bool> output)
+    public static Task<InvokeServer> StartAsync(LocalFunction function, int port, Action<string, bool> output) =>
+        StartAsync([function], port, output);
+
+    /// <summary>Serves <paramref name="functions"/>, each by its <see cref="RuntimeApiOptions.FunctionName"/>.</summary>
+    public static Task<InvokeServer> StartAsync(IReadOnlyList<LocalFunction> functions, int port, Action<string, bool> output) =>
+        StartAsync(functions.ToDictionary(f => f.Options.Api.FunctionName, StringComparer.Ordinal), port, output);
+
+    /// <summary>Serves each function by the names it is given under (a template's function: its logical id and its FunctionName).</summary>
+    public static async Task<InvokeServer> StartAsync(IReadOnlyDictionary<string, LocalFunction> functions, int port, Action<string, bool> output)
     {
-        var server = new InvokeServer(function, output);
+        var server = new InvokeServer(functions, output);
         server._host = await LoopbackServer.StartAsync(port, limits => limits.MaxRequestBodySize = MaxSyncPayloadBytes + 1, server.HandleAsync);
         return server;
     }
@@ -46,54 +57,52 @@ public sealed class InvokeServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        string[] segments = (request.Path.Value ?? "").Trim('/').Split('/');
-        bool streaming = segments is ["2015-03-31", "functions", _, "response-streaming-invocations"];
-        if (!HttpMethods.IsPost(request.Method) || !(streaming || segments is ["2015-03-31", "functions", _, "invocations"]))
+        var route = InvokeRoute.Parse(request.Method, request.Path.Value ?? "", request.Query["Qualifier"].ToString());
+        if (route.Endpoint == InvokeEndpoint.Unknown)
         {
-            await WriteAsync(context, 404, "ResourceNotFoundException", $"No invoke endpoint {request.Method} {request.Path}; use POST /2015-03-31/functions/function/invocations or .../response-streaming-invocations");
+            await InvokeApiErrors.UnknownOperation(context, $"No invoke endpoint {request.Method} {request.Path}; use POST /2015-03-31/functions/NAME/invocations or /2021-11-15/functions/NAME/response-streaming-invocations");
+            return;
+        }
+        if (!_functions.TryGetValue(route.FunctionName, out var function))
+        {
+            string arn = new RuntimeApiOptions { FunctionName = route.FunctionName }.FunctionArn;
+            await InvokeApiErrors.ResourceNotFound(context, route.Qualifier is { } q ? $"{arn}:{q}" : arn);
+            return;
+        }
+        if (route.Problem is { } problem)
+        {
+            await InvokeApiErrors.InvalidParameterValue(context, problem);
             return;
         }
 
+        bool streaming = route.Endpoint != InvokeEndpoint.Invoke;
         string type = request.Headers["X-Amz-Invocation-Type"].ToString() is { Length: > 0 } t ? t : "RequestResponse";
         if (type is not ("RequestResponse" or "Event" or "DryRun") || (streaming && type == "Event"))
         {
             string allowed = streaming ? "RequestResponse or DryRun for a response streaming invoke" : "RequestResponse, Event or DryRun";
-            await WriteAsync(context, 400, "InvalidParameterValueException", $"X-Amz-Invocation-Type must be {allowed}, not '{type}'");
+            await InvokeApiErrors.InvalidParameterValue(context, $"X-Amz-Invocation-Type must be {allowed}, not '{type}'");
+            return;
+        }
+        string logType = request.Headers["X-Amz-Log-Type"].ToString();
+        if (logType is not ("" or "None" or "Tail"))
+        {
+            await InvokeApiErrors.InvalidParameterValue(context, $"X-Amz-Log-Type must be None or Tail, not '{logType}'");
             return;
         }
 
-        byte[] payload;
-        try
+        byte[]? payload = await ReadPayloadAsync(context, type);
+        if (payload is null)
+            return;
+        if (type == "RequestResponse" && JsonProblem(payload) is { } notJson)
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, context.RequestAborted);
-            payload = buffer.ToArray();
-        }
-        catch (BadHttpRequestException)
-        {
-            await WriteAsync(context, 413, "RequestTooLargeException", $"Request must be smaller than {MaxSyncPayloadBytes} bytes for the InvokeFunction operation");
+            await InvokeApiErrors.InvalidRequestContent(context, $"Could not parse request body into json: {notJson}");
             return;
         }
-        int limit = type == "Event" ? MaxAsyncPayloadBytes : MaxSyncPayloadBytes;
-        if (payload.Length > limit)
-        {
-            await WriteAsync(context, 413, "RequestTooLargeException", $"Request must be smaller than {limit} bytes for the InvokeFunction operation");
-            return;
-        }
-
         string? clientContext = null;
-        if (request.Headers["X-Amz-Client-Context"].ToString() is { Length: > 0 } encoded)
+        if (request.Headers["X-Amz-Client-Context"].ToString() is { Length: > 0 } encoded && (clientContext = DecodeClientContext(encoded)) is null)
         {
-            try
-            {
-                clientContext = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
-                using var _ = System.Text.Json.JsonDocument.Parse(clientContext);
-            }
-            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
-            {
-                await WriteAsync(context, 400, "InvalidRequestContentException", "Client context must be a valid Base64-encoded JSON object.");
-                return;
-            }
+            await InvokeApiErrors.InvalidRequestContent(context, "Client context must be a valid Base64-encoded JSON object.");
+            return;
         }
 
         if (type == "DryRun")
@@ -101,7 +110,19 @@ public sealed class InvokeServer : IAsyncDisposable
             context.Response.StatusCode = 204;
             return;
         }
-        var pending = _function.StartInvoke(payload, new InvokeOptions { ClientContext = clientContext });
+        bool tail = logType == "Tail" && type == "RequestResponse";
+        var pending = function.StartInvoke(payload, new InvokeOptions
+        {
+            ClientContext = clientContext,
+            Qualifier = route.Qualifier,
+            TenantId = request.Headers["X-Amz-Tenant-Id"].ToString() is { Length: > 0 } tenant ? tenant : null,
+            TailLog = tail,
+        });
+        if (pending.Result is { IsFaulted: true, Exception.InnerException: QueueFullException full })
+        {
+            await InvokeApiErrors.TooManyRequests(context, full.Message);
+            return;
+        }
         if (type == "Event")
         {
             _ = pending.Result.ContinueWith(t => _output($"emulator: event invoke failed: {t.Exception?.GetBaseException().Message}", true),
@@ -109,81 +130,71 @@ public sealed class InvokeServer : IAsyncDisposable
             context.Response.StatusCode = 202;
             return;
         }
-        if (streaming)
+
+        var call = new InvokeCall(context, pending, route.Qualifier ?? function.Options.Api.FunctionVersion, tail);
+        await (route.Endpoint switch
         {
-            await RelayAsync(context, pending);
-            return;
-        }
-        await WriteResultAsync(context, await pending.Result);
+            InvokeEndpoint.EventStream => EventStreamRelay.RelayAsync(call),
+            InvokeEndpoint.RawStream => RawStreamRelay.RelayAsync(call),
+            _ => WriteWholeAsync(call),
+        });
     }
 
-    /// <summary>The whole answer, as Lambda's Invoke API gives it: the body, or the error JSON with X-Amz-Function-Error.</summary>
-    private async Task WriteResultAsync(HttpContext context, InvokeResult result)
-    {
-        WriteInvokeHeaders(context, result.RequestId, "application/json");
-        if (result.Outcome.IsError)
-            context.Response.Headers["X-Amz-Function-Error"] = "Unhandled";
-        context.Response.ContentLength = result.Outcome.Body.Length;
-        await context.Response.Body.WriteAsync(result.Outcome.Body, context.RequestAborted);
-    }
+    private static async Task WriteWholeAsync(InvokeCall call) => await call.WriteResultAsync(await call.Pending.Result);
 
-    /// <summary>
-    /// Sends a streamed response on as it arrives, each piece flushed, and a mid-stream error as trailers. Until the
-    /// first byte nothing is sent, so an error before it (or a buffered response) is answered whole.
-    /// </summary>
-    private async Task RelayAsync(HttpContext context, PendingInvoke pending)
+    /// <summary>The payload, or null once a 413 is sent: Lambda's limits are 6 MB for a synchronous invoke, 1 MB for Event.</summary>
+    private static async Task<byte[]?> ReadPayloadAsync(HttpContext context, string type)
     {
-        var invocation = await pending.Invocation;
-        await Task.WhenAny(invocation.StreamingStarted, pending.Result);
+        bool isEvent = type == "Event";
+        int limit = isEvent ? MaxAsyncPayloadBytes : MaxSyncPayloadBytes;
+        string operation = isEvent ? "InvokeAsync" : "Invoke";
         try
         {
-            if (!invocation.StreamingStarted.IsCompleted)
-            {
-                var result = await pending.Result;
-                if (result.Outcome.IsError)
-                {
-                    await WriteResultAsync(context, result);
-                    return;
-                }
-                WriteInvokeHeaders(context, result.RequestId, "application/json");
-                var whole = ChunkedResponseWriter.Start(context.Response);
-                await whole.WriteAsync(result.Outcome.Body, context.RequestAborted);
-                await whole.EndAsync([], context.RequestAborted);
-                return;
-            }
-
-            var stream = await invocation.StreamingStarted;
-            WriteInvokeHeaders(context, invocation.RequestId, stream.ContentType);
-            var writer = ChunkedResponseWriter.Start(context.Response, RuntimeApiServer.ErrorTypeHeader, RuntimeApiServer.ErrorBodyTrailer);
-            await foreach (var piece in stream.ReadAllAsync(context.RequestAborted))
-                await writer.WriteAsync(piece, context.RequestAborted);
-            var outcome = (await pending.Result).Outcome;
-            await writer.EndAsync(outcome.IsError
-                ? [new(RuntimeApiServer.ErrorTypeHeader, outcome.ErrorType ?? "Unhandled"), new(RuntimeApiServer.ErrorBodyTrailer, Convert.ToBase64String(outcome.Body))]
-                : [], context.RequestAborted);
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            if (buffer.Length <= limit)
+                return buffer.ToArray();
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (BadHttpRequestException)
         {
-            // The caller went away; the invocation runs on and still gets its REPORT line.
+            // Kestrel's own limit (one byte past the synchronous one) was reached.
+        }
+        await InvokeApiErrors.RequestTooLarge(context, limit, operation);
+        return null;
+    }
+
+    /// <summary>Why the payload is not JSON, or null when it is (or is empty, which Lambda passes on as it is).</summary>
+    private static string? JsonProblem(byte[] payload)
+    {
+        if (payload.Length == 0)
+            return null;
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            while (reader.Read())
+            {
+            }
+            return null;
+        }
+        catch (JsonException e)
+        {
+            return e.Message;
         }
     }
 
-    private void WriteInvokeHeaders(HttpContext context, string requestId, string contentType)
+    /// <summary>The client context JSON from its base64 header, or null when it is not base64 JSON.</summary>
+    private static string? DecodeClientContext(string encoded)
     {
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = contentType;
-        context.Response.Headers["X-Amz-Executed-Version"] = _function.Options.Api.FunctionVersion;
-        context.Response.Headers["X-Amzn-RequestId"] = requestId;
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, string type, string message)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.Headers["X-Amzn-ErrorType"] = type;
-        byte[] body = Encoding.UTF8.GetBytes(InvocationOutcome.ErrorJson(type, message));
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body);
+        try
+        {
+            string clientContext = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            using var _ = JsonDocument.Parse(clientContext);
+            return clientContext;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
 using Bootstrap.Emulator.Processes;
 using Bootstrap.Emulator.RuntimeApi;
@@ -18,12 +18,17 @@ public sealed class LocalFunction : IAsyncDisposable
     private readonly FunctionOptions _options;
     private readonly RuntimeApiServer _api;
     private readonly Action<string, bool> _output;
-    private readonly Channel<PendingInvoke> _queue = Channel.CreateUnbounded<PendingInvoke>();
+    private readonly Channel<PendingInvoke> _queue;
+    // The logs being kept for LogType: Tail, by request id; empty (and free) when no caller asked for one.
+    private readonly ConcurrentDictionary<string, InvocationLog> _logs = new();
     private readonly Task[] _dispatchers;
     private readonly Lock _processLock = new();
     private volatile bool _disposing;
 
     private BootstrapProcess? _process;
+    private string _bootstrapPath;
+    // Set by UseBootstrap: the running process is retired before the next invoke, which starts the new one cold.
+    private bool _replaced;
     private double? _initDurationMs;
     private long _lastPeakRssKb;
 
@@ -32,6 +37,8 @@ public sealed class LocalFunction : IAsyncDisposable
         _options = options;
         _api = api;
         _output = output;
+        _bootstrapPath = options.BootstrapPath;
+        _queue = Channel.CreateBounded<PendingInvoke>(new BoundedChannelOptions(Math.Max(1, options.MaxQueuedInvokes)) { FullMode = BoundedChannelFullMode.Wait });
         _api.NextRequested += OnInitEnded;
         _api.InitErrorReported += OnInitEnded;
         _api.InvocationStarted += OnInvocationStarted;
@@ -40,6 +47,8 @@ public sealed class LocalFunction : IAsyncDisposable
 
     public RuntimeApiServer Api => _api;
     public FunctionOptions Options => _options;
+    /// <summary>Invokes waiting for their turn (not yet running).</summary>
+    public int QueuedInvokes => _queue.Reader.Count;
     /// <summary>The running bootstrap, if one is up.</summary>
     public BootstrapProcess? Process => _process;
 
@@ -58,12 +67,15 @@ public sealed class LocalFunction : IAsyncDisposable
     /// <summary>Queues an invoke; invokes start in the order they arrive, up to MaxConcurrency at once.</summary>
     public Task<InvokeResult> InvokeAsync(byte[] payload, InvokeOptions? options = null) => StartInvoke(payload, options).Result;
 
-    /// <summary>Queues an invoke like <see cref="InvokeAsync"/>, and gives its invocation too, once its turn comes.</summary>
+    /// <summary>
+    /// Queues an invoke like <see cref="InvokeAsync"/>, and gives its invocation too, once its turn comes. When
+    /// <see cref="FunctionOptions.MaxQueuedInvokes"/> invokes already wait, it fails at once with <see cref="QueueFullException"/>.
+    /// </summary>
     public PendingInvoke StartInvoke(byte[] payload, InvokeOptions? options = null)
     {
         var pending = new PendingInvoke(payload, options ?? InvokeOptions.None);
         if (!_queue.Writer.TryWrite(pending))
-            pending.Fail(new EmulatorException("the emulator is shutting down"));
+            pending.Fail(_disposing ? new EmulatorException("the emulator is shutting down") : new QueueFullException(_options.Api.FunctionName, _options.MaxQueuedInvokes));
         return pending;
     }
 
@@ -82,10 +94,31 @@ public sealed class LocalFunction : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="bootstrapPath"/> from the next invoke on, started cold; the process running now is
+    /// stopped first (a rebuilt function, say).
+    /// </summary>
+    public void UseBootstrap(string bootstrapPath)
+    {
+        lock (_processLock)
+        {
+            _bootstrapPath = bootstrapPath;
+            _replaced = true;
+        }
+    }
+
     private async Task<InvokeResult> RunAsync(PendingInvoke pending)
     {
         if (_disposing)
             throw new EmulatorException("the emulator is shutting down");
+        BootstrapProcess? retired = null;
+        lock (_processLock)
+        {
+            if (_replaced)
+                (retired, _process, _replaced) = (_process, null, false);
+        }
+        // Stopped before the new one starts: an old process still waiting on /next must not take the new event.
+        await StopProcessAsync(retired);
         bool cold;
         BootstrapProcess process;
         lock (_processLock)
@@ -125,19 +158,15 @@ public sealed class LocalFunction : IAsyncDisposable
         if (done == timeout && invocation.TryTimeOut(InvocationOutcome.Error("Sandbox.Timedout",
                 $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {invocation.RequestId} Task timed out after {_options.Api.Timeout.TotalSeconds:0.00} seconds")))
             await StopProcessAsync(process);
-        InvocationOutcome outcome;
-        if (invocation.Outcome.IsCompleted)
-        {
-            outcome = invocation.Outcome.Result;
-            if (outcome.IsError == false && invocation.ResponseTooLarge)
-                outcome = TooLarge();
-        }
-        else
-        {
-            outcome = invocation.ResponseTooLarge ? TooLarge() : ExitError(invocation.RequestId, process);
-        }
+        var outcome = invocation.Outcome.IsCompleted ? invocation.Outcome.Result : ExitError(invocation.RequestId, process);
+        // The function's stdout and stderr are read on their own threads and may trail its reply by a moment: a
+        // caller who asked for the log gets the lines written before the reply, not only those already read.
+        if (invocation.Options.TailLog)
+            await Task.Delay(TailLogGrace);
         return Finish(invocation, outcome, durationMs, cold);
     }
+
+    private static readonly TimeSpan TailLogGrace = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Settles the invocation (so a late reply is refused) and prints END and REPORT.</summary>
     private InvokeResult Finish(Invocation invocation, InvocationOutcome outcome, double durationMs, bool cold)
@@ -152,11 +181,11 @@ public sealed class LocalFunction : IAsyncDisposable
             _lastPeakRssKb > 0 ? (int)Math.Ceiling(_lastPeakRssKb / 1024.0) : null,
             _process?.EmulatedBy);
         if (invocation.StartedAt is null)
-            _output(LambdaLogLines.Start(invocation.RequestId, _options.Api.FunctionVersion), false);
+            OnInvocationStarted(invocation);
         ReportProtocolDetails(invocation, outcome);
-        _output(LambdaLogLines.End(invocation.RequestId), false);
-        _output(LambdaLogLines.Report(result), false);
-        return result;
+        Output(LambdaLogLines.End(invocation.RequestId), false);
+        Output(LambdaLogLines.Report(result), false);
+        return _logs.TryRemove(invocation.RequestId, out var log) ? result with { Log = log } : result;
     }
 
     /// <summary>
@@ -166,7 +195,7 @@ public sealed class LocalFunction : IAsyncDisposable
     private void ReportProtocolDetails(Invocation invocation, InvocationOutcome outcome)
     {
         if (invocation.Stream is { Length: > 0 } stream && outcome.IsError)
-            _output($"emulator: RequestId: {invocation.RequestId} response stream failed after {stream.Length} bytes: {outcome.ErrorType}: {ErrorMessageOf(outcome)}", true);
+            _output($"emulator: RequestId: {invocation.RequestId} response stream failed after {stream.Length} bytes: {outcome.ErrorType}: {outcome.ErrorMessage}", true);
         if (!_options.Debug)
             return;
         if (invocation.Stream is { } streamed)
@@ -182,24 +211,6 @@ public sealed class LocalFunction : IAsyncDisposable
         }
     }
 
-    /// <summary>The errorMessage of an error body, or its raw text when it is not Lambda's error JSON.</summary>
-    private static string ErrorMessageOf(InvocationOutcome outcome)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(outcome.Body);
-            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("errorMessage", out var message))
-                return message.ToString();
-        }
-        catch (JsonException)
-        {
-        }
-        return outcome.BodyText;
-    }
-
-    private static InvocationOutcome TooLarge() => InvocationOutcome.Error("Function.ResponseSizeTooLarge",
-        $"Response payload size exceeded maximum allowed payload size ({RuntimeApiServer.MaxResponseBytes} bytes).");
-
     private static InvocationOutcome ExitError(string requestId, BootstrapProcess process)
     {
         int code = process.Exited.IsCompleted ? process.Exited.Result : -1;
@@ -212,13 +223,13 @@ public sealed class LocalFunction : IAsyncDisposable
         _api.BeginColdStart();
         _initDurationMs = null;
         _lastPeakRssKb = 0;
-        string taskRoot = Path.GetDirectoryName(Path.GetFullPath(_options.BootstrapPath))!;
+        string taskRoot = Path.GetDirectoryName(Path.GetFullPath(_bootstrapPath))!;
         var environment = LambdaEnvironment.Build(_options.Api, _api.Address, _options.Handler, _options.MemoryMb, taskRoot);
         if (_options.MaxConcurrency > 1)
             environment["AWS_LAMBDA_MAX_CONCURRENCY"] = _options.MaxConcurrency.ToString();
         foreach (var (name, value) in _options.Environment)
             environment[name] = value;
-        _process = BootstrapProcess.Start(_options.BootstrapPath, environment, _output);
+        _process = BootstrapProcess.Start(_bootstrapPath, environment, Output);
     }
 
     /// <summary>Ends <paramref name="process"/> (the one an invocation ran on: with several at once, never a newer one).</summary>
@@ -243,7 +254,30 @@ public sealed class LocalFunction : IAsyncDisposable
 
     private void OnInvocationStarted(Invocation invocation)
     {
-        _output(LambdaLogLines.Start(invocation.RequestId, _options.Api.FunctionVersion), false);
+        if (invocation.Options.TailLog)
+            _logs[invocation.RequestId] = new InvocationLog();
+        Output(LambdaLogLines.Start(invocation.RequestId, _options.Api.FunctionVersion), false);
+    }
+
+    /// <summary>
+    /// Shows a line, and keeps it in the logs of the invocations running that asked for one: in the log of the one
+    /// whose request id it names, or else in each (one at a time, that is the one running).
+    /// </summary>
+    private void Output(string line, bool isError)
+    {
+        _output(line, isError);
+        if (_logs.IsEmpty)
+            return;
+        foreach (var (requestId, log) in _logs)
+        {
+            if (line.Contains(requestId, StringComparison.Ordinal))
+            {
+                log.Append(line);
+                return;
+            }
+        }
+        foreach (var log in _logs.Values)
+            log.Append(line);
     }
 
     private double ElapsedSinceSpawn() => _process is null ? 0 : Stopwatch.GetElapsedTime(_process.SpawnedAt).TotalMilliseconds;

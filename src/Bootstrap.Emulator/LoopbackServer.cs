@@ -11,7 +11,10 @@ namespace Bootstrap.Emulator;
 
 /// <summary>
 /// A bare Kestrel server on 127.0.0.1 with one request handler: no middleware, no logging. Both of the emulator's
-/// APIs run on one. A port that cannot be had is a one-line <see cref="EmulatorException"/>.
+/// APIs run on one. A port that cannot be had is a one-line <see cref="EmulatorException"/>. A request whose Host is
+/// not a loopback name or address is refused (403): listening on loopback alone does not stop a web page in the
+/// user's browser from reaching it through a name that resolves to 127.0.0.1 (DNS rebinding), but such a request
+/// carries that name as its Host.
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable
 {
@@ -37,7 +40,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
             limits(kestrel.Limits);
         });
         var app = builder.Build();
-        app.Run(handler);
+        app.Run(context => IsLoopbackHost(context.Request.Host.Host) ? handler(context) : RefuseHostAsync(context));
         try
         {
             await app.StartAsync(cancellationToken);
@@ -49,6 +52,26 @@ internal sealed class LoopbackServer : IAsyncDisposable
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         return new LoopbackServer(app, new Uri(addresses.Addresses.First()).Port);
+    }
+
+    /// <summary>
+    /// Whether a Host header names this machine's loopback: <c>localhost</c> (or a name under it), a loopback
+    /// address, or nothing at all (HTTP/1.0; a browser always sends one).
+    /// </summary>
+    internal static bool IsLoopbackHost(string host)
+    {
+        if (host.Length == 0 || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+            return true;
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+    }
+
+    private static async Task RefuseHostAsync(HttpContext context)
+    {
+        context.Response.StatusCode = 403;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(RuntimeApi.InvocationOutcome.ErrorJson("ForbiddenHost",
+            $"Host '{context.Request.Host}' is not a loopback name or address: the emulator serves only this machine"));
     }
 
     /// <summary>Stops taking requests, giving those in flight two seconds.</summary>

@@ -15,7 +15,7 @@ public sealed partial class CommandLineTests
     {
         var (code, stdout, _) = await RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (string option in new[] { "--bootstrap", "--handler", "--port", "--runtime-api-port", "--timeout", "--memory", "--function-name", "--max-concurrency", "--shutdown-budget", "--env", "--event", "--debug", "--help" })
+        foreach (string option in new[] { "--bootstrap", "--handler", "--port", "--runtime-api-port", "--timeout", "--memory", "--function-name", "--max-concurrency", "--max-queued", "--shutdown-budget", "--env", "--event", "--debug", "--help" })
             Assert.Contains(option, stdout);
     }
 
@@ -66,8 +66,8 @@ public sealed partial class CommandLineTests
         int port = int.Parse(ready.Split("http://127.0.0.1:")[1].Split('/')[0]);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
-        var response = await http.PostAsync($"http://127.0.0.1:{port}/2015-03-31/functions/function/invocations", new StringContent("ping"));
-        Assert.Equal("ping", await response.Content.ReadAsStringAsync());
+        var response = await http.PostAsync($"http://127.0.0.1:{port}/2015-03-31/functions/function/invocations", new StringContent("\"ping\""));
+        Assert.Equal("\"ping\"", await response.Content.ReadAsStringAsync());
         int bootstrapPid = FindChild(process.Id);
 
         Assert.Equal(0, Kill(process.Id, 15));
@@ -75,6 +75,18 @@ public sealed partial class CommandLineTests
         Assert.Equal(0, process.ExitCode);
         Assert.False(Directory.Exists($"/proc/{bootstrapPid}") && !File.ReadAllText($"/proc/{bootstrapPid}/stat").Contains(") Z "),
             "the bootstrap outlived the emulator");
+    }
+
+    [Fact]
+    public async Task The_function_name_option_names_the_one_function_the_Invoke_API_serves()
+    {
+        using var emulator = await CliUnderTest.StartAsync($"--bootstrap {BootstrapBinaries.Host} --handler echo --port 0 --function-name greeter");
+        Assert.Contains(emulator.Lines, l => l.Contains("/2015-03-31/functions/greeter/invocations"));
+        using var served = await emulator.Http.PostAsync("/2015-03-31/functions/greeter/invocations", new StringContent("1"));
+        Assert.Equal("1", await served.Content.ReadAsStringAsync());
+        using var unknown = await emulator.Http.PostAsync("/2015-03-31/functions/function/invocations", new StringContent("1"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("ResourceNotFoundException", unknown.Headers.GetValues("X-Amzn-ErrorType").Single());
     }
 
     /// <summary>The pid of the one child process of <paramref name="parent"/>.</summary>

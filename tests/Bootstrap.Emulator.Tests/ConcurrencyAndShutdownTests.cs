@@ -57,7 +57,15 @@ public sealed class ConcurrencyAndShutdownTests
         await function.DisposeAsync();
 
         Assert.Equal(0, await process.Exited.WaitAsync(Patience));
-        await Task.Delay(100); // the last lines are still in the pipe
+        // The last lines may still be in the pipe: wait for them rather than a fixed time.
+        for (var patience = Stopwatch.StartNew(); patience.Elapsed < Patience; await Task.Delay(20))
+        {
+            lock (lines)
+            {
+                if (lines.Any(l => l.Contains("counter served 2 invocations")) && lines.Any(l => l.Contains("the bootstrap exited with 0")))
+                    break;
+            }
+        }
         lock (lines)
         {
             Assert.Contains(lines, l => l.Contains("SIGTERM to the bootstrap") && l.Contains("bootstrap-shutdown-hooks"));

@@ -23,7 +23,8 @@ public sealed class FakeFunction : IAsyncDisposable
     public IReadOnlyList<string> Lines => _lines.ToArray();
     public IEnumerable<string> Reports => Lines.Where(l => l.StartsWith("REPORT ", StringComparison.Ordinal));
 
-    public static async Task<FakeFunction> StartAsync(TimeSpan? timeout = null, bool debug = false, long maxStreamedResponseBytes = 209715200)
+    public static async Task<FakeFunction> StartAsync(TimeSpan? timeout = null, bool debug = false, long maxStreamedResponseBytes = 209715200,
+        int maxQueuedInvokes = FunctionOptions.DefaultMaxQueuedInvokes)
     {
         var fake = new FakeFunction { _directory = Directory.CreateTempSubdirectory("fake-bootstrap-").FullName };
         string bootstrap = Path.Combine(fake._directory, "bootstrap");
@@ -36,6 +37,7 @@ public sealed class FakeFunction : IAsyncDisposable
         {
             BootstrapPath = bootstrap,
             Debug = debug,
+            MaxQueuedInvokes = maxQueuedInvokes,
             Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MaxStreamedResponseBytes = maxStreamedResponseBytes },
         }, (line, _) => fake._lines.Enqueue(line));
         fake.Server = await InvokeServer.StartAsync(fake.Function, 0, (line, _) => fake._lines.Enqueue(line));

@@ -92,7 +92,7 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_response_over_the_limit_gets_413_and_the_error_report_may_follow()
+    public async Task A_response_over_the_limit_gets_413_and_ends_the_invocation_at_once()
     {
         var invocation = _api.Enqueue("{}"u8.ToArray());
         (await _http.GetAsync(Next)).Dispose();
@@ -102,13 +102,17 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal("{\"errorMessage\":\"Exceeded maximum allowed payload size (6291556 bytes).\",\"errorType\":\"RequestEntityTooLarge\"}",
             await tooLarge.Content.ReadAsStringAsync());
-        Assert.False(invocation.Outcome.IsCompleted);
+        // Settled already, whatever the runtime does next: the invoker is not kept waiting.
+        var outcome = await invocation.Outcome.WaitAsync(Patience);
+        Assert.Equal("Function.ResponseSizeTooLarge", outcome.ErrorType);
+        Assert.Equal("{\"errorMessage\":\"Response payload size (6291557 bytes) exceeded maximum allowed payload size (6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}",
+            outcome.BodyText);
 
         using var report = new StringContent("{\"errorType\":\"Function.ResponseSizeTooLarge\"}");
         report.Headers.Add("Lambda-Runtime-Function-Error-Type", "Function.ResponseSizeTooLarge");
-        using var accepted = await _http.PostAsync(Error(invocation.RequestId), report);
-        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-        Assert.Equal("Function.ResponseSizeTooLarge", (await invocation.Outcome.WaitAsync(Patience)).ErrorType);
+        using var late = await _http.PostAsync(Error(invocation.RequestId), report);
+        Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
+        Assert.Equal("Function.ResponseSizeTooLarge", (await invocation.Outcome).ErrorType);
     }
 
     [Fact]

@@ -238,7 +238,8 @@ public sealed class StreamingInvokeTests
         using var response = await fake.InvokeAsync("{}", FakeFunction.StreamingInvokePath, r => r.Headers.Add("X-Amz-Invocation-Type", "Event"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains("RequestResponse or DryRun", json.RootElement.GetProperty("errorMessage").GetString());
+        Assert.Equal("InvalidParameterValueException", response.Headers.GetValues("X-Amzn-ErrorType").Single());
+        Assert.Contains("RequestResponse or DryRun", json.RootElement.GetProperty("message").GetString());
     }
 
     /// <summary>Reads until at least <paramref name="count"/> bytes are in, failing rather than hanging.</summary>

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Bootstrap.Emulator;
 using Bootstrap.Emulator.Processes;
 using Bootstrap.Emulator.RuntimeApi;
-using Microsoft.AspNetCore.Http;
 
 namespace Bootstrap.EndToEnd.Tests;
 
@@ -124,17 +123,7 @@ public sealed class Arm64Tests
     [Fact]
     public async Task A_500_from_next_ends_the_process()
     {
-        await using var function = await StartAsync("echo", new()
-        {
-            Intercept = async context =>
-            {
-                if (!context.Request.Path.Value!.EndsWith("/next"))
-                    return false;
-                context.Response.StatusCode = 500;
-                await context.Response.WriteAsync("{\"errorType\":\"ServiceException\"}");
-                return true;
-            },
-        });
+        await using var function = await StartAsync("echo", new() { Intercept = RuntimeApiFaults.ServerErrorOn("/next", "{\"errorType\":\"ServiceException\"}") });
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.Contains(function.Stderr, line => line.Contains("500"));
     }

@@ -45,17 +45,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_500_from_next_ends_the_process()
     {
-        await using var function = await FunctionUnderTest.StartAsync("echo", new()
-        {
-            Intercept = async context =>
-            {
-                if (!context.Request.Path.Value!.EndsWith("/next"))
-                    return false;
-                context.Response.StatusCode = 500;
-                await context.Response.WriteAsync("{\"errorType\":\"ServiceException\"}");
-                return true;
-            },
-        });
+        await using var function = await FunctionUnderTest.StartAsync("echo", new() { Intercept = RuntimeApiFaults.ServerErrorOn("/next", "{\"errorType\":\"ServiceException\"}") });
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.Contains(function.Stderr, line => line.Contains("500"));
     }
@@ -63,17 +53,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_500_from_a_response_post_ends_the_process()
     {
-        await using var function = await FunctionUnderTest.StartAsync("echo", new()
-        {
-            Intercept = async context =>
-            {
-                if (!context.Request.Path.Value!.EndsWith("/response"))
-                    return false;
-                context.Response.StatusCode = 500;
-                await context.Response.WriteAsync("broken");
-                return true;
-            },
-        });
+        await using var function = await FunctionUnderTest.StartAsync("echo", new() { Intercept = RuntimeApiFaults.ServerErrorOn("/response", "broken") });
         function.Api.Enqueue("{}"u8.ToArray());
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.Contains(function.Stderr, line => line.Contains("500") && line.Contains("response"));
@@ -82,14 +62,18 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_413_on_a_response_becomes_a_ResponseSizeTooLarge_error_report()
     {
-        await using var function = await FunctionUnderTest.StartAsync("big", binary: BootstrapBinaries.TestFunction);
+        await using var function = await FunctionUnderTest.StartAsync("big", new RuntimeApiOptions { RecordRequests = true }, binary: BootstrapBinaries.TestFunction);
         var outcome = await function.InvokeAsync("7000000");
         Assert.True(outcome.IsError);
         Assert.Equal("Function.ResponseSizeTooLarge", outcome.ErrorType);
-        Assert.Contains("7000000", outcome.BodyText);
 
         var next = await function.InvokeAsync("5");
         Assert.Equal("xxxxx", next.BodyText);
+        // The Runtime API ended the invocation at the 413; the runtime still reported the error, and went on.
+        var report = Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error", StringComparison.Ordinal));
+        Assert.Equal("Function.ResponseSizeTooLarge", report.Header("Lambda-Runtime-Function-Error-Type"));
+        Assert.Contains("7000000", Encoding.UTF8.GetString(report.Body));
+        Assert.Equal(403, report.StatusCode);
     }
 
     [Fact]

@@ -2,16 +2,25 @@ using Bootstrap.Emulator.RuntimeApi;
 
 namespace Bootstrap.Emulator.Processes;
 
-/// <summary>The environment Lambda gives a provided.al2023 function, made for a local run.</summary>
+/// <summary>
+/// The environment Lambda gives a provided.al2023 function, made for a local run. Of the caller's environment only
+/// the credentials and the region pass (as SAM CLI passes them), so a function using an AWS SDK works locally and
+/// nothing else of the machine leaks in.
+/// </summary>
 public static class LambdaEnvironment
 {
-    /// <summary>Credentials and settings passed through from the caller's environment when set, as AWS's emulator does.</summary>
-    private static readonly string[] PassThrough =
+    /// <summary>What passes from the caller's environment when set, over Lambda's values.</summary>
+    public static readonly IReadOnlyList<string> PassThrough =
     [
-        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "HOME",
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION",
     ];
 
-    public static Dictionary<string, string> Build(RuntimeApiOptions function, string runtimeApi, string? handler, int memoryMb, string taskRoot)
+    /// <summary>Lambda's PATH for provided.al2023.</summary>
+    public const string LambdaPath = "/usr/local/bin:/usr/bin/:/bin:/opt/bin";
+
+    /// <param name="caller">The caller's environment to take <see cref="PassThrough"/> from; null: this process's.</param>
+    public static Dictionary<string, string> Build(RuntimeApiOptions function, string runtimeApi, string? handler, int memoryMb, string taskRoot,
+        IReadOnlyDictionary<string, string>? caller = null)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -28,7 +37,7 @@ public static class LambdaEnvironment
             ["LAMBDA_RUNTIME_DIR"] = taskRoot,
             ["LANG"] = "en_US.UTF-8",
             ["TZ"] = ":UTC",
-            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin",
+            ["PATH"] = LambdaPath,
             ["AWS_XRAY_CONTEXT_MISSING"] = "LOG_ERROR",
             ["AWS_XRAY_DAEMON_ADDRESS"] = "127.0.0.1:2000",
             ["_AWS_XRAY_DAEMON_ADDRESS"] = "127.0.0.1",
@@ -38,7 +47,7 @@ public static class LambdaEnvironment
             environment["_HANDLER"] = handler;
         foreach (string name in PassThrough)
         {
-            if (Environment.GetEnvironmentVariable(name) is { } value)
+            if ((caller is null ? Environment.GetEnvironmentVariable(name) : caller.GetValueOrDefault(name)) is { } value)
                 environment[name] = value;
         }
         return environment;

@@ -27,11 +27,9 @@ public sealed class Invocation
     /// unlike the request id). A reply that carries another one is answered 410; a reply without one is accepted.
     /// </summary>
     public string InvocationId { get; private set; } = "";
-    public DateTimeOffset Deadline { get; internal set; }
+    public DateTimeOffset Deadline { get; private set; }
     /// <summary>When <c>/next</c> handed it to the function.</summary>
     public DateTimeOffset? StartedAt { get; private set; }
-    /// <summary>Set when a response was refused with 413; the runtime's error report may still follow.</summary>
-    public bool ResponseTooLarge { get; internal set; }
     /// <summary>The raw Lambda-Runtime-Function-XRay-Error-Cause header of the error report that answered it, if it had one.</summary>
     public string? XRayErrorCause => AnsweredWith?.XRayErrorCause;
     /// <summary>Why <see cref="XRayErrorCause"/> is malformed (see <see cref="XRayErrorCauseFormat"/>); null when it is valid or absent.</summary>
@@ -105,6 +103,10 @@ public sealed record InvokeOptions
     public string? TenantId { get; init; }
     /// <summary>A trace header to pass instead of a fresh one; an empty string sends no trace header at all.</summary>
     public string? TraceId { get; init; }
+    /// <summary>The version or alias the caller named; the function sees it at the end of its invoked ARN.</summary>
+    public string? Qualifier { get; init; }
+    /// <summary>Keep the invocation's log for the caller (<c>LogType: Tail</c>).</summary>
+    public bool TailLog { get; init; }
 
     public static readonly InvokeOptions None = new();
 }

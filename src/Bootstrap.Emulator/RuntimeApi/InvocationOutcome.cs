@@ -15,6 +15,24 @@ public sealed record InvocationOutcome(bool IsError, byte[] Body, string? ErrorT
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
+    /// <summary>The errorMessage of an error body, or its raw text when it is not Lambda's error JSON.</summary>
+    public string ErrorMessage
+    {
+        get
+        {
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(Body);
+                if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("errorMessage", out var message))
+                    return message.ToString();
+            }
+            catch (System.Text.Json.JsonException)
+            {
+            }
+            return BodyText;
+        }
+    }
+
     /// <summary>The raw Lambda-Runtime-Function-XRay-Error-Cause header that came with the error report, if any.</summary>
     public string? XRayErrorCause { get; init; }
     /// <summary>Why <see cref="XRayErrorCause"/> is malformed; null when it is valid or absent.</summary>

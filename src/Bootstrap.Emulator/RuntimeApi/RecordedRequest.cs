@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
 namespace Bootstrap.Emulator.RuntimeApi;
 
 /// <summary>
@@ -10,4 +13,23 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     public string? Trailer(string name) => Trailers is not null && Trailers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The request as it was answered; <paramref name="body"/> unless it was streamed in.</summary>
+    internal static RecordedRequest Of(HttpContext context, byte[] body)
+    {
+        var request = context.Request;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers)
+            headers[header.Key] = header.Value.ToString();
+        if (context.Items[typeof(ResponseStream)] is ResponseStream streamed)
+            body = streamed.ToArray();
+        Dictionary<string, string>? trailers = null;
+        if (context.Features.Get<IHttpRequestTrailersFeature>() is { Available: true } feature)
+        {
+            trailers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var trailer in feature.Trailers)
+                trailers[trailer.Key] = trailer.Value.ToString();
+        }
+        return new RecordedRequest(request.Method, request.Path.Value ?? "", headers, body, context.Response.StatusCode, trailers);
+    }
 }

@@ -42,16 +42,20 @@ public sealed class ResponseStream
     public byte[] ToArray()
     {
         lock (_lock)
+            return Join(_pieces, _length);
+    }
+
+    /// <summary>The pieces one after another, in one array of <paramref name="length"/> bytes (their total).</summary>
+    internal static byte[] Join(IEnumerable<byte[]> pieces, long length)
+    {
+        var all = new byte[length];
+        int at = 0;
+        foreach (byte[] piece in pieces)
         {
-            var all = new byte[_length];
-            int at = 0;
-            foreach (byte[] piece in _pieces)
-            {
-                piece.CopyTo(all, at);
-                at += piece.Length;
-            }
-            return all;
+            piece.CopyTo(all, at);
+            at += piece.Length;
         }
+        return all;
     }
 
     /// <summary>Adds one read. False (and nothing kept) once the stream is complete.</summary>
