@@ -24,7 +24,7 @@ public static class SampleHandlers
         context.LogStreamName,
         (long)context.RemainingTime.TotalMilliseconds,
         context.TraceId,
-        Environment.GetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable),
+        Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID"),
         context.ClientContext,
         context.Identity,
         context.TenantId);

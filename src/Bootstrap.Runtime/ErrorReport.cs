@@ -6,14 +6,12 @@ namespace Bootstrap.Runtime;
 /// The body of an <c>/error</c> or <c>/init/error</c> report:
 /// <c>{"errorMessage", "errorType", "stackTrace": [..], "cause": {..}}</c>, with inner exceptions as nested causes.
 /// </summary>
-public sealed class ErrorReport
+internal sealed class ErrorReport
 {
     public const string ContentType = "application/vnd.aws.lambda.error+json";
 
     /// <summary>Deepest chain of inner exceptions kept, so a cyclic or absurd chain cannot blow up the report.</summary>
     private const int MaxCauseDepth = 16;
-
-    private const string RuntimeFramePrefix = "at Bootstrap.Runtime.";
 
     public required string ErrorType { get; init; }
     public required string ErrorMessage { get; init; }
@@ -61,9 +59,11 @@ public sealed class ErrorReport
         if (string.IsNullOrEmpty(stackTrace))
             return [];
         var lines = stackTrace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        // The outermost frames are the runtime calling the handler (and async boundaries between them): noise here.
+        // The runtime's own frames (the loop calling the handler) are [StackTraceHidden], so Native AOT leaves them out;
+        // what they leave behind is the async boundary markers after the function's last frame. (Under the JIT, .NET
+        // still shows the last frame, the runtime's catch site; a bootstrap is always compiled ahead of time.)
         int keep = lines.Length;
-        while (keep > 0 && (lines[keep - 1].StartsWith(RuntimeFramePrefix, StringComparison.Ordinal) || lines[keep - 1].StartsWith("---", StringComparison.Ordinal)))
+        while (keep > 0 && lines[keep - 1].StartsWith("---", StringComparison.Ordinal))
             keep--;
         return keep == lines.Length ? lines : lines[..keep];
     }

@@ -1,7 +1,7 @@
 namespace Bootstrap.Runtime;
 
 /// <summary>The function's own settings from Lambda's environment; the same for every invocation.</summary>
-public sealed record FunctionSettings(
+internal sealed record FunctionSettings(
     string FunctionName,
     string FunctionVersion,
     int MemoryLimitInMB,

@@ -3,14 +3,26 @@ using System.Buffers;
 namespace Bootstrap.Runtime;
 
 /// <summary>
-/// The prelude a streaming function writes before its body when a Lambda Function URL (or API Gateway) serves it:
-/// the content type <c>application/vnd.awslambda.http-integration-response</c>, a JSON object with the HTTP status
-/// code, headers and cookies, then eight NUL bytes. The bytes after that are the HTTP response body.
+/// The HTTP status, headers and cookies of a streaming function's response behind a Lambda Function URL in
+/// <c>RESPONSE_STREAM</c> mode (or API Gateway's streaming integration). Such a response starts with a prelude: the
+/// content type <see cref="ContentType"/>, a JSON object with the status code, headers and cookies, then eight NUL
+/// bytes; what the handler writes after it is the HTTP response body.
 /// </summary>
 public static class FunctionUrlResponse
 {
+    /// <summary>The content type of a response that starts with the HTTP prelude; <see cref="WritePrelude"/> sets it.</summary>
     public const string ContentType = "application/vnd.awslambda.http-integration-response";
 
+    /// <summary>
+    /// Sets the response's content type to <see cref="ContentType"/> and writes the prelude. Call it first, before any
+    /// byte of the body; the prelude goes out with the first flush.
+    /// </summary>
+    /// <param name="response">The streaming handler's response.</param>
+    /// <param name="statusCode">The HTTP status code, e.g. 200.</param>
+    /// <param name="headers">HTTP response headers, by name (a body's <c>Content-Type</c> goes here); none when null.</param>
+    /// <param name="cookies">Cookies to set, each as a <c>Set-Cookie</c> value (<c>name=value; Path=/</c>); none when null.</param>
+    /// <exception cref="InvalidOperationException">The response has already started (something was flushed before).</exception>
+    /// <exception cref="ObjectDisposedException">The response has already ended.</exception>
     public static void WritePrelude(ResponseStream response, int statusCode,
         IReadOnlyDictionary<string, string>? headers = null, IReadOnlyList<string>? cookies = null)
     {

@@ -5,7 +5,7 @@ using Bootstrap.Runtime.Http;
 namespace Bootstrap.Runtime;
 
 /// <summary>The Lambda-Runtime-* headers of a <c>/next</c> response, matched case-insensitively. Reset before each response.</summary>
-public sealed class InvocationHeaders : IHttpHeaderSink
+internal sealed class InvocationHeaders : IHttpHeaderSink
 {
     public string? RequestId;
     public long? DeadlineMs;

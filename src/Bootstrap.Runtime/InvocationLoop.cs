@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using Bootstrap.Runtime.Handlers;
 using Bootstrap.Runtime.Logging;
 
@@ -7,8 +8,10 @@ namespace Bootstrap.Runtime;
 /// <summary>
 /// next → context → handler → response or error, forever. One loop owns one connection and one response
 /// buffer and holds no per-invocation state between turns, so several loops can run side by side.
+/// Hidden from stack traces, like the handler kinds: an error report shows the function's frames only.
 /// </summary>
-public sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handler, FunctionSettings function, LogWriter log, bool setTraceEnvironment)
+[StackTraceHidden]
+internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handler, FunctionSettings function, LogWriter log, bool setTraceEnvironment)
 {
     // A response buffer grown past this by one large reply is dropped rather than kept for the process's life.
     private const int RetainedBufferBytes = 1024 * 1024;
@@ -30,22 +33,18 @@ public sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handle
             Environment.SetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable, context.TraceId);
         try
         {
-            if (handler is StreamingHandler streaming)
+            switch (handler)
             {
-                Stream(streaming, @event, context);
-                return;
+                case BufferedHandler buffered:
+                    ReplyBuffered(buffered, @event, context);
+                    break;
+                case StreamingHandler streaming:
+                    ReplyStreaming(streaming, @event, context);
+                    break;
+                default:
+                    // LambdaHandler's constructor is private protected: these are all the kinds there are.
+                    throw new UnreachableException();
             }
-            ReadOnlyMemory<byte> response;
-            try
-            {
-                response = Invoke(@event, context);
-            }
-            catch (Exception e)
-            {
-                client.ReportError(context, LogFailure(e, context));
-                return;
-            }
-            client.Respond(context, response.Span);
         }
         finally
         {
@@ -56,11 +55,29 @@ public sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handle
         }
     }
 
+    /// <summary>A buffered invocation: the whole response, or the error, in one reply.</summary>
+    private void ReplyBuffered(BufferedHandler buffered, ReadOnlyMemory<byte> @event, LambdaContext context)
+    {
+        ReadOnlyMemory<byte> response;
+        try
+        {
+            var pending = buffered.InvokeAsync(@event, context, _output);
+            // A handler that finished synchronously costs no task machinery at all.
+            response = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+        {
+            client.ReportError(context, LogFailure(e, context));
+            return;
+        }
+        client.Respond(context, response.Span);
+    }
+
     /// <summary>
     /// A streaming invocation: the response goes out as the handler flushes. A failure before the first byte is an
     /// ordinary error report; after it, the error ends the streamed body as trailers.
     /// </summary>
-    private void Stream(StreamingHandler streaming, ReadOnlyMemory<byte> @event, LambdaContext context)
+    private void ReplyStreaming(StreamingHandler streaming, ReadOnlyMemory<byte> @event, LambdaContext context)
     {
         var response = new ResponseStream(contentType => client.StartStreamingResponse(context, contentType));
         try
@@ -92,12 +109,5 @@ public sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handle
         var report = ErrorReport.FromException(e);
         log.Write(LogLevel.Error, $"Invocation failed: {report}", context.AwsRequestId, context.TraceId);
         return report;
-    }
-
-    private ReadOnlyMemory<byte> Invoke(ReadOnlyMemory<byte> @event, LambdaContext context)
-    {
-        var pending = handler.InvokeAsync(@event, context, _output);
-        // A handler that finished synchronously costs no task machinery at all.
-        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
     }
 }

@@ -6,7 +6,7 @@ namespace Bootstrap.Runtime;
 /// One invocation's context. Created per invocation from the <c>/next</c> headers, so nothing of one
 /// invocation can reach the next. Parsed values and the deadline token are made only when asked for.
 /// </summary>
-public sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
+internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
 {
     private readonly FunctionSettings _function;
     private readonly LogWriter _log;

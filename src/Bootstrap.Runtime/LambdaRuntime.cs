@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bootstrap.Runtime.Diagnostics;
 using Bootstrap.Runtime.Handlers;
 using Bootstrap.Runtime.Http;
@@ -7,16 +8,26 @@ namespace Bootstrap.Runtime;
 
 /// <summary>
 /// The entry point of a bootstrap: read the configuration, initialise the handler named by <c>_HANDLER</c>,
-/// connect to the Runtime API, then serve invocations until the API says stop.
+/// connect to the Lambda Runtime API, then serve invocations until the API says stop. A function's <c>Main</c> is
+/// one call to <see cref="Run"/>.
 /// <code>static int Main() => LambdaRuntime.Run(new HandlerRegistry { ["echo"] = () => LambdaHandler.Bytes((e, c) => e) });</code>
 /// </summary>
 public static class LambdaRuntime
 {
     // Concatenation, not interpolation: an interpolated string rents from ArrayPool.Shared, whose first use
     // (per-core stacks, a processor-id speed check) costs tens of microseconds on a cold start.
-    public static string UserAgent => string.Concat("Bootstrap.Runtime/", RuntimeVersion.Value, " (.NET ", Environment.Version.ToString(), ")");
+    internal static string UserAgent => string.Concat("Bootstrap.Runtime/", RuntimeVersion.Value, " (.NET ", Environment.Version.ToString(), ")");
 
-    /// <summary>Runs the bootstrap. Returns the process exit code: non-zero when init fails or the Runtime API fails fatally.</summary>
+    /// <summary>
+    /// Runs the bootstrap: the handler named by <c>_HANDLER</c> is built from <paramref name="handlers"/> and serves
+    /// invocations, one at a time, or <c>AWS_LAMBDA_MAX_CONCURRENCY</c> at once. A handler's exception is reported as
+    /// that invocation's error and the loop goes on. An unknown or unset <c>_HANDLER</c>, or a factory that throws, is
+    /// reported to Lambda as an init error. Nothing else escapes: failures become a one-line message on stderr and the
+    /// exit code.
+    /// </summary>
+    /// <param name="handlers">The handlers this bootstrap can run.</param>
+    /// <returns>The process exit code, to return from <c>Main</c>: non-zero when init fails, when the Runtime API is
+    /// missing or unreachable, or when it fails fatally (a 500, or a broken connection).</returns>
     public static int Run(HandlerRegistry handlers)
     {
         var profile = StartupProfile.FromEnvironment();
@@ -100,7 +111,11 @@ public static class LambdaRuntime
         return Fatal(fatal.Task.GetAwaiter().GetResult().Message);
     }
 
-    /// <summary>Finds the handler and runs its factory; any failure becomes the init error to report.</summary>
+    /// <summary>
+    /// Finds the handler and runs its factory; any failure becomes the init error to report. Hidden from stack traces,
+    /// so the report of a failing factory shows the function's frames only.
+    /// </summary>
+    [StackTraceHidden]
     internal static bool TryInitialize(HandlerRegistry handlers, string? name, out LambdaHandler handler, out ErrorReport error)
     {
         handler = null!;

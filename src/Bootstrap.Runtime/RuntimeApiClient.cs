@@ -11,7 +11,7 @@ namespace Bootstrap.Runtime;
 /// 2xx goes on; a 4xx on a reply is logged and the loop goes on (413 on a response becomes an error report);
 /// a 500, or anything but 200 from <c>/next</c>, is fatal.
 /// </summary>
-public sealed class RuntimeApiClient(HttpConnection connection, LogWriter log) : IDisposable
+internal sealed class RuntimeApiClient(HttpConnection connection, LogWriter log) : IDisposable
 {
     /// <summary>Lambda's limit on a buffered response: 6 MiB plus 100 bytes.</summary>
     public const int MaxResponseBytes = 6 * 1024 * 1024 + 100;

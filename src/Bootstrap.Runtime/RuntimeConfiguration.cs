@@ -4,7 +4,7 @@ using Bootstrap.Runtime.Logging;
 namespace Bootstrap.Runtime;
 
 /// <summary>Everything the runtime reads from the environment, read once during init.</summary>
-public sealed record RuntimeConfiguration(
+internal sealed record RuntimeConfiguration(
     RuntimeApiEndpoint RuntimeApi,
     string? Handler,
     FunctionSettings Function,

@@ -1,7 +1,7 @@
 namespace Bootstrap.Runtime;
 
 /// <summary>An error the runtime reports with a <c>Runtime.*</c> (or <c>Function.*</c>) type rather than an exception type name.</summary>
-public sealed class RuntimeErrorException(string errorType, string message, Exception? inner = null) : Exception(message, inner)
+internal sealed class RuntimeErrorException(string errorType, string message, Exception? inner = null) : Exception(message, inner)
 {
     public const string HandlerNotFound = "Runtime.HandlerNotFound";
     public const string SerializationError = "Runtime.SerializationError";

@@ -8,7 +8,7 @@ namespace Bootstrap.Runtime;
 /// <c>{"working_directory", "exceptions": [{"type", "message", "stack": [{"path", "line", "label"}]}], "paths"}</c>,
 /// the exception first and its causes after it. Kept under 64 KiB by dropping stack frames, never types or messages.
 /// </summary>
-public static class XRayErrorCause
+internal static class XRayErrorCause
 {
     public const string HeaderName = "Lambda-Runtime-Function-XRay-Error-Cause";
     public const int MaxBytes = 64 * 1024;

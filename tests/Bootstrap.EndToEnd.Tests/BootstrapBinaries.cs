@@ -18,7 +18,7 @@ public static class BootstrapBinaries
     /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail).</summary>
     public static string Host => s_host.Value;
 
-    /// <summary>The test function's bootstrap (log, bytes-async, stream, stream-async, add-async, deadline, big, delay, hang, crash, init-fails).</summary>
+    /// <summary>The test function's bootstrap (log, bytes-async, stream-buffered, stream-buffered-async, add-async, deadline, big, delay, hang, crash, user-fail, user-fail-async, init-fails).</summary>
     public static string TestFunction => s_testFunction.Value;
 
     /// <summary>The default bootstrap as a layer zip (make layer), which layer/template.yaml points at.</summary>

@@ -19,11 +19,11 @@ public sealed class HandlerShapeTests
     }
 
     [Fact]
-    public async Task Stream_handlers_sync_and_async()
+    public async Task StreamBuffered_handlers_sync_and_async()
     {
-        await using (var function = await Start("stream"))
+        await using (var function = await Start("stream-buffered"))
             Assert.Equal("abc!", (await function.InvokeAsync("abc")).BodyText);
-        await using (var function = await Start("stream-async"))
+        await using (var function = await Start("stream-buffered-async"))
             Assert.Equal("ABC", (await function.InvokeAsync("abc")).BodyText);
     }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Bootstrap.Runtime;
+using Bootstrap.Runtime.Handlers;
 
 namespace RuntimeTests;
 
@@ -177,25 +178,52 @@ public class ErrorReportTests
     }
 
     [Fact]
-    public void TrailingRuntimeFrames_AreTrimmed_OthersKept()
+    public void FramesOfANamespaceThatBeginsWithTheRuntimes_AreKept()
     {
         const string trace =
-            "   at My.Function.Handle(String input)\n" +
-            "   at Bootstrap.Runtime.Handlers.BytesHandler.InvokeAsync(ReadOnlyMemory`1 e)\n" +
-            "   at My.Function.Wrapper()\n" +
-            "   at Bootstrap.Runtime.InvocationLoop.Invoke(ReadOnlyMemory`1 e, LambdaContext c)\n" +
-            "   at Bootstrap.Runtime.InvocationLoop.RunOnce()";
+            "   at Bootstrap.Runtime.UserCode.Orders.Validate(String input)\n" +
+            "   at Bootstrap.Runtime.UserCode.Orders.Place(ReadOnlyMemory`1 e, ILambdaContext c)";
         var report = ErrorReport.FromException(new FixedStackException("m", trace));
         Assert.Equal(
-            ["at My.Function.Handle(String input)", "at Bootstrap.Runtime.Handlers.BytesHandler.InvokeAsync(ReadOnlyMemory`1 e)", "at My.Function.Wrapper()"],
+            ["at Bootstrap.Runtime.UserCode.Orders.Validate(String input)", "at Bootstrap.Runtime.UserCode.Orders.Place(ReadOnlyMemory`1 e, ILambdaContext c)"],
             report.StackTrace);
     }
 
     [Fact]
-    public void OnlyRuntimeFrames_LeaveAnEmptyStackTrace()
+    public void TrailingAsyncBoundaries_AreTrimmed_InnerOnesKept()
     {
-        var report = ErrorReport.FromException(new FixedStackException("m", "   at Bootstrap.Runtime.A()\n   at Bootstrap.Runtime.B()"));
-        Assert.Empty(report.StackTrace);
+        const string trace =
+            "   at My.Function.Handle()\n" +
+            "--- End of stack trace from previous location ---\n" +
+            "   at My.Function.HandleAsync()\n" +
+            "--- End of stack trace from previous location ---";
+        var report = ErrorReport.FromException(new FixedStackException("m", trace));
+        Assert.Equal(["at My.Function.Handle()", "--- End of stack trace from previous location ---", "at My.Function.HandleAsync()"], report.StackTrace);
+    }
+
+    [Fact]
+    public async Task TheRuntimesFramesCallingAHandler_AreHidden()
+    {
+        var handler = Assert.IsAssignableFrom<BufferedHandler>(LambdaHandler.Bytes((e, c) =>
+        {
+            ThrowInvalidOperation();
+            return e;
+        }));
+        using var context = TestData.Context();
+        Exception? thrown = null;
+        try
+        {
+            await handler.InvokeAsync(default, context, new ArrayBufferWriter<byte>());
+        }
+        catch (InvalidOperationException e)
+        {
+            thrown = e;
+        }
+
+        var frames = ErrorReport.FromException(thrown!).StackTrace;
+        Assert.StartsWith("at RuntimeTests.ErrorReportTests.ThrowInvalidOperation()", frames[0]);
+        Assert.Contains(frames, f => f.StartsWith("at RuntimeTests.ErrorReportTests.TheRuntimesFramesCallingAHandler_AreHidden"));
+        Assert.DoesNotContain(frames, f => f.StartsWith("at Bootstrap.Runtime."));
     }
 
     [Fact]

@@ -22,8 +22,8 @@ return LambdaRuntime.Run(new HandlerRegistry
         Array.Reverse(reversed);
         return reversed;
     }),
-    // Streams in and out, sync and async.
-    ["stream"] = () => LambdaHandler.Stream((input, context) =>
+    // Streams in and out, buffered (not response streaming), sync and async.
+    ["stream-buffered"] = () => LambdaHandler.StreamBuffered((input, context) =>
     {
         var output = new MemoryStream();
         input.CopyTo(output);
@@ -31,7 +31,7 @@ return LambdaRuntime.Run(new HandlerRegistry
         output.Position = 0;
         return output;
     }),
-    ["stream-async"] = () => LambdaHandler.Stream(async (input, context) =>
+    ["stream-buffered-async"] = () => LambdaHandler.StreamBuffered(async (input, context) =>
     {
         await Task.Yield();
         var text = await new StreamReader(input).ReadToEndAsync();
@@ -80,6 +80,9 @@ return LambdaRuntime.Run(new HandlerRegistry
         Environment.Exit(3);
         return e;
     }),
+    // A namespace that begins with Bootstrap.Runtime: the error report keeps all of its frames.
+    ["user-fail"] = () => LambdaHandler.Bytes(Bootstrap.Runtime.UserCode.Orders.Place),
+    ["user-fail-async"] = () => LambdaHandler.Bytes(Bootstrap.Runtime.UserCode.Orders.PlaceLater),
     // Its own initialisation fails.
     ["init-fails"] = () => throw new InvalidOperationException("no database configured"),
 });

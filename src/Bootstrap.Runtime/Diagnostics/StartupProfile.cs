@@ -13,7 +13,7 @@ namespace Bootstrap.Runtime.Diagnostics;
 /// <c>/next</c> about to be sent; <c>cpu_main</c> is the CPU time the process had used when Main was entered.
 /// Off (the default), it costs one environment read.
 /// </summary>
-public sealed class StartupProfile
+internal sealed class StartupProfile
 {
     public const string Variable = "BOOTSTRAP_PROFILE";
 

@@ -1,60 +1,62 @@
-using System.Buffers;
+using Bootstrap.Runtime.Logging;
+using Bootstrap.Runtime.Shutdown;
 
 namespace Bootstrap.Runtime.Handlers;
 
 /// <summary>
-/// A function's handler, made by one of the factories: <see cref="Bytes(Func{ReadOnlyMemory{byte}, ILambdaContext, ReadOnlyMemory{byte}})"/>,
-/// <see cref="Stream(Func{System.IO.Stream, ILambdaContext, System.IO.Stream})"/> or <c>Json</c>, each sync or async.
+/// A function's handler, made by one of the factories, each in a synchronous and an asynchronous form:
+/// <list type="bullet">
+/// <item><see cref="Bytes(Func{ReadOnlyMemory{byte}, ILambdaContext, ReadOnlyMemory{byte}})"/>: the event's bytes in, the response's bytes out; no JSON anywhere.</item>
+/// <item><see cref="Json{TIn, TOut}(Func{TIn, ILambdaContext, TOut}, System.Text.Json.Serialization.Metadata.JsonTypeInfo{TIn}, System.Text.Json.Serialization.Metadata.JsonTypeInfo{TOut})"/>:
+/// typed, read and written by System.Text.Json source generation.</item>
+/// <item><see cref="StreamBuffered(Func{Stream, ILambdaContext, Stream})"/>: a stream in, a stream out, sent whole once it is read to its end.</item>
+/// <item><see cref="Streaming(Action{ReadOnlyMemory{byte}, ResponseStream, ILambdaContext})"/>: Lambda's response streaming, sent as the handler flushes.</item>
+/// </list>
+/// Register a factory that returns one in a <see cref="HandlerRegistry"/>. The set of kinds is closed: only these
+/// factories make handlers.
 /// </summary>
 public abstract partial class LambdaHandler
 {
-    private readonly List<Shutdown.ShutdownHook> _shutdownHooks = [];
+    private readonly List<ShutdownHook> _shutdownHooks = [];
 
+    // Only this library derives handlers: the invocation loop knows every kind there is.
     private protected LambdaHandler()
     {
     }
 
     /// <summary>The hooks to run when Lambda shuts the environment down, in registration order.</summary>
-    public IReadOnlyList<Shutdown.ShutdownHook> ShutdownHooks => _shutdownHooks;
+    internal IReadOnlyList<ShutdownHook> ShutdownHooks => _shutdownHooks;
 
     /// <summary>
-    /// Sets up graceful shutdown for this handler's hooks during init. Reached only through <see cref="OnShutdown(string, Action{Logging.ILambdaLogger})"/>,
+    /// Sets up graceful shutdown for this handler's hooks during init. Reached only through <c>OnShutdown</c>,
     /// so a function without hooks does not carry the signal handling and the Extensions API client at all.
     /// </summary>
-    internal Action<RuntimeConfiguration, Logging.LogWriter>? EnableShutdown { get; private set; }
-
-    /// <summary>Runs <paramref name="hook"/> on SIGTERM before the process exits (within the shutdown budget).</summary>
-    public LambdaHandler OnShutdown(string name, Action<Logging.ILambdaLogger> hook) => AddShutdownHook(Shutdown.ShutdownHook.Sync(name, hook));
-
-    /// <summary>Runs an async <paramref name="hook"/> on SIGTERM; its token is cancelled when the budget runs out.</summary>
-    public LambdaHandler OnShutdown(string name, Func<Logging.ILambdaLogger, CancellationToken, Task> hook) => AddShutdownHook(Shutdown.ShutdownHook.Async(name, hook));
-
-    private LambdaHandler AddShutdownHook(Shutdown.ShutdownHook hook)
-    {
-        _shutdownHooks.Add(hook);
-        EnableShutdown ??= (config, log) => Shutdown.GracefulShutdown.Enable(config, _shutdownHooks, log);
-        return this;
-    }
+    internal Action<RuntimeConfiguration, LogWriter>? EnableShutdown { get; private set; }
 
     /// <summary>
-    /// Runs one invocation. The result is the response body: memory the handler owns, or the part of
-    /// <paramref name="output"/> it wrote. Either way it is only read until the reply is sent.
+    /// Runs <paramref name="hook"/> when Lambda shuts the execution environment down (SIGTERM), before the process exits.
+    /// Hooks run in the order they were added, within <c>BOOTSTRAP_SHUTDOWN_BUDGET_MS</c> (300 ms unless set) for all of
+    /// them; an exception from one is logged and the next one still runs. Use it to flush metrics or close connections.
     /// </summary>
-    internal abstract ValueTask<ReadOnlyMemory<byte>> InvokeAsync(ReadOnlyMemory<byte> @event, ILambdaContext context, ArrayBufferWriter<byte> output);
+    /// <param name="name">A name for the hook, used in the shutdown log lines.</param>
+    /// <param name="hook">The work to do; it gets a logger that writes to the function's log.</param>
+    /// <returns>This handler, so that hooks can be chained.</returns>
+    public LambdaHandler OnShutdown(string name, Action<ILambdaLogger> hook) => AddShutdownHook(ShutdownHook.Sync(name, hook));
 
-    /// <summary>Bytes in, bytes out: no JSON anywhere.</summary>
-    public static LambdaHandler Bytes(Func<ReadOnlyMemory<byte>, ILambdaContext, ReadOnlyMemory<byte>> handler) =>
-        new BytesHandler((e, c) => new ValueTask<ReadOnlyMemory<byte>>(handler(e, c)));
+    /// <summary>
+    /// Runs an asynchronous <paramref name="hook"/> when Lambda shuts the execution environment down (SIGTERM). Its
+    /// token is cancelled when the shutdown budget (<c>BOOTSTRAP_SHUTDOWN_BUDGET_MS</c>, 300 ms unless set) runs out,
+    /// after which the process exits whether or not the hook has finished.
+    /// </summary>
+    /// <param name="name">A name for the hook, used in the shutdown log lines.</param>
+    /// <param name="hook">The work to do; it gets a logger and the token of the budget.</param>
+    /// <returns>This handler, so that hooks can be chained.</returns>
+    public LambdaHandler OnShutdown(string name, Func<ILambdaLogger, CancellationToken, Task> hook) => AddShutdownHook(ShutdownHook.Async(name, hook));
 
-    /// <summary>Bytes in, bytes out, asynchronously.</summary>
-    public static LambdaHandler Bytes(Func<ReadOnlyMemory<byte>, ILambdaContext, Task<ReadOnlyMemory<byte>>> handler) =>
-        new BytesHandler((e, c) => new ValueTask<ReadOnlyMemory<byte>>(handler(e, c)));
-
-    /// <summary>A stream over the event in, a stream to send back out (read to its end, then disposed).</summary>
-    public static LambdaHandler Stream(Func<System.IO.Stream, ILambdaContext, System.IO.Stream> handler) =>
-        new StreamHandler((e, c) => new ValueTask<System.IO.Stream>(handler(e, c)));
-
-    /// <summary>A stream in, a stream out, asynchronously.</summary>
-    public static LambdaHandler Stream(Func<System.IO.Stream, ILambdaContext, Task<System.IO.Stream>> handler) =>
-        new StreamHandler((e, c) => new ValueTask<System.IO.Stream>(handler(e, c)));
+    private LambdaHandler AddShutdownHook(ShutdownHook hook)
+    {
+        _shutdownHooks.Add(hook);
+        EnableShutdown ??= (config, log) => GracefulShutdown.Enable(config, _shutdownHooks, log);
+        return this;
+    }
 }

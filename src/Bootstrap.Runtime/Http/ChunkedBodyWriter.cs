@@ -7,7 +7,7 @@ namespace Bootstrap.Runtime.Http;
 /// Writes a request body in HTTP/1.1 chunked framing, each chunk on the wire as soon as it is written,
 /// and ends it with the last chunk and optional trailer fields.
 /// </summary>
-public sealed class ChunkedBodyWriter(Stream transport)
+internal sealed class ChunkedBodyWriter(Stream transport)
 {
     private readonly byte[] _frame = new byte[16];
 

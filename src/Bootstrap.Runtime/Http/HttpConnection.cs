@@ -8,7 +8,7 @@ namespace Bootstrap.Runtime.Http;
 /// then <see cref="Exchange"/> sends it and reads the response head. If a connection that has served
 /// before turns out to be closed, it reconnects once and resends; a second failure is an error.
 /// </summary>
-public sealed class HttpConnection : IDisposable
+internal sealed class HttpConnection : IDisposable
 {
     private readonly RuntimeApiEndpoint _endpoint;
     private readonly TimeSpan _connectBudget;

@@ -1,4 +1,4 @@
 namespace Bootstrap.Runtime.Http;
 
 /// <summary>The peer closed the connection before any byte of a response: safe to reconnect and retry once.</summary>
-public sealed class HttpConnectionClosedException() : IOException("the Runtime API closed the connection");
+internal sealed class HttpConnectionClosedException() : IOException("the Runtime API closed the connection");

@@ -1,7 +1,7 @@
 namespace Bootstrap.Runtime.Http;
 
 /// <summary>Bounds on what the client accepts, so a broken peer gives an error instead of unbounded memory.</summary>
-public static class HttpLimits
+internal static class HttpLimits
 {
     /// <summary>Longest status line, e.g. <c>HTTP/1.1 200 OK</c>.</summary>
     public const int MaxStatusLineBytes = 1024;

@@ -7,7 +7,7 @@ namespace Bootstrap.Runtime.Http;
 /// Builds one HTTP/1.1 request head in a reused buffer, then sends it with its body in as few writes as possible.
 /// Header values are written as given; callers pass only values they control or have sanitised.
 /// </summary>
-public sealed class HttpRequestWriter(ReadOnlyMemory<byte> fixedHeaders)
+internal sealed class HttpRequestWriter(ReadOnlyMemory<byte> fixedHeaders)
 {
     // Bodies up to this size ride in the same write as the head: one packet for the common small reply.
     private const int CoalesceBodyBytes = 16 * 1024;

@@ -7,7 +7,7 @@ namespace Bootstrap.Runtime.Http;
 /// Parses an HTTP/1.1 response head (status line and headers) from a span, strictly:
 /// CRLF line endings, token header names, no folding, bounded sizes, unambiguous framing.
 /// </summary>
-public static class HttpResponseParser
+internal static class HttpResponseParser
 {
     private static ReadOnlySpan<byte> Crlf => "\r\n"u8;
     private static ReadOnlySpan<byte> EndOfHead => "\r\n\r\n"u8;

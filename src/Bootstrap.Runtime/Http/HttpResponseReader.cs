@@ -6,7 +6,7 @@ namespace Bootstrap.Runtime.Http;
 /// Reads HTTP/1.1 responses off a transport: the head through <see cref="HttpResponseParser"/>, then the body
 /// by Content-Length or chunked framing. Keeps leftover bytes for the next response on a keep-alive connection.
 /// </summary>
-public sealed class HttpResponseReader(Stream transport)
+internal sealed class HttpResponseReader(Stream transport)
 {
     private byte[] _buffer = new byte[8 * 1024];
     private int _start, _end;

@@ -1,7 +1,7 @@
 namespace Bootstrap.Runtime.Http;
 
 /// <summary>The <c>host:port</c> of AWS_LAMBDA_RUNTIME_API: an IPv4 address, a bracketed IPv6 address or a name.</summary>
-public sealed record RuntimeApiEndpoint(string Host, int Port)
+internal sealed record RuntimeApiEndpoint(string Host, int Port)
 {
     public static RuntimeApiEndpoint Parse(string value)
     {

@@ -6,7 +6,7 @@ using Bootstrap.Runtime.Native;
 namespace Bootstrap.Runtime.Http;
 
 /// <summary>A blocking TCP connection as a <see cref="Stream"/>, straight on libc. Writes never raise SIGPIPE.</summary>
-public sealed unsafe class SocketStream : Stream
+internal sealed unsafe class SocketStream : Stream
 {
     private int _fd;
 

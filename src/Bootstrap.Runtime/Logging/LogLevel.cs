@@ -1,18 +1,35 @@
 namespace Bootstrap.Runtime.Logging;
 
-/// <summary>Log levels, named as in Lambda's AWS_LAMBDA_LOG_LEVEL (TRACE, DEBUG, INFO, WARN, ERROR, FATAL).</summary>
+/// <summary>
+/// The level of a log message, from the most detailed to the most severe. Each maps to one of Lambda's
+/// <c>AWS_LAMBDA_LOG_LEVEL</c> names, which is what the log line shows.
+/// </summary>
 public enum LogLevel
 {
+    /// <summary>The most detailed messages (<c>TRACE</c>).</summary>
     Trace,
+
+    /// <summary>Messages for debugging (<c>DEBUG</c>).</summary>
     Debug,
+
+    /// <summary>The normal flow of the function (<c>INFO</c>); the default log level.</summary>
     Information,
+
+    /// <summary>Something unexpected that the function survives (<c>WARN</c>).</summary>
     Warning,
+
+    /// <summary>A failure of the current operation (<c>ERROR</c>).</summary>
     Error,
+
+    /// <summary>A failure the function cannot go on from (<c>FATAL</c>).</summary>
     Critical,
+
+    /// <summary>Not a level to write at (messages at it are dropped): as the function's log level (<c>AWS_LAMBDA_LOG_LEVEL=NONE</c>) it turns logging off.</summary>
     None,
 }
 
-public enum LogFormat
+/// <summary>How log lines are written: <c>AWS_LAMBDA_LOG_FORMAT</c>.</summary>
+internal enum LogFormat
 {
     Text,
     Json,

@@ -8,7 +8,7 @@ namespace Bootstrap.Runtime.Logging;
 /// Text: <c>timestamp TAB requestId TAB LEVEL TAB message</c>. JSON: one object per line with
 /// <c>timestamp</c>, <c>level</c>, <c>requestId</c>, <c>message</c> and <c>traceId</c> when there is one.
 /// </summary>
-public sealed class LogWriter(Stream output, LogFormat format, LogLevel minimumLevel)
+internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimumLevel)
 {
     private readonly ArrayBufferWriter<byte> _line = new(256);
     private readonly Lock _lock = new();

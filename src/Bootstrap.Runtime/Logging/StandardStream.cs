@@ -7,7 +7,7 @@ namespace Bootstrap.Runtime.Logging;
 /// Unbuffered writes to stdout or stderr, straight to the file descriptor. Unlike Console's streams it does
 /// no terminal set-up on first use; Console.WriteLine from a handler still works and lands in the same log.
 /// </summary>
-public sealed unsafe class StandardStream : Stream
+internal sealed unsafe class StandardStream : Stream
 {
     public static readonly StandardStream Output = new(1);
     public static readonly StandardStream Error = new(2);

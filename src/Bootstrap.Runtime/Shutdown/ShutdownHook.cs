@@ -3,7 +3,7 @@ using Bootstrap.Runtime.Logging;
 namespace Bootstrap.Runtime.Shutdown;
 
 /// <summary>Work to do when Lambda ends the execution environment: flush, close, say goodbye.</summary>
-public sealed class ShutdownHook
+internal sealed class ShutdownHook
 {
     private readonly Func<ILambdaLogger, CancellationToken, Task> _run;
 
