@@ -66,7 +66,7 @@ public sealed record GeneratedResponse(int Status, IReadOnlyList<(string Name, s
 }
 
 /// <summary>What the reader made of a response: status, the headers it reported (framing ones left out), the body.</summary>
-public sealed record ParsedResponse(int Status, IReadOnlyList<(string Name, string Value)> Headers, byte[] Body)
+internal sealed record ParsedResponse(int Status, IReadOnlyList<(string Name, string Value)> Headers, byte[] Body)
 {
     public static ParsedResponse Read(HttpResponseReader reader)
     {
