@@ -99,6 +99,7 @@ public sealed class HttpRequestReaderTests
     [InlineData("[1,2]", "not a JSON object")]
     [InlineData("{\"version\":\"2.0\",", "not valid JSON")]
     [InlineData("{\"httpMethod\":\"GET\"}", "matches none of them")]
+    [InlineData("{\"version\":\"2.0\",\"requestContext\":{\"http\":[]}}", "requestContext.http is an array, not an object")]
     public void An_event_in_no_http_format_is_a_serialization_error_naming_the_formats(string json, string why)
     {
         var error = Assert.Throws<RuntimeErrorException>(() => HttpRequestReader.Read(Encoding.UTF8.GetBytes(json)));
@@ -124,6 +125,6 @@ public sealed class HttpRequestReaderTests
         const string json = """{"httpMethod":"GET","requestContext":{},"headers":{"a":5}}""";
         var error = Assert.Throws<RuntimeErrorException>(() => HttpRequestReader.Read(Encoding.UTF8.GetBytes(json)));
         Assert.Equal("Runtime.SerializationError", error.ErrorType);
-        Assert.Contains("APIGatewayProxyRequest", error.Message);
+        Assert.Contains("headers.a is a number, not a string", error.Message);
     }
 }

@@ -7,6 +7,8 @@ namespace Bootstrap.Events.Tests;
 /// <summary>One <see cref="HttpResponse"/>, written in each front door's format.</summary>
 public sealed class HttpResponseWriterTests
 {
+    private static byte[] Write(HttpRequest request, HttpResponse response) => HttpResponseWriter.Write(request, response).ToArray();
+
     private static HttpRequest RequestFrom(string fixture) => HttpRequestReader.Read(SampleEvents.Bytes(fixture));
 
     private static HttpResponse Sample() => HttpResponse.Json(200, "{\"ok\":true}")
@@ -16,7 +18,7 @@ public sealed class HttpResponseWriterTests
     [Fact]
     public void Rest_api_gets_headers_multi_value_headers_and_set_cookie_values()
     {
-        var json = HttpResponseWriter.Write(RequestFrom("apigateway-rest-request.json"), Sample());
+        var json = Write(RequestFrom("apigateway-rest-request.json"), Sample());
         var r = JsonSerializer.Deserialize(json, ApiGatewayJson.Default.APIGatewayProxyResponse)!;
         Assert.Equal(200, r.StatusCode);
         Assert.Equal("{\"ok\":true}", r.Body);
@@ -32,7 +34,7 @@ public sealed class HttpResponseWriterTests
     [InlineData("function-url-request.json")]
     public void Payload_v2_gets_joined_headers_and_cookies(string fixture)
     {
-        var json = HttpResponseWriter.Write(RequestFrom(fixture), Sample());
+        var json = Write(RequestFrom(fixture), Sample());
         var r = JsonSerializer.Deserialize(json, HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
         Assert.Equal("one, two", r.Headers!["X-Multi"]);
         Assert.Equal(["a=1", "b=2; Path=/"], r.Cookies!);
@@ -44,7 +46,7 @@ public sealed class HttpResponseWriterTests
     [Fact]
     public void Alb_multi_value_gets_multi_value_headers_and_a_status_description()
     {
-        var json = HttpResponseWriter.Write(RequestFrom("alb-multivalue-request.json"), Sample());
+        var json = Write(RequestFrom("alb-multivalue-request.json"), Sample());
         var r = JsonSerializer.Deserialize(json, AlbJson.Default.ApplicationLoadBalancerResponse)!;
         Assert.Equal("200 OK", r.StatusDescription);
         Assert.Equal(["one", "two"], r.MultiValueHeaders!["X-Multi"]);
@@ -56,12 +58,12 @@ public sealed class HttpResponseWriterTests
     public void Alb_single_value_gets_headers_and_refuses_two_cookies_it_cannot_carry()
     {
         var request = RequestFrom("alb-request.json");
-        var r = JsonSerializer.Deserialize(HttpResponseWriter.Write(request, HttpResponse.Text(404, "no").WithCookie("a=1")), AlbJson.Default.ApplicationLoadBalancerResponse)!;
+        var r = JsonSerializer.Deserialize(Write(request, HttpResponse.Text(404, "no").WithCookie("a=1")), AlbJson.Default.ApplicationLoadBalancerResponse)!;
         Assert.Equal("404 Not Found", r.StatusDescription);
         Assert.Equal("a=1", r.Headers!["Set-Cookie"]);
         Assert.Null(r.MultiValueHeaders);
 
-        var error = Assert.Throws<InvalidOperationException>(() => HttpResponseWriter.Write(request, Sample()));
+        var error = Assert.Throws<InvalidOperationException>(() => Write(request, Sample()));
         Assert.Contains("multi-value headers", error.Message);
     }
 
@@ -70,19 +72,19 @@ public sealed class HttpResponseWriterTests
     {
         var request = RequestFrom("httpapi-v2-request.json");
         byte[] binary = [0, 1, 2, 255];
-        var r = JsonSerializer.Deserialize(HttpResponseWriter.Write(request, HttpResponse.Bytes(200, binary, "application/octet-stream")), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
+        var r = JsonSerializer.Deserialize(Write(request, HttpResponse.Bytes(200, binary, "application/octet-stream")), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
         Assert.True(r.IsBase64Encoded);
         Assert.Equal(binary, Convert.FromBase64String(r.Body!));
 
-        var text = JsonSerializer.Deserialize(HttpResponseWriter.Write(request, HttpResponse.Text(200, "héllo")), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
+        var text = JsonSerializer.Deserialize(Write(request, HttpResponse.Text(200, "héllo")), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
         Assert.False(text.IsBase64Encoded);
         Assert.Equal("héllo", text.Body);
 
         // Declared as text but not UTF-8: base64, never garbage.
-        var invalid = JsonSerializer.Deserialize(HttpResponseWriter.Write(request, HttpResponse.Bytes(200, new byte[] { 0xff, 0xfe }, "text/plain")), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
+        var invalid = JsonSerializer.Deserialize(Write(request, HttpResponse.Bytes(200, new byte[] { 0xff, 0xfe }, "text/plain")), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
         Assert.True(invalid.IsBase64Encoded);
 
-        var empty = JsonSerializer.Deserialize(HttpResponseWriter.Write(request, new HttpResponse(204)), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
+        var empty = JsonSerializer.Deserialize(Write(request, new HttpResponse(204)), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
         Assert.Equal("", empty.Body);
         Assert.False(empty.IsBase64Encoded);
     }
@@ -94,7 +96,7 @@ public sealed class HttpResponseWriterTests
     public void Header_injection_is_refused(string name, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            HttpResponseWriter.Write(RequestFrom("httpapi-v2-request.json"), new HttpResponse().WithHeader(name, value)));
+            Write(RequestFrom("httpapi-v2-request.json"), new HttpResponse().WithHeader(name, value)));
         Assert.Contains("refused", error.Message);
     }
 
@@ -104,20 +106,20 @@ public sealed class HttpResponseWriterTests
         foreach (var fixture in new[] { "apigateway-rest-request.json", "httpapi-v2-request.json", "function-url-request.json", "alb-multivalue-request.json" })
         {
             var error = Assert.Throws<InvalidOperationException>(() =>
-                HttpResponseWriter.Write(RequestFrom(fixture), new HttpResponse().WithCookie("a=1\r\nX-Evil: 1")));
+                Write(RequestFrom(fixture), new HttpResponse().WithCookie("a=1\r\nX-Evil: 1")));
             Assert.Contains("cookie", error.Message);
         }
     }
 
     [Fact]
     public void A_status_outside_http_is_refused() =>
-        Assert.Throws<InvalidOperationException>(() => HttpResponseWriter.Write(RequestFrom("alb-request.json"), new HttpResponse(42)));
+        Assert.Throws<InvalidOperationException>(() => Write(RequestFrom("alb-request.json"), new HttpResponse(42)));
 
     [Fact]
     public void Set_cookie_headers_count_as_cookies()
     {
         var response = new HttpResponse().WithHeader("set-cookie", "h=1").WithCookie("c=2");
-        var r = JsonSerializer.Deserialize(HttpResponseWriter.Write(RequestFrom("httpapi-v2-request.json"), response), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
+        var r = JsonSerializer.Deserialize(Write(RequestFrom("httpapi-v2-request.json"), response), HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse)!;
         Assert.Equal(["h=1", "c=2"], r.Cookies!);
         Assert.Empty(r.Headers!);
         Assert.Equal(Encoding.UTF8.GetBytes("x"), HttpResponse.Text(200, "x").Body.ToArray());

@@ -1,75 +1,74 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Bootstrap.Runtime;
 
 namespace Bootstrap.Events.Http;
 
-/// <summary>Reads an HTTP event of any of the four formats into the one <see cref="HttpRequest"/>.</summary>
+/// <summary>
+/// Reads an HTTP event of any of the four formats into the one <see cref="HttpRequest"/>. The format follows from a few
+/// members: <c>requestContext.elb</c> is an ALB; <c>version</c> 2.0 with <c>requestContext.http</c> is payload 2.0, a
+/// Function URL when its domain is a <c>lambda-url</c> one; <c>httpMethod</c> with a <c>requestContext</c> is a REST API.
+/// </summary>
 internal static class HttpRequestReader
 {
+    public const string FormatsTried = "API Gateway REST (payload 1.0: httpMethod and requestContext), HTTP API (payload 2.0: version \"2.0\" and requestContext.http), Function URL (payload 2.0 on a lambda-url domain), ALB (requestContext.elb)";
+
     public static HttpRequest Read(ReadOnlySpan<byte> @event)
     {
-        var format = HttpEventDetector.Detect(@event);
-        return format switch
-        {
-            HttpEventFormat.ApiGatewayV1 => FromRestApi(Parse(@event, ApiGatewayJson.Default.APIGatewayProxyRequest)),
-            HttpEventFormat.Alb => FromAlb(Parse(@event, AlbJson.Default.ApplicationLoadBalancerRequest)),
-            _ => FromPayloadV2(Parse(@event, HttpApiJson.Default.APIGatewayHttpApiV2ProxyRequest), format),
-        };
-    }
-
-    private static T Parse<T>(ReadOnlySpan<byte> @event, JsonTypeInfo<T> type)
-    {
+        HttpEventFields fields;
         try
         {
-            return JsonSerializer.Deserialize(@event, type)!;
+            fields = HttpEventParser.Parse(@event);
+        }
+        catch (FormatException e)
+        {
+            throw NoFormat(e.Message);
         }
         catch (JsonException e)
         {
-            throw new RuntimeErrorException(RuntimeErrorException.SerializationError,
-                $"The event looks like {typeof(T).Name} but does not fit it: {e.Message}", e);
+            throw NoFormat($"it is not valid JSON ({e.Message})", e);
         }
+
+        if (fields.HasElb)
+            return FromAlb(fields);
+        if (fields.Version == "2.0" && fields.HasHttp)
+            return FromPayloadV2(fields, fields.DomainName?.Contains(".lambda-url.", StringComparison.Ordinal) == true ? HttpEventFormat.FunctionUrl : HttpEventFormat.ApiGatewayV2);
+        if (fields.HttpMethod is not null && fields.HasRequestContext)
+            return FromRestApi(fields);
+        throw NoFormat("it matches none of them");
     }
 
-    private static HttpRequest FromRestApi(APIGatewayProxyRequest e)
+    private static RuntimeErrorException NoFormat(string why, Exception? inner = null) =>
+        new(RuntimeErrorException.SerializationError, $"The event is not an HTTP request: {why}. Formats tried: {FormatsTried}.", inner);
+
+    private static HttpRequest FromRestApi(HttpEventFields e)
     {
         var headers = MultiValue(e.MultiValueHeaders, e.Headers, ignoreCase: true, decode: false);
-        var context = e.RequestContext;
         return new HttpRequest
         {
             Format = HttpEventFormat.ApiGatewayV1,
-            Method = e.HttpMethod ?? "GET",
-            Path = e.Path ?? context?.Path ?? "/",
+            Method = e.HttpMethod!,
+            Path = e.Path ?? e.ContextPath ?? "/",
             PathParameters = e.PathParameters ?? [],
             Query = MultiValue(e.MultiValueQueryStringParameters, e.QueryStringParameters, ignoreCase: false, decode: false),
             Headers = headers,
             Cookies = CookiesOf(headers),
             Body = HttpBody.Decode(e.Body, e.IsBase64Encoded),
-            RequestContext = new HttpRequestContext
-            {
-                SourceIp = context?.Identity?.SourceIp,
-                RequestId = context?.RequestId,
-                Stage = context?.Stage,
-                DomainName = context?.DomainName,
-                AuthorizerClaims = RestApiClaims(context?.Authorizer),
-            },
+            RequestContext = Context(e, e.IdentitySourceIp),
         };
     }
 
-    private static HttpRequest FromPayloadV2(APIGatewayHttpApiV2ProxyRequest e, HttpEventFormat format)
+    private static HttpRequest FromPayloadV2(HttpEventFields e, HttpEventFormat format)
     {
         var headers = MultiValue(null, e.Headers, ignoreCase: true, decode: false);
         var cookies = e.Cookies ?? [];
         // Payload 2.0 moves the Cookie header into `cookies`; put it back so every format has it.
         if (cookies.Count > 0 && !headers.Contains("cookie"))
             headers["cookie"] = string.Join("; ", cookies);
-        var context = e.RequestContext;
-        var authorizer = context?.Authorizer;
         return new HttpRequest
         {
             Format = format,
-            Method = context?.Http?.Method ?? "GET",
-            Path = e.RawPath ?? context?.Http?.Path ?? "/",
+            Method = e.HttpContextMethod ?? "GET",
+            Path = e.RawPath ?? e.HttpContextPath ?? "/",
             PathParameters = e.PathParameters ?? [],
             Query = e.RawQueryString is not null
                 ? ParseQuery(e.RawQueryString)
@@ -77,21 +76,13 @@ internal static class HttpRequestReader
             Headers = headers,
             Cookies = cookies,
             Body = HttpBody.Decode(e.Body, e.IsBase64Encoded),
-            RequestContext = new HttpRequestContext
-            {
-                SourceIp = context?.Http?.SourceIp,
-                RequestId = context?.RequestId,
-                Stage = context?.Stage,
-                DomainName = context?.DomainName,
-                AuthorizerClaims = authorizer?.Jwt?.Claims ?? Texts(authorizer?.Lambda),
-            },
+            RequestContext = Context(e, e.HttpContextSourceIp),
         };
     }
 
-    private static HttpRequest FromAlb(ApplicationLoadBalancerRequest e)
+    private static HttpRequest FromAlb(HttpEventFields e)
     {
         var headers = MultiValue(e.MultiValueHeaders, e.Headers, ignoreCase: true, decode: false);
-        string? forwardedFor = headers["x-forwarded-for"];
         return new HttpRequest
         {
             Format = HttpEventFormat.Alb,
@@ -102,10 +93,19 @@ internal static class HttpRequestReader
             Headers = headers,
             Cookies = CookiesOf(headers),
             Body = HttpBody.Decode(e.Body, e.IsBase64Encoded),
-            RequestContext = new HttpRequestContext { SourceIp = forwardedFor?.Split(',')[0].Trim() },
+            RequestContext = new HttpRequestContext { SourceIp = headers["x-forwarded-for"]?.Split(',')[0].Trim() },
             AlbMultiValue = e.MultiValueHeaders is not null,
         };
     }
+
+    private static HttpRequestContext Context(HttpEventFields e, string? sourceIp) => new()
+    {
+        SourceIp = sourceIp,
+        RequestId = e.RequestId,
+        Stage = e.Stage,
+        DomainName = e.DomainName,
+        AuthorizerClaims = e.AuthorizerClaims ?? [],
+    };
 
     private static MultiValueMap MultiValue(Dictionary<string, List<string>>? multi, Dictionary<string, string>? single, bool ignoreCase, bool decode)
     {
@@ -151,35 +151,4 @@ internal static class HttpRequestReader
         }
         return cookies;
     }
-
-    // A Cognito user pool authorizer puts its claims under `claims`; a Lambda authorizer its context at the top.
-    private static Dictionary<string, string> RestApiClaims(Dictionary<string, JsonElement>? authorizer)
-    {
-        if (authorizer is null)
-            return [];
-        var claims = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in authorizer)
-        {
-            if (name == "claims" && value.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var claim in value.EnumerateObject())
-                    claims[claim.Name] = Text(claim.Value);
-            }
-            else if (value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null))
-            {
-                claims[name] = Text(value);
-            }
-        }
-        return claims;
-    }
-
-    private static Dictionary<string, string> Texts(Dictionary<string, JsonElement>? values)
-    {
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in values ?? [])
-            texts[name] = Text(value);
-        return texts;
-    }
-
-    private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 }

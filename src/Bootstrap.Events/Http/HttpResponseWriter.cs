@@ -1,42 +1,50 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Bootstrap.Events.Http;
 
-/// <summary>Writes an <see cref="HttpResponse"/> in the format of the front door that sent the request.</summary>
+/// <summary>
+/// Writes an <see cref="HttpResponse"/> in the format of the front door that sent the request, straight to JSON: no
+/// serializer metadata, so the HTTP handler does not pay for the event types.
+/// </summary>
 internal static class HttpResponseWriter
 {
-    public static byte[] Write(HttpRequest request, HttpResponse response)
+    public static ReadOnlyMemory<byte> Write(HttpRequest request, HttpResponse response)
     {
         HttpResponseCheck.Validate(response);
         var (body, isBase64) = HttpBody.Encode(response.Body, response.Headers["Content-Type"]);
-        return request.Format switch
+        var buffer = new ArrayBufferWriter<byte>(256 + body.Length);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            HttpEventFormat.ApiGatewayV1 => JsonSerializer.SerializeToUtf8Bytes(new APIGatewayProxyResponse
+            json.WriteStartObject();
+            json.WriteNumber("statusCode"u8, response.StatusCode);
+            switch (request.Format)
             {
-                StatusCode = response.StatusCode,
-                Headers = LastValues(response),
-                MultiValueHeaders = AllValues(response),
-                Body = body,
-                IsBase64Encoded = isBase64,
-            }, ApiGatewayJson.Default.APIGatewayProxyResponse),
-            HttpEventFormat.Alb => JsonSerializer.SerializeToUtf8Bytes(new ApplicationLoadBalancerResponse
-            {
-                StatusCode = response.StatusCode,
-                StatusDescription = HttpStatusText.Of(response.StatusCode),
-                Headers = request.AlbMultiValue ? null : AlbSingleValues(response),
-                MultiValueHeaders = request.AlbMultiValue ? AllValues(response) : null,
-                Body = body,
-                IsBase64Encoded = isBase64,
-            }, AlbJson.Default.ApplicationLoadBalancerResponse),
-            _ => JsonSerializer.SerializeToUtf8Bytes(new APIGatewayHttpApiV2ProxyResponse
-            {
-                StatusCode = response.StatusCode,
-                Headers = JoinedValues(response),
-                Cookies = CookiesOf(response),
-                Body = body,
-                IsBase64Encoded = isBase64,
-            }, HttpApiJson.Default.APIGatewayHttpApiV2ProxyResponse),
-        };
+                case HttpEventFormat.ApiGatewayV1:
+                    // REST APIs merge `headers` into `multiValueHeaders`; the last value is what a single-value reader expects.
+                    WriteHeaders(json, response, joined: false, last: true);
+                    WriteMultiValueHeaders(json, response);
+                    break;
+                case HttpEventFormat.Alb:
+                    json.WriteString("statusDescription"u8, HttpStatusText.Of(response.StatusCode));
+                    if (request.AlbMultiValue)
+                        WriteMultiValueHeaders(json, response);
+                    else
+                        WriteAlbSingleValueHeaders(json, response);
+                    break;
+                default:
+                    WriteHeaders(json, response, joined: true, last: false);
+                    json.WriteStartArray("cookies"u8);
+                    foreach (var cookie in CookiesOf(response))
+                        json.WriteStringValue(cookie);
+                    json.WriteEndArray();
+                    break;
+            }
+            json.WriteString("body"u8, body);
+            json.WriteBoolean("isBase64Encoded"u8, isBase64);
+            json.WriteEndObject();
+        }
+        return buffer.WrittenMemory;
     }
 
     /// <summary>Every cookie: <see cref="HttpResponse.Cookies"/> and any <c>Set-Cookie</c> header values.</summary>
@@ -54,42 +62,52 @@ internal static class HttpResponseWriter
         return headers;
     }
 
-    private static Dictionary<string, List<string>> AllValues(HttpResponse response)
+    private static void WriteHeaders(Utf8JsonWriter json, HttpResponse response, bool joined, bool last)
     {
-        var headers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        json.WriteStartObject("headers"u8);
         foreach (var (name, values) in response.Headers)
         {
             if (!IsSetCookie(name))
-                headers[name] = [.. values];
+                json.WriteString(name, joined ? string.Join(", ", values) : last ? values[^1] : values[0]);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteMultiValueHeaders(Utf8JsonWriter json, HttpResponse response)
+    {
+        json.WriteStartObject("multiValueHeaders"u8);
+        foreach (var (name, values) in response.Headers)
+        {
+            if (IsSetCookie(name))
+                continue;
+            json.WriteStartArray(name);
+            foreach (var value in values)
+                json.WriteStringValue(value);
+            json.WriteEndArray();
         }
         var cookies = CookiesOf(response);
         if (cookies.Count > 0)
-            headers["Set-Cookie"] = cookies;
-        return headers;
-    }
-
-    // REST APIs merge `headers` into `multiValueHeaders`; the last value mirrors what a single-value reader expects.
-    private static Dictionary<string, string> LastValues(HttpResponse response)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in response.Headers)
         {
-            if (!IsSetCookie(name))
-                headers[name] = values[^1];
+            json.WriteStartArray("Set-Cookie"u8);
+            foreach (var cookie in cookies)
+                json.WriteStringValue(cookie);
+            json.WriteEndArray();
         }
-        return headers;
+        json.WriteEndObject();
     }
 
-    private static Dictionary<string, string> AlbSingleValues(HttpResponse response)
+    private static void WriteAlbSingleValueHeaders(Utf8JsonWriter json, HttpResponse response)
     {
-        var headers = JoinedValues(response);
         var cookies = CookiesOf(response);
         if (cookies.Count > 1)
             throw new InvalidOperationException(
                 $"The response sets {cookies.Count} cookies, but this ALB target group sends single-value headers, which carry one Set-Cookie: turn on multi-value headers for the target group.");
+        json.WriteStartObject("headers"u8);
+        foreach (var (name, value) in JoinedValues(response))
+            json.WriteString(name, value);
         if (cookies.Count == 1)
-            headers["Set-Cookie"] = cookies[0];
-        return headers;
+            json.WriteString("Set-Cookie"u8, cookies[0]);
+        json.WriteEndObject();
     }
 
     private static bool IsSetCookie(string name) => name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase);
