@@ -13,10 +13,10 @@ public static class BootstrapBinaries
     private static readonly Lazy<string> s_host = new(() => Ensure("artifacts/bootstrap", "bootstrap"));
     private static readonly Lazy<string> s_testFunction = new(() => Ensure("artifacts/test-function/bootstrap", "test-function"));
 
-    /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail).</summary>
+    /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail, stream, sleep, counter, http).</summary>
     public static string Host => s_host.Value;
 
-    /// <summary>The test function's bootstrap (log, bytes-async, stream, stream-async, add-async, deadline, big, delay, hang, crash, init-fails).</summary>
+    /// <summary>The test function's bootstrap (log, bytes-async, stream, stream-async, add-async, deadline, big, delay, hang, crash, init-fails, http-stream).</summary>
     public static string TestFunction => s_testFunction.Value;
 
     private static string Ensure(string relativePath, string makeTarget)
