@@ -77,6 +77,19 @@ public sealed class HttpRequestReaderTests
     }
 
     [Fact]
+    public void Function_url_request_is_normalised_with_its_iam_caller_as_claims()
+    {
+        var request = HttpRequestReader.Read(SampleEvents.Bytes("function-url-request.json"));
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("123.123.123.123", request.RequestContext.SourceIp);
+        Assert.Equal("$default", request.RequestContext.Stage);
+        Assert.Equal("arn:aws:iam::111122223333:user/example-user", request.RequestContext.AuthorizerClaims["userArn"]);
+        Assert.Equal("111122223333", request.RequestContext.AuthorizerClaims["accountId"]);
+        Assert.False(request.RequestContext.AuthorizerClaims.ContainsKey("cognitoIdentity"));
+        Assert.Equal("Hello from client!", request.BodyText);
+    }
+
+    [Fact]
     public void Alb_request_is_normalised_in_both_modes()
     {
         var single = HttpRequestReader.Read(SampleEvents.Bytes("alb-request.json"));

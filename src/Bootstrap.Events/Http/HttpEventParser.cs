@@ -100,7 +100,7 @@ internal ref struct HttpEventParser
     }
 
     // REST: { "claims": {...} } from Cognito, or a Lambda authorizer's values at the top.
-    // HTTP API: { "jwt": { "claims": {...} } } or { "lambda": {...} }.
+    // HTTP API: { "jwt": { "claims": {...} } }, { "lambda": {...} }, or { "iam": {...} } (also Function URLs with AWS_IAM).
     private void ReadAuthorizer(HttpEventFields f)
     {
         if (!StartObject("requestContext.authorizer"))
@@ -108,7 +108,7 @@ internal ref struct HttpEventParser
         var claims = f.AuthorizerClaims ??= new Dictionary<string, string>(StringComparer.Ordinal);
         while (NextProperty())
         {
-            if (Is("claims"u8) || Is("lambda"u8))
+            if (Is("claims"u8) || Is("lambda"u8) || Is("iam"u8))
             {
                 ReadValues(claims);
             }

@@ -16,8 +16,8 @@ public sealed class HttpRequestContext
     public string? DomainName { get; init; }
 
     /// <summary>
-    /// The authorizer's claims, as text: a JWT authorizer's claims, a Cognito user pool's claims, or a Lambda
-    /// authorizer's context. Empty without an authorizer.
+    /// The authorizer's claims, as text: a JWT authorizer's claims, a Cognito user pool's claims, a Lambda
+    /// authorizer's context, or the IAM caller (<c>userArn</c>, <c>accountId</c>...). Empty without an authorizer.
     /// </summary>
     public IReadOnlyDictionary<string, string> AuthorizerClaims { get; init; } = new Dictionary<string, string>();
 }
