@@ -149,4 +149,17 @@ public sealed class HttpHandlerTests
         Assert.Equal("GET /live part 0\nGET /live part 1\nGET /live part 2\n", Encoding.UTF8.GetString(body.AsSpan(separator + 8)));
         Assert.True(invocation.StreamedChunks.Count >= 3, $"{invocation.StreamedChunks.Count} reads");
     }
+
+    [Fact]
+    public async Task A_header_added_after_the_streamed_head_went_out_is_an_error_not_a_silent_drop()
+    {
+        await using var function = await FunctionUnderTest.StartAsync("http-stream", binary: BootstrapBinaries.TestFunction);
+        var invocation = function.Api.Enqueue(HttpEvents.Request("function-url", "GET", "/late-header"));
+        var outcome = await invocation.Outcome.WaitAsync(FunctionUnderTest.Patience);
+
+        Assert.True(outcome.IsError);
+        Assert.Equal("InvalidOperationException", outcome.ErrorType);
+        Assert.Contains("after the response head was sent", outcome.BodyText);
+        Assert.EndsWith("GET /late-header part 0\n", Encoding.UTF8.GetString(invocation.StreamedBody));
+    }
 }

@@ -83,7 +83,8 @@ return LambdaRuntime.Run(new HandlerRegistry
     }),
     // Its own initialisation fails.
     ["init-fails"] = () => throw new InvalidOperationException("no database configured"),
-    // An HTTP handler streaming behind a Function URL in RESPONSE_STREAM mode: the head as the prelude, then three parts.
+    // An HTTP handler streaming behind a Function URL in RESPONSE_STREAM mode: the head as the prelude, then three parts;
+    // on /late-header it adds a header after the head went out.
     ["http-stream"] = () => LambdaHandler.HttpStreaming(async (request, response, context) =>
     {
         response.StatusCode = 201;
@@ -95,6 +96,8 @@ return LambdaRuntime.Run(new HandlerRegistry
         {
             response.Write(Encoding.UTF8.GetBytes($"{request.Method} {request.Path} part {i}\n"));
             await response.FlushAsync();
+            if (request.Path == "/late-header")
+                response.Headers.Add("X-Late", "too late");
             await Task.Delay(50);
         }
     }),

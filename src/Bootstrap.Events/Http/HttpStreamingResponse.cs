@@ -11,6 +11,7 @@ public sealed class HttpStreamingResponse
 {
     private readonly ResponseStream _stream;
     private readonly HttpResponse _head = new();
+    private int _headShapeWhenSent;
 
     internal HttpStreamingResponse(ResponseStream stream) => _stream = stream;
 
@@ -45,6 +46,7 @@ public sealed class HttpStreamingResponse
     }
 
     /// <summary>Writes body bytes; they go out at the next flush (or after 16 KiB).</summary>
+    /// <exception cref="InvalidOperationException">Headers or cookies were added after the head was sent.</exception>
     public void Write(ReadOnlySpan<byte> bytes)
     {
         Start();
@@ -58,14 +60,27 @@ public sealed class HttpStreamingResponse
         return _stream.FlushAsync(cancellationToken);
     }
 
-    /// <summary>Sends the head, once.</summary>
+    /// <summary>Sends the head, once; after that, refuses a head that changed, rather than drop what was added.</summary>
     internal void Start()
     {
         if (HasStarted)
+        {
+            if (HeadShape() != _headShapeWhenSent)
+                throw new InvalidOperationException("Headers or cookies were added after the response head was sent: set them before the first write.");
             return;
+        }
         HttpResponseCheck.Validate(_head);
         HasStarted = true;
+        _headShapeWhenSent = HeadShape();
         FunctionUrlResponse.WritePrelude(_stream, _head.StatusCode, HttpResponseWriter.JoinedValues(_head), HttpResponseWriter.CookiesOf(_head));
+    }
+
+    private int HeadShape()
+    {
+        int values = _head.Cookies.Count;
+        foreach (var (_, headerValues) in _head.Headers)
+            values += headerValues.Count;
+        return values;
     }
 
     private void EnsureNotStarted()
