@@ -5,36 +5,59 @@ TFM      ?= net10.0
 ARCH     ?= x86_64
 DOTNET   ?= dotnet
 ARTIFACTS := artifacts
+ifeq ($(filter $(ARCH),x86_64 arm64),)
+$(error ARCH must be x86_64 or arm64 (Lambda's names), not '$(ARCH)')
+endif
+# The x86_64 binaries keep their plain names; arm64 ones sit beside them, never over them.
+SUFFIX   := $(if $(filter arm64,$(ARCH)),-arm64,)
+HOST_ARCH := $(patsubst aarch64,arm64,$(shell uname -m))
 PUBLISH_LOCK ?= $(ARTIFACTS)/.publish.lock
 PUBLISH  := flock $(PUBLISH_LOCK) $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
-.PHONY: all bootstrap test-function layer test run emulator emulator-build bench clean
+.PHONY: all toolchain bootstrap test-function arm64 layer pack test run emulator emulator-build bench clean
 
 all: bootstrap
 
 $(ARTIFACTS):
 	@mkdir -p $(ARTIFACTS)
 
-## bootstrap: AOT-publish the host (sample handlers) to artifacts/bootstrap, checked for AL2023
-bootstrap: | $(ARTIFACTS)
-	$(PUBLISH) src/Bootstrap.Host -o $(ARTIFACTS)/publish/host -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/bootstrap
+## toolchain: say in one line what this machine lacks to build $(ARCH) (a cross build only; a native one needs gcc)
+toolchain: | $(ARTIFACTS)
+ifneq ($(ARCH),$(HOST_ARCH))
+	@flock $(PUBLISH_LOCK) bash build/check-toolchain.sh --arch $(ARCH) --tfm $(TFM) src/Bootstrap.Host
+endif
+
+## bootstrap: AOT-publish the host (sample handlers) to artifacts/bootstrap (ARCH=arm64: artifacts/bootstrap-arm64), checked for AL2023
+bootstrap: toolchain | $(ARTIFACTS)
+	$(PUBLISH) src/Bootstrap.Host -o $(ARTIFACTS)/publish/host-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/bootstrap$(SUFFIX)
 
 ## test-function: AOT-publish the test function (built through build/ like any user project)
-test-function: | $(ARTIFACTS)
-	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/test-function -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-function/bootstrap
+test-function: toolchain | $(ARTIFACTS)
+	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/test-function-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-function/bootstrap$(SUFFIX)
+
+## arm64: the arm64 bootstrap and layer, cross-compiled (the tests run them under qemu-user)
+arm64:
+	$(MAKE) --no-print-directory ARCH=arm64 bootstrap layer
 
 ## layer: package the bootstrap as a Lambda layer, artifacts/layer-$(ARCH).zip, and verify it (ARCH=x86_64 or arm64);
 ## the test function gets its own, artifacts/test-function/layer-$(ARCH).zip, through the same build/ targets
-layer: | $(ARTIFACTS)
-	@flock $(PUBLISH_LOCK) bash build/check-toolchain.sh --arch $(ARCH) --tfm $(TFM) src/Bootstrap.Host
+layer: toolchain | $(ARTIFACTS)
 	$(PUBLISH) src/Bootstrap.Host -o $(ARTIFACTS)/publish/layer-$(ARCH)/host -p:BootstrapLayerPath=$(abspath $(ARTIFACTS))/layer-$(ARCH).zip
 	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/layer-$(ARCH)/test-function -p:BootstrapLayerPath=$(abspath $(ARTIFACTS))/test-function/layer-$(ARCH).zip
 	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/test-function/layer-$(ARCH).zip | tail -n 1
 	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/layer-$(ARCH).zip
 
+## pack: the NuGet packages, to artifacts/packages: the runtime (with its buildTransitive build files), the testing
+## library, the emulator as the .NET tool `lambda-emulator`, and the `dotnet new lambda-aot` template
+PACKAGES := $(ARTIFACTS)/packages
+pack: | $(ARTIFACTS)
+	rm -rf $(PACKAGES)
+	$(DOTNET) pack Bootstrap.sln -c Release --nologo -v quiet -clp:NoSummary -o $(PACKAGES)
+	@ls -l $(PACKAGES)/*.nupkg | awk '{ print "pack:", $$NF, $$5, "bytes" }'
+
 ## test: build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: bootstrap test-function emulator-build layer
+test: bootstrap test-function emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 

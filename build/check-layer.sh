@@ -3,15 +3,19 @@
 #   a valid zip whose only entry is `bootstrap`, a regular file with mode 0755 recorded for Unix;
 #   then the unpacked bootstrap passes check-bootstrap.sh (ELF for the architecture, stripped,
 #   GLIBC <= 2.34, only libc/libm/loader, size budget). Prints a short summary, exits non-zero on any miss.
+# A zip named for an architecture (layer-arm64.zip, …-x86_64.zip) must hold a bootstrap for it; --arch defaults
+# to that name's architecture, else x86_64.
 # Reads the zip with Info-ZIP's unzip (Debian package unzip), not with the code that wrote it.
 # Usage: check-layer.sh [--arch x86_64|arm64] [--max-bytes N] path/to/layer.zip
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+arch=
 check_args=()
 while [ $# -gt 1 ]; do
   case "$1" in
-    --arch|--max-bytes) check_args+=("$1" "$2"); shift 2 ;;
+    --arch) arch=$2; shift 2 ;;
+    --max-bytes) check_args+=("$1" "$2"); shift 2 ;;
     *) echo "check-layer: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -19,6 +23,20 @@ zip=${1:?usage: check-layer.sh [--arch A] [--max-bytes N] path/to/layer.zip}
 expected_entries=bootstrap
 
 fail() { echo "check-layer: $zip: $*" >&2; exit 1; }
+
+case "$(basename "$zip")" in
+  *-arm64.zip) named_arch=arm64 ;;
+  *-x86_64.zip) named_arch=x86_64 ;;
+  *) named_arch= ;;
+esac
+if [ -n "$named_arch" ] && [ -n "$arch" ] && [ "$arch" != "$named_arch" ]; then
+  fail "is named for $named_arch but was checked as $arch"
+fi
+arch=${arch:-${named_arch:-x86_64}}
+case "$arch" in
+  x86_64|arm64) check_args+=(--arch "$arch") ;;
+  *) fail "unknown architecture '$arch' (x86_64 or arm64)" ;;
+esac
 command -v unzip >/dev/null || fail "needs 'unzip' (Debian package unzip)"
 [ -f "$zip" ] || fail "no such file"
 unzip -tqq "$zip" >/dev/null 2>&1 || fail "is not a valid zip (unzip -t fails)"

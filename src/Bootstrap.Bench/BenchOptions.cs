@@ -19,8 +19,10 @@ public sealed class BenchOptions
           --no-cold-disk         skip the cold-disk starts (binary evicted from the page cache before each spawn)
           --out DIR              where results.json, report.md and the plots go (default artifacts/bench)
           --host PATH            the repository's bootstrap (default artifacts/bootstrap; `make bootstrap` builds it)
-          --bootstrap [NAME=]PATH  another bootstrap to compare, e.g. your own function (repeatable)
-          --env VAR=VALUE        an environment variable for the --bootstrap just before it (repeatable)
+          --bootstrap [NAME=]PATH  another bootstrap to compare, e.g. your own function (repeatable); one built for
+                                 the other architecture is listed by size only, as artifacts/bootstrap-arm64 is
+          --env VAR=VALUE        an environment variable for the --bootstrap just before it (repeatable);
+                                 --env _HANDLER=NAME gives that one its own handler
           --handler NAME         _HANDLER for the --bootstrap ones (default echo)
           --event JSON           the event for the --bootstrap ones (default {"name":"Ada"})
           --tfm TFM              target framework for the HttpClient reference (default net10.0)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Bootstrap.Bench.Reports;
 using Bootstrap.Bench.Results;
+using Bootstrap.Emulator.Processes;
 
 namespace Bootstrap.Bench;
 
@@ -70,18 +71,35 @@ public static class BenchProgram
             new("greet", VariantKind.Bootstrap, host, "greet", @event, Encoding.UTF8.GetBytes(BenchDefaults.GreetResponse), "this repository's bootstrap, typed JSON path"),
             new("httpclient", VariantKind.Reference, reference, null, @event, @event, "reference: the echo handler on an HttpClient Runtime API client, same AOT settings"),
         };
+        var untimed = new List<UntimedBinary>();
+        void LeaveUntimed(string name, string path, LambdaArchitecture architecture)
+        {
+            untimed.Add(new UntimedBinary(name, path, architecture.LambdaName(), new FileInfo(path).Length));
+            progress.Say($"bootstrap-bench: {name} is built for {architecture.LambdaName()}: size only, no timings (they would measure qemu)");
+        }
+        string arm64Host = Path.Combine(repo, "artifacts", "bootstrap-arm64");
+        if (options.HostPath is null && File.Exists(arm64Host) && ElfMachine.Read(arm64Host) is { } arm64 && arm64 != ElfMachine.OfThisMachine())
+            LeaveUntimed("host-arm64", arm64Host, arm64);
         foreach (var extra in options.ExtraBootstraps)
         {
             string full = Path.GetFullPath(extra.Path);
             if (!File.Exists(full))
                 throw new BenchException($"--bootstrap {extra.Path}: no such file");
             string label = extra.Name ?? Path.GetFileName(Path.GetDirectoryName(full)) ?? "extra";
-            if (variants.Any(v => v.Name == label))
-                label = $"{label}-{variants.Count}";
-            string description = extra.Environment.Count == 0 ? "given on the command line" : $"given on the command line, with {string.Join(" ", extra.Environment)}";
-            variants.Add(new Variant(label, VariantKind.Extra, full, options.ExtraHandler, Encoding.UTF8.GetBytes(options.ExtraEvent), null, description)
+            if (variants.Any(v => v.Name == label) || untimed.Any(u => u.Name == label))
+                label = $"{label}-{variants.Count + untimed.Count}";
+            if (ElfMachine.Read(full) is { } architecture && architecture != ElfMachine.OfThisMachine())
             {
-                Environment = extra.Environment,
+                LeaveUntimed(label, full, architecture);
+                continue;
+            }
+            // `--env _HANDLER=NAME` picks that bootstrap's handler, over --handler.
+            string handler = extra.Environment.LastOrDefault(e => e.StartsWith("_HANDLER=", StringComparison.Ordinal))?["_HANDLER=".Length..] ?? options.ExtraHandler;
+            var environment = extra.Environment.Where(e => !e.StartsWith("_HANDLER=", StringComparison.Ordinal)).ToList();
+            string description = environment.Count == 0 ? "given on the command line" : $"given on the command line, with {string.Join(" ", environment)}";
+            variants.Add(new Variant(label, VariantKind.Extra, full, handler, Encoding.UTF8.GetBytes(options.ExtraEvent), null, description)
+            {
+                Environment = environment,
             });
         }
 
@@ -96,7 +114,10 @@ public static class BenchProgram
             measured,
             throughput,
             bars,
-            Math.Round(clock.Elapsed.TotalSeconds, 1));
+            Math.Round(clock.Elapsed.TotalSeconds, 1))
+        {
+            Untimed = untimed,
+        };
 
         File.WriteAllText(Path.Combine(output, "results.json"), JsonSerializer.Serialize(results, ResultsJson.Default.BenchResults));
         File.WriteAllText(Path.Combine(output, "report.md"), MarkdownReport.Render(results, Notes()));

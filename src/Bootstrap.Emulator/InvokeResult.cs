@@ -9,7 +9,8 @@ public sealed record InvokeResult(
     double DurationMs,
     double? InitDurationMs,
     int MemorySizeMb,
-    int? MaxMemoryUsedMb)
+    int? MaxMemoryUsedMb,
+    string? EmulatedBy = null)
 {
     /// <summary>Lambda bills whole milliseconds; a custom runtime's init is billed too.</summary>
     public long BilledDurationMs => (long)Math.Ceiling(DurationMs + (InitDurationMs ?? 0));

@@ -20,8 +20,9 @@ public static class LambdaLogLines
     {
         var line = string.Create(CultureInfo.InvariantCulture,
             $"REPORT RequestId: {result.RequestId}\tDuration: {result.DurationMs:0.00} ms\tBilled Duration: {result.BilledDurationMs} ms\tMemory Size: {result.MemorySizeMb} MB\tMax Memory Used: {result.MaxMemoryUsedMb?.ToString(CultureInfo.InvariantCulture) ?? "?"} MB");
-        return result.InitDurationMs is double init
-            ? line + string.Create(CultureInfo.InvariantCulture, $"\tInit Duration: {init:0.00} ms")
-            : line;
+        if (result.InitDurationMs is double init)
+            line += string.Create(CultureInfo.InvariantCulture, $"\tInit Duration: {init:0.00} ms");
+        // Not one of Lambda's fields: under an emulator the figures describe the emulator, not the function.
+        return result.EmulatedBy is { } emulator ? line + $"\tEmulated: {emulator} (timings not representative)" : line;
     }
 }

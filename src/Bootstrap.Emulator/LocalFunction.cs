@@ -47,8 +47,8 @@ public sealed class LocalFunction : IAsyncDisposable
     /// <param name="output">Receives every line to show: the bootstrap's output and the platform lines (line, isStandardError).</param>
     public static async Task<LocalFunction> StartAsync(FunctionOptions options, Action<string, bool> output)
     {
-        if (!File.Exists(options.BootstrapPath))
-            throw new EmulatorException($"bootstrap not found: {options.BootstrapPath}");
+        // Fails here, in one line, for a bootstrap this machine cannot run (missing, or another architecture without qemu).
+        BootstrapLauncher.For(options.BootstrapPath);
         var api = await RuntimeApiServer.StartAsync(options.Api);
         await api.WarmUpAsync();
         await BootstrapProcess.WarmUpAsync();
@@ -149,7 +149,8 @@ public sealed class LocalFunction : IAsyncDisposable
             durationMs,
             cold ? _initDurationMs ?? ElapsedSinceSpawn() : null,
             _options.MemoryMb,
-            _lastPeakRssKb > 0 ? (int)Math.Ceiling(_lastPeakRssKb / 1024.0) : null);
+            _lastPeakRssKb > 0 ? (int)Math.Ceiling(_lastPeakRssKb / 1024.0) : null,
+            _process?.EmulatedBy);
         if (invocation.StartedAt is null)
             _output(LambdaLogLines.Start(invocation.RequestId, _options.Api.FunctionVersion), false);
         ReportProtocolDetails(invocation, outcome);

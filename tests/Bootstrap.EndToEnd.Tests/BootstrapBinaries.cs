@@ -12,12 +12,16 @@ public static class BootstrapBinaries
 
     private static readonly Lazy<string> s_host = new(() => Ensure("artifacts/bootstrap", "bootstrap"));
     private static readonly Lazy<string> s_testFunction = new(() => Ensure("artifacts/test-function/bootstrap", "test-function"));
+    private static readonly Lazy<string> s_hostArm64 = new(() => Ensure("artifacts/bootstrap-arm64", "bootstrap ARCH=arm64"));
 
     /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail, stream, sleep, counter, http).</summary>
     public static string Host => s_host.Value;
 
     /// <summary>The test function's bootstrap (log, bytes-async, stream, stream-async, add-async, deadline, big, delay, hang, crash, init-fails, http-stream).</summary>
     public static string TestFunction => s_testFunction.Value;
+
+    /// <summary>The default bootstrap cross-compiled for arm64; on an x86_64 machine it runs under qemu-user.</summary>
+    public static string HostArm64 => s_hostArm64.Value;
 
     private static string Ensure(string relativePath, string makeTarget)
     {

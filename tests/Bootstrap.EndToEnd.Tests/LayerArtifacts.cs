@@ -18,27 +18,33 @@ public static class LayerArtifacts
     /// <summary>Where `make layer` writes the test function's own layer, built through build/ like any user project.</summary>
     public static readonly string TestFunctionLayerPath = Path.Combine(BootstrapBinaries.RepoRoot, "artifacts", "test-function", $"layer-{Arch}.zip");
 
-    private static readonly Lazy<string> s_makeLayer = new(MakeLayer);
+    /// <summary>Where `make layer ARCH=arm64` writes the arm64 build of the default bootstrap's layer.</summary>
+    public static readonly string Arm64HostLayerPath = Path.Combine(BootstrapBinaries.RepoRoot, "artifacts", "layer-arm64.zip");
 
-    public static string HostLayer => Ensure(HostLayerPath);
+    private static readonly Lazy<string> s_makeLayer = new(() => MakeLayer(Arch));
+    private static readonly Lazy<string> s_makeArm64Layer = new(() => MakeLayer("arm64"));
 
-    public static string TestFunctionLayer => Ensure(TestFunctionLayerPath);
+    public static string HostLayer => Ensure(HostLayerPath, s_makeLayer);
+
+    public static string TestFunctionLayer => Ensure(TestFunctionLayerPath, s_makeLayer);
+
+    public static string Arm64HostLayer => Ensure(Arm64HostLayerPath, s_makeArm64Layer);
 
     public static string BuildDirectory => Path.Combine(BootstrapBinaries.RepoRoot, "build");
 
-    private static string Ensure(string path)
+    private static string Ensure(string path, Lazy<string> make)
     {
         if (File.Exists(path))
             return path;
-        string output = s_makeLayer.Value;
+        string output = make.Value;
         if (!File.Exists(path))
             throw new InvalidOperationException($"`make layer` did not produce {path}:\n{output}");
         return path;
     }
 
-    private static string MakeLayer()
+    private static string MakeLayer(string arch)
     {
-        var (exitCode, output) = Run("make", ["-C", BootstrapBinaries.RepoRoot, "layer", $"ARCH={Arch}"]);
+        var (exitCode, output) = Run("make", ["-C", BootstrapBinaries.RepoRoot, "layer", $"ARCH={arch}"]);
         if (exitCode != 0)
             throw new InvalidOperationException($"`make layer` failed with {exitCode}:\n{output}");
         return output;
@@ -62,9 +68,9 @@ public static class LayerArtifacts
         return (process.ExitCode, stdout + stderr.Result);
     }
 
-    /// <summary>build/check-layer.sh on a zip, as the build runs it.</summary>
-    public static (int ExitCode, string Output) CheckLayer(string zip) =>
-        Run("bash", [Path.Combine(BuildDirectory, "check-layer.sh"), "--arch", Arch, zip]);
+    /// <summary>build/check-layer.sh on a zip, as the build runs it; a null arch leaves it to the zip's name.</summary>
+    public static (int ExitCode, string Output) CheckLayer(string zip, string? arch = Arch) =>
+        Run("bash", [Path.Combine(BuildDirectory, "check-layer.sh"), .. arch is null ? Array.Empty<string>() : ["--arch", arch], zip]);
 
     public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -140,10 +140,50 @@ public sealed class LayerZipTests
         Assert.Contains("holds [bootstrap notes.txt]", output);
     }
 
-    /// <summary>Packages a binary through build/Bootstrap.Layer.targets on its own, as the docs show.</summary>
-    private static string Package(string binary, string zip)
+    [Fact]
+    public void The_arm64_layer_holds_an_AArch64_bootstrap_and_passes_verification()
     {
-        var (exitCode, output) = PackageWith(binary, zip);
+        using (var zip = ZipFile.OpenRead(LayerArtifacts.Arm64HostLayer))
+        {
+            var entry = Assert.Single(zip.Entries);
+            Assert.Equal("bootstrap", entry.FullName);
+            Assert.Equal(RegularFile0755, (entry.ExternalAttributes >> 16) & 0xFFFF);
+            Assert.Equal(new DateTime(1980, 1, 1, 0, 0, 0), entry.LastWriteTime.DateTime);
+        }
+        var (exitCode, output) = LayerArtifacts.CheckLayer(LayerArtifacts.Arm64HostLayer, arch: null);
+        Assert.True(exitCode == 0, $"check-layer failed on the arm64 layer:\n{output}");
+        Assert.Contains("check-bootstrap: bootstrap ok: arm64", output);
+        Assert.Contains("needs libm.so.6,libc.so.6,ld-linux-aarch64.so.1", output);
+    }
+
+    [Fact]
+    public void Packaging_the_arm64_binary_again_gives_the_same_zip()
+    {
+        using var scratch = new LayerScratch();
+        string binary = Path.Combine(scratch.UnpackLayer(LayerArtifacts.Arm64HostLayer), "bootstrap");
+        string again = Package(binary, scratch["layer-arm64.zip"], "-p:BootstrapArch=arm64");
+        Assert.Equal(LayerArtifacts.Sha256(LayerArtifacts.Arm64HostLayer), LayerArtifacts.Sha256(again));
+    }
+
+    [Theory]
+    [InlineData("layer-arm64.zip", "x86_64", null, "not built for arm64: Advanced Micro Devices X86-64")]
+    [InlineData("layer-x86_64.zip", "arm64", null, "not built for x86_64: AArch64")]
+    [InlineData("layer-arm64.zip", "x86_64", "x86_64", "is named for arm64 but was checked as x86_64")]
+    public void Verification_rejects_a_layer_whose_machine_does_not_match_its_name(string name, string holds, string? checkedAs, string message)
+    {
+        using var scratch = new LayerScratch();
+        string source = holds == "arm64" ? LayerArtifacts.Arm64HostLayer : LayerArtifacts.HostLayer;
+        string bad = scratch[name];
+        File.Copy(source, bad);
+        var (exitCode, output) = LayerArtifacts.CheckLayer(bad, checkedAs);
+        Assert.True(exitCode != 0, $"check-layer accepted {name} holding an {holds} bootstrap:\n{output}");
+        Assert.Contains(message, output);
+    }
+
+    /// <summary>Packages a binary through build/Bootstrap.Layer.targets on its own, as the docs show.</summary>
+    private static string Package(string binary, string zip, params string[] properties)
+    {
+        var (exitCode, output) = PackageWith(binary, zip, properties);
         Assert.True(exitCode == 0, $"packaging {binary} failed:\n{output}");
         Assert.True(File.Exists(zip), $"packaging did not write {zip}:\n{output}");
         return zip;

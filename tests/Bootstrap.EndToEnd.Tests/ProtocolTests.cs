@@ -45,17 +45,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_500_from_next_ends_the_process()
     {
-        await using var function = await FunctionUnderTest.StartAsync("echo", new()
-        {
-            Intercept = async context =>
-            {
-                if (!context.Request.Path.Value!.EndsWith("/next"))
-                    return false;
-                context.Response.StatusCode = 500;
-                await context.Response.WriteAsync("{\"errorType\":\"ServiceException\"}");
-                return true;
-            },
-        });
+        await using var function = await FunctionUnderTest.StartAsync("echo", new() { Intercept = RuntimeApiFaults.ServerErrorOn("/next", "{\"errorType\":\"ServiceException\"}") });
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.Contains(function.Stderr, line => line.Contains("500"));
     }
@@ -63,17 +53,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_500_from_a_response_post_ends_the_process()
     {
-        await using var function = await FunctionUnderTest.StartAsync("echo", new()
-        {
-            Intercept = async context =>
-            {
-                if (!context.Request.Path.Value!.EndsWith("/response"))
-                    return false;
-                context.Response.StatusCode = 500;
-                await context.Response.WriteAsync("broken");
-                return true;
-            },
-        });
+        await using var function = await FunctionUnderTest.StartAsync("echo", new() { Intercept = RuntimeApiFaults.ServerErrorOn("/response", "broken") });
         function.Api.Enqueue("{}"u8.ToArray());
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.Contains(function.Stderr, line => line.Contains("500") && line.Contains("response"));

@@ -28,6 +28,8 @@ public static class ConsoleSummary
         Row(header);
         Row(widths.Select(w => new string('-', w)).ToArray());
         rows.ForEach(Row);
+        foreach (var u in results.Untimed)
+            text.AppendLine($"{u.Name}  {Format.Bytes(u.SizeBytes)}  ({u.Architecture}: size only; emulated timings would measure qemu)");
         text.AppendLine();
         foreach (var t in results.Throughput)
             text.AppendLine($"throughput  {t.Variant}, AWS_LAMBDA_MAX_CONCURRENCY={t.Concurrency}: {t.PerSecond:N0} invocations/s ({t.Invocations:N0} in {t.Seconds:0.000} s)");

@@ -40,6 +40,14 @@ public static class MarkdownReport
                           $"{Format.Count(m.MinorFaults)} ({R("minorFaults")}) |");
         }
         md.AppendLine();
+        if (results.Untimed.Count > 0)
+        {
+            md.AppendLine("Built for another architecture, so not timed (under qemu-user the timings would measure the emulator):").AppendLine();
+            md.AppendLine("| binary | architecture | size |").AppendLine("|---|---|---:|");
+            foreach (var u in results.Untimed)
+                md.AppendLine($"| {u.Name} | {u.Architecture} | {Format.Bytes(u.SizeBytes)} |");
+            md.AppendLine();
+        }
 
         if (results.Throughput.Count > 0)
         {

@@ -11,7 +11,11 @@ public sealed record BenchResults(
     List<VariantResult> Variants,
     List<ThroughputResult> Throughput,
     List<BarResult> Bars,
-    double DurationSeconds);
+    double DurationSeconds)
+{
+    /// <summary>Binaries for the other architecture (the arm64 build, say): sizes only.</summary>
+    public List<UntimedBinary> Untimed { get; init; } = [];
+}
 
 /// <summary>Where the run happened: timings only compare within one machine, hence the ratios.</summary>
 public sealed record MachineInfo(int Cores, string Kernel, string Cpu);

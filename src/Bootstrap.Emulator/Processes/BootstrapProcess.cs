@@ -4,18 +4,20 @@ namespace Bootstrap.Emulator.Processes;
 
 /// <summary>
 /// A bootstrap running as a child process with exactly the environment given, its stdout and stderr
-/// forwarded line by line. Knows when it was spawned, its peak memory while alive, and how it exited.
+/// forwarded line by line. Knows when it was spawned, its peak memory while alive, and how it exited. A bootstrap
+/// built for Lambda's other architecture runs under qemu-user (see <see cref="BootstrapLauncher"/>).
 /// </summary>
 public sealed class BootstrapProcess : IAsyncDisposable
 {
     private readonly System.Diagnostics.Process _process;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private BootstrapProcess(System.Diagnostics.Process process, long spawnedAt)
+    private BootstrapProcess(System.Diagnostics.Process process, long spawnedAt, string? emulatedBy)
     {
         _process = process;
         SpawnedAt = spawnedAt;
         Id = process.Id;
+        EmulatedBy = emulatedBy;
     }
 
     /// <summary>Stopwatch timestamp taken just before the spawn.</summary>
@@ -23,13 +25,14 @@ public sealed class BootstrapProcess : IAsyncDisposable
     public int Id { get; }
     public Task<int> Exited => _exited.Task;
     public bool HasExited => _exited.Task.IsCompleted;
+    /// <summary>The emulator it runs under (qemu-aarch64, say), or null when it runs natively: then its timings mean something.</summary>
+    public string? EmulatedBy { get; }
 
     /// <summary>Starts <paramref name="path"/>. Each output line goes to <paramref name="onOutput"/> (line, isStandardError).</summary>
     public static BootstrapProcess Start(string path, IReadOnlyDictionary<string, string> environment, Action<string, bool> onOutput)
     {
-        if (!File.Exists(path))
-            throw new EmulatorException($"bootstrap not found: {path}");
-        var info = new ProcessStartInfo(Path.GetFullPath(path))
+        var launcher = BootstrapLauncher.For(path);
+        var info = new ProcessStartInfo(launcher.FileName, launcher.Arguments)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -53,7 +56,7 @@ public sealed class BootstrapProcess : IAsyncDisposable
         {
             throw new EmulatorException($"cannot start {path}: {e.Message}");
         }
-        var child = new BootstrapProcess(process, spawnedAt);
+        var child = new BootstrapProcess(process, spawnedAt, launcher.EmulatedBy);
         process.Exited += (_, _) => child.OnExited();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
