@@ -1,3 +1,4 @@
+using Bootstrap.Events.Http;
 using Bootstrap.Host;
 using Bootstrap.Runtime;
 using Bootstrap.Runtime.Handlers;
@@ -12,4 +13,5 @@ return LambdaRuntime.Run(new HandlerRegistry
     ["stream"] = () => LambdaHandler.Streaming(SampleHandlers.Stream),
     ["sleep"] = () => LambdaHandler.Json(SampleHandlers.Sleep, SampleJson.Default.SleepRequest, SampleJson.Default.SleepResponse),
     ["counter"] = () => new Counter().Handler(),
+    ["http"] = () => LambdaHandler.Http(HttpSample.Handle),
 });

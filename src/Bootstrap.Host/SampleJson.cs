@@ -22,3 +22,9 @@ internal sealed partial class ContextJson : JsonSerializerContext;
 [JsonSerializable(typeof(SleepResponse))]
 [JsonSerializable(typeof(CounterResponse))]
 internal sealed partial class SampleJson : JsonSerializerContext;
+
+// http.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(MessageResponse))]
+[JsonSerializable(typeof(CookiesResponse))]
+internal sealed partial class HttpSampleJson : JsonSerializerContext;

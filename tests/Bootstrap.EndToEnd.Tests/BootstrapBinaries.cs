@@ -15,10 +15,10 @@ public static class BootstrapBinaries
     private static readonly Lazy<string> s_layer = new(() => Ensure("artifacts/layer-x86_64.zip", "layer"));
     private static readonly Lazy<string> s_hostArm64 = new(() => Ensure("artifacts/bootstrap-arm64", "bootstrap ARCH=arm64"));
 
-    /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail).</summary>
+    /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail, stream, sleep, counter, http).</summary>
     public static string Host => s_host.Value;
 
-    /// <summary>The test function's bootstrap (log, bytes-async, stream-buffered, stream-buffered-async, add-async, deadline, big, delay, hang, crash, user-fail, user-fail-async, init-fails).</summary>
+    /// <summary>The test function's bootstrap (log, bytes-async, stream-buffered, stream-buffered-async, add-async, deadline, big, delay, hang, crash, user-fail, user-fail-async, init-fails, http-stream).</summary>
     public static string TestFunction => s_testFunction.Value;
 
     /// <summary>The default bootstrap as a layer zip (make layer), which layer/template.yaml points at.</summary>

@@ -18,7 +18,7 @@ public sealed class InitErrorTests
         using var json = JsonDocument.Parse(error.Body);
         string text = json.RootElement.GetProperty("errorMessage").GetString()!;
         Assert.Contains(message, text);
-        Assert.Contains("context, counter, echo, fail, greet, sleep, stream", text);
+        Assert.Contains("context, counter, echo, fail, greet, http, sleep, stream", text);
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.DoesNotContain(function.Api.Requests, r => r.Path.EndsWith("/next"));
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using Bootstrap.Events.Http;
 using Bootstrap.Runtime;
 using Bootstrap.Runtime.Handlers;
 using Bootstrap.Runtime.Logging;
@@ -85,6 +86,24 @@ return LambdaRuntime.Run(new HandlerRegistry
     ["user-fail-async"] = () => LambdaHandler.Bytes(Bootstrap.Runtime.UserCode.Orders.PlaceLater),
     // Its own initialisation fails.
     ["init-fails"] = () => throw new InvalidOperationException("no database configured"),
+    // An HTTP handler streaming behind a Function URL in RESPONSE_STREAM mode: the head as the prelude, then three parts;
+    // on /late-header it adds a header after the head went out.
+    ["http-stream"] = () => LambdaHandler.HttpStreaming(async (request, response, context) =>
+    {
+        response.StatusCode = 201;
+        response.Headers["Content-Type"] = "text/plain";
+        response.Headers.Add("X-Part", "a");
+        response.Headers.Add("X-Part", "b");
+        response.Cookies.Add("streamed=1");
+        for (int i = 0; i < 3; i++)
+        {
+            response.Write(Encoding.UTF8.GetBytes($"{request.Method} {request.Path} part {i}\n"));
+            await response.FlushAsync();
+            if (request.Path == "/late-header")
+                response.Headers.Add("X-Late", "too late");
+            await Task.Delay(50);
+        }
+    }),
 });
 
 public sealed record Numbers(int A, int B);
