@@ -10,10 +10,12 @@ public enum Fault
 
 /// <summary>
 /// Picks each event's fault at random, at fixed rates. The fault travels inside the event, so the load generator
-/// knows which answer each request must get.
+/// knows which answer each request must get. With a seed, the sequence of faults is the same on every run.
 /// </summary>
-public sealed class FaultPlan(double crashRate, double hangRate)
+public sealed class FaultPlan(double crashRate, double hangRate, int? seed = null)
 {
+    private readonly Random _random = seed is int s ? new Random(s) : Random.Shared;
+
     /// <summary>No faults: every event is answered by the function.</summary>
     public static readonly FaultPlan None = new(0, 0);
 
@@ -23,7 +25,9 @@ public sealed class FaultPlan(double crashRate, double hangRate)
 
     public Fault Next()
     {
-        double roll = Random.Shared.NextDouble();
+        double roll;
+        lock (_random)
+            roll = _random.NextDouble();
         return roll < crashRate ? Fault.Crash : roll < crashRate + hangRate ? Fault.Hang : Fault.None;
     }
 

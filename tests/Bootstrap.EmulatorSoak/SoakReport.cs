@@ -3,9 +3,14 @@ using System.Globalization;
 namespace Bootstrap.EmulatorSoak;
 
 /// <summary>The figures of one run and the bars they are held to; <see cref="Failures"/> names each bar missed.</summary>
-public sealed record SoakReport(string Name, AnswerBook Book, int ReportLines, int DuplicateReports, long RssWarmKb, long RssEndKb,
-    SoakOptions Options)
+public sealed record SoakReport(string Name, AnswerBook Book, int ReportLines, int DuplicateReports,
+    IReadOnlyList<(TimeSpan At, long Kb)> Rss, SoakOptions Options)
 {
+    /// <summary>RSS at the end of the warm-up (or the last sample, for a run shorter than that).</summary>
+    public long RssWarmKb => Rss.FirstOrDefault(s => s.At >= Options.WarmUp, Rss.LastOrDefault()).Kb;
+    public long RssEndKb => Rss.LastOrDefault().Kb;
+    public long RssPeakKb => Rss.Count > 0 ? Rss.Max(s => s.Kb) : 0;
+
     public double RssGrowth => RssWarmKb > 0 ? (double)(RssEndKb - RssWarmKb) / RssWarmKb : 0;
 
     /// <summary>The bars: answered once, no 5xx, REPORT lines equal to invocations, every answer the right one, RSS flat.</summary>
@@ -38,6 +43,10 @@ public sealed record SoakReport(string Name, AnswerBook Book, int ReportLines, i
           wrong          {Book.Count(Answer.Wrong)}
           unanswered     {Book.Count(Answer.Unanswered)}
           REPORT lines   {ReportLines} (invocations answered: {Book.Invocations})
-          RSS            {RssWarmKb / 1024.0:0.0} MB after {Options.WarmUp.TotalSeconds:0} s, {RssEndKb / 1024.0:0.0} MB at the end ({RssGrowth:+0.0%;-0.0%})
+          RSS            {RssWarmKb / 1024.0:0.0} MB after {Options.WarmUp.TotalSeconds:0} s, {RssEndKb / 1024.0:0.0} MB at the end ({RssGrowth:+0.0%;-0.0%}), peak {RssPeakKb / 1024.0:0.0} MB
+          RSS every 10 s {Trail()}
         """);
+
+    /// <summary>The RSS samples at every tenth second, in MB.</summary>
+    private string Trail() => string.Join(" ", Rss.Where((_, i) => i % 10 == 0).Select(s => (s.Kb / 1024.0).ToString("0.0", CultureInfo.InvariantCulture)));
 }

@@ -28,9 +28,7 @@ public static class SoakRun
                 await sampler.DisposeAsync();
                 // The last REPORT line is printed just before its answer is sent; give the output pipe a moment to carry it.
                 await Task.Delay(500);
-                var samples = sampler.Samples;
-                long warm = samples.FirstOrDefault(s => s.At >= options.WarmUp, samples.LastOrDefault()).Kb;
-                return new SoakReport(name, load.Book, emulator.ReportLines, emulator.DuplicateReports, warm, samples.LastOrDefault().Kb, options);
+                return new SoakReport(name, load.Book, emulator.ReportLines, emulator.DuplicateReports, sampler.Samples, options);
             }
         }
         finally
