@@ -16,5 +16,9 @@ public sealed record SoakOptions
     public FaultPlan Faults { get; init; } = FaultPlan.None;
     /// <summary>The memory bar: the emulator's RSS at the end may exceed the RSS after warm-up by this fraction at most.</summary>
     public double MaxRssGrowth { get; init; } = 0.10;
-    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Until the emulator's memory settles: its ledger fills up to the settled invocations it keeps, the JIT reaches
+    /// its final code and the garbage collector its budgets. Measured: flat from 20 to 30 s on.
+    /// </summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(30);
 }

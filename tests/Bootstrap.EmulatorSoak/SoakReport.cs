@@ -6,10 +6,19 @@ namespace Bootstrap.EmulatorSoak;
 public sealed record SoakReport(string Name, AnswerBook Book, int ReportLines, int DuplicateReports,
     IReadOnlyList<(TimeSpan At, long Kb)> Rss, SoakOptions Options)
 {
-    /// <summary>RSS at the end of the warm-up (or the last sample, for a run shorter than that).</summary>
-    public long RssWarmKb => Rss.FirstOrDefault(s => s.At >= Options.WarmUp, Rss.LastOrDefault()).Kb;
-    public long RssEndKb => Rss.LastOrDefault().Kb;
+    // RSS follows the garbage collector up and down by a tenth or more within seconds: each figure is the highest
+    // sample of a 10 s window, the first after the warm-up and the last of the run.
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+
+    /// <summary>Peak RSS in the window after the warm-up (or in the run's last window, for a run shorter than that).</summary>
+    public long RssWarmKb => PeakIn(Rss.Any(s => s.At >= Options.WarmUp) ? Options.WarmUp : End - Window, Options.WarmUp + Window);
+    /// <summary>Peak RSS in the run's last window.</summary>
+    public long RssEndKb => PeakIn(End - Window, End + Window);
     public long RssPeakKb => Rss.Count > 0 ? Rss.Max(s => s.Kb) : 0;
+
+    private TimeSpan End => Rss.Count > 0 ? Rss[^1].At : TimeSpan.Zero;
+
+    private long PeakIn(TimeSpan from, TimeSpan to) => Rss.Where(s => s.At >= from && s.At <= to).Select(s => s.Kb).DefaultIfEmpty(0).Max();
 
     public double RssGrowth => RssWarmKb > 0 ? (double)(RssEndKb - RssWarmKb) / RssWarmKb : 0;
 
@@ -43,7 +52,7 @@ public sealed record SoakReport(string Name, AnswerBook Book, int ReportLines, i
           wrong          {Book.Count(Answer.Wrong)}
           unanswered     {Book.Count(Answer.Unanswered)}
           REPORT lines   {ReportLines} (invocations answered: {Book.Invocations})
-          RSS            {RssWarmKb / 1024.0:0.0} MB after {Options.WarmUp.TotalSeconds:0} s, {RssEndKb / 1024.0:0.0} MB at the end ({RssGrowth:+0.0%;-0.0%}), peak {RssPeakKb / 1024.0:0.0} MB
+          RSS            {RssWarmKb / 1024.0:0.0} MB after the {Options.WarmUp.TotalSeconds:0} s warm-up, {RssEndKb / 1024.0:0.0} MB at the end ({RssGrowth:+0.0%;-0.0%}; peaks of 10 s windows), run peak {RssPeakKb / 1024.0:0.0} MB
           RSS every 10 s {Trail()}
         """);
 
