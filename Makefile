@@ -80,17 +80,6 @@ HANDLER ?= echo
 emulator: emulator-build
 	$(EMULATOR) --bootstrap $(BOOTSTRAP) --handler $(HANDLER) $(ARGS)
 
-## clean: remove build outputs
-clean:
-	rm -rf $(ARTIFACTS)
-	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
-
-## bench: startup benchmark: every variant against a C floor measured in the same run, to artifacts/bench/
-## (report.md, results.json, cold-start.svg, init-phases.svg). More options: make bench BENCH_ARGS="--cold 50 --bootstrap mine=path/to/bootstrap"
-bench: bootstrap
-	$(DOTNET) build src/Bootstrap.Bench -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/bench/tool
-	$(DOTNET) $(ARTIFACTS)/bench/tool/bootstrap-bench.dll --out $(ARTIFACTS)/bench --tfm $(TFM) $(BENCH_ARGS)
-
 ## soak-emulator: the emulator under load, SOAK_SECONDS (default 60) per run, more clients than its queue takes: the echo
 ## bootstrap, then a scripted one that crashes on 5% of events and hangs past the timeout on 1%, each at
 ## --max-concurrency 1 and 8. Fails unless every request is answered exactly once (no 5xx; 429 when the queue is full),
@@ -102,3 +91,14 @@ soak-emulator: bootstrap emulator-build
 	$(DOTNET) build tests/Bootstrap.EmulatorSoak -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/emulator-soak
 	$(DOTNET) $(ARTIFACTS)/emulator-soak/emulator-soak.dll --emulator $(ARTIFACTS)/emulator/bootstrap-emulator.dll \
 	  --bootstrap $(ARTIFACTS)/bootstrap --seconds $(SOAK_SECONDS)
+
+## clean: remove build outputs
+clean:
+	rm -rf $(ARTIFACTS)
+	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+
+## bench: startup benchmark: every variant against a C floor measured in the same run, to artifacts/bench/
+## (report.md, results.json, cold-start.svg, init-phases.svg). More options: make bench BENCH_ARGS="--cold 50 --bootstrap mine=path/to/bootstrap"
+bench: bootstrap
+	$(DOTNET) build src/Bootstrap.Bench -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/bench/tool
+	$(DOTNET) $(ARTIFACTS)/bench/tool/bootstrap-bench.dll --out $(ARTIFACTS)/bench --tfm $(TFM) $(BENCH_ARGS)
