@@ -15,7 +15,7 @@ PUBLISH_LOCK ?= $(ARTIFACTS)/.publish.lock
 PUBLISH  := flock $(PUBLISH_LOCK) $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
-.PHONY: all toolchain bootstrap test-function arm64 layer pack test run emulator emulator-build bench bench-tool soak fuzz clean
+.PHONY: all toolchain bootstrap test-function arm64 layer pack test run emulator emulator-build bench bench-tool soak soak-emulator fuzz clean
 
 all: bootstrap
 
@@ -85,7 +85,6 @@ emulator: emulator-build
 ## --max-concurrency 1 and 8. Fails unless every request is answered exactly once (no 5xx; 429 when the queue is full),
 ## with a REPORT line per invocation and, under steady load, the emulator's peak RSS in the last 10 s within 10% of
 ## its peak in the 10 s after a 30 s warm-up.
-.PHONY: soak-emulator
 SOAK_SECONDS ?= 60
 soak-emulator: bootstrap emulator-build
 	$(DOTNET) build tests/Bootstrap.EmulatorSoak -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/emulator-soak
@@ -107,9 +106,11 @@ bench-tool: | $(ARTIFACTS)
 
 ## soak: 100,000 warm invocations through the AOT echo and greet, and echo with AWS_LAMBDA_MAX_CONCURRENCY=8, against the
 ## bench's lean Runtime API; prints peak RSS and open descriptors at 1k, 10k and 100k, and fails if peak RSS grows more
-## than 5% from 10k to 100k or the descriptors change. Other counts: make soak SOAK_ARGS="--checkpoints 1000,5000"
+## than 5% from 10k to 100k or the descriptors change (other counts: SOAK_ARGS="--checkpoints 1000,5000"); then the
+## emulator under load (soak-emulator above)
 soak: bootstrap bench-tool
 	$(DOTNET) $(ARTIFACTS)/bench/tool/bootstrap-bench.dll soak --host $(ARTIFACTS)/bootstrap $(SOAK_ARGS)
+	$(MAKE) --no-print-directory soak-emulator
 
 ## fuzz: FUZZ_SECONDS (default 600) of AFL++ on the runtime's response reader, instrumented with SharpFuzz, from the seed
 ## corpus in tests/Bootstrap.Fuzz/corpus; fails on a crash or a hang (kept in artifacts/fuzz/new-findings)
