@@ -48,8 +48,8 @@ layer: toolchain | $(ARTIFACTS)
 	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/test-function/layer-$(ARCH).zip | tail -n 1
 	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/layer-$(ARCH).zip
 
-## pack: the NuGet packages, to artifacts/packages: the runtime (with its buildTransitive build files), the testing
-## library, the emulator as the .NET tool `lambda-emulator`, and the `dotnet new lambda-aot` template
+## pack: the NuGet packages, to artifacts/packages: the runtime (with its buildTransitive build files), the events
+## library, the testing library, the emulator as the .NET tool `lambda-emulator`, and the `dotnet new lambda-aot` template
 PACKAGES := $(ARTIFACTS)/packages
 pack: | $(ARTIFACTS)
 	rm -rf $(PACKAGES)
