@@ -9,8 +9,14 @@ cd "$(dirname "$0")/../.."
 seconds=${FUZZ_SECONDS:-600}
 out=artifacts/fuzz
 if ! command -v afl-fuzz >/dev/null; then
-  echo "make fuzz: needs AFL++ (Debian: apt-get install afl++)" >&2
-  exit 2
+  # A clean machine: install it where we may (root with apt), else say what is missing.
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "make fuzz: installing AFL++ (Debian package afl++)"
+    apt-get update -q >/dev/null && apt-get install -y -q afl++ >/dev/null
+  else
+    echo "make fuzz: needs AFL++ (Debian: apt-get install afl++)" >&2
+    exit 2
+  fi
 fi
 
 dotnet tool restore >/dev/null
