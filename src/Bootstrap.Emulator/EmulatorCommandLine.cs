@@ -29,6 +29,15 @@ public sealed record EmulatorCommandLine
                                   --timeout, --runtime-api-port or --event
           --handler NAME          _HANDLER for the function
           --port N                Invoke API port on 127.0.0.1 (default 9000; 0 picks a free port)
+          --http-port N           also serve plain HTTP on 127.0.0.1:N (0 picks a free port) as an HTTP front door
+                                  of the function: each request becomes an event of --http-event's format, the
+                                  function's answer the HTTP response (status, headers, multi-value headers,
+                                  cookies as Set-Cookie, base64 bodies decoded). As API Gateway answers: an answer
+                                  that is not a valid response or a function error is 502, a timeout 504, a body
+                                  over 10 MB 413. One function only; not with --event
+          --http-event FORMAT     the event --http-port sends: apigateway-v2 (HTTP API, payload 2.0; the
+                                  default), apigateway-v1 (REST API, payload 1.0), function-url, or alb (with
+                                  multi-value headers)
           --runtime-api-port N    Runtime API port on 127.0.0.1 (default 0: a free port)
           --timeout SECONDS       function timeout (default 3)
           --memory MB             memory size, as AWS_LAMBDA_FUNCTION_MEMORY_SIZE (default 128)
@@ -79,6 +88,9 @@ public sealed record EmulatorCommandLine
     public string? Handler { get; init; }
     public int Port { get; init; } = 9000;
     public int RuntimeApiPort { get; init; }
+    /// <summary>The HTTP front door's port (--http-port), or null when there is none.</summary>
+    public int? HttpPort { get; init; }
+    public HttpFrontDoor.HttpEventFormat HttpEvent { get; init; } = HttpFrontDoor.HttpEventFormat.ApiGatewayV2;
     public double TimeoutSeconds { get; init; } = 3;
     public int MemoryMb { get; init; } = 128;
     public string FunctionName { get; init; } = "function";
@@ -113,6 +125,8 @@ public sealed record EmulatorCommandLine
                 "--watch" => result with { WatchPath = Value() },
                 "--handler" => result with { Handler = Value() },
                 "--port" => result with { Port = ParsePort(option, Value()) },
+                "--http-port" => result with { HttpPort = ParsePort(option, Value()) },
+                "--http-event" => result with { HttpEvent = ParseHttpEvent(Value()) },
                 "--runtime-api-port" => result with { RuntimeApiPort = ParsePort(option, Value()) },
                 "--timeout" => result with { TimeoutSeconds = ParsePositive(option, Value()) },
                 "--memory" => result with { MemoryMb = (int)ParsePositive(option, Value()) },
@@ -137,6 +151,10 @@ public sealed record EmulatorCommandLine
         foreach (var (name, value) in environment)
             merged[name] = value;
         result = result with { Environment = merged, FileEnvironment = fromFiles, FlagEnvironment = environment, Events = events };
+        if (!result.ShowHelp && result.HttpPort is not null && result.Events.Count > 0)
+            throw new EmulatorException("--http-port does not go with --event: --event runs once and exits");
+        if (!result.ShowHelp && result.HttpPort is null && given.Contains("--http-event"))
+            throw new EmulatorException("--http-event needs --http-port");
         if (!result.ShowHelp && result.TemplatePath is not null)
         {
             string[] perFunction = ["--watch", "--bootstrap", "--handler", "--function-name", "--memory", "--timeout", "--runtime-api-port", "--event"];
@@ -186,6 +204,10 @@ public sealed record EmulatorCommandLine
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535
             ? port
             : throw new EmulatorException($"{option} must be a port number from 0 to 65535, got '{value}'");
+
+    private static HttpFrontDoor.HttpEventFormat ParseHttpEvent(string value) =>
+        HttpFrontDoor.HttpEventFormats.Parse(value)
+            ?? throw new EmulatorException($"--http-event must be {HttpFrontDoor.HttpEventFormats.Names}, not '{value}'");
 
     private static double ParsePositive(string option, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && number > 0

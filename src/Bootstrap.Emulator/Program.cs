@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Bootstrap.Emulator;
+using Bootstrap.Emulator.HttpFrontDoor;
 using Bootstrap.Emulator.RuntimeApi;
 using Bootstrap.Emulator.Templates;
 using Bootstrap.Emulator.Watch;
@@ -38,6 +39,7 @@ var functions = new Dictionary<string, LocalFunction>(StringComparer.Ordinal);
 SamTemplate? template = null;
 ProjectWatcher? watcher = null;
 InvokeServer? invokeServer = null;
+HttpFrontDoorServer? frontDoor = null;
 try
 {
     FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
@@ -120,6 +122,13 @@ try
         }
         Output("emulator: ready (Ctrl-C to stop)", false);
     }
+    if (commandLine.HttpPort is { } httpPort)
+    {
+        if (functions.Values.Distinct().Count() != 1)
+            throw new EmulatorException("--http-port serves one function; the template has several");
+        frontDoor = await HttpFrontDoorServer.StartAsync(functions.Values.First(), commandLine.HttpEvent, httpPort, Output);
+        Output($"emulator: HTTP front door ({HttpEventFormats.NameOf(commandLine.HttpEvent)} events) on http://127.0.0.1:{frontDoor.Port}/", false);
+    }
     await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     Output("emulator: stopping", false);
     return 0;
@@ -138,6 +147,8 @@ finally
 {
     if (watcher is not null)
         await watcher.DisposeAsync();
+    if (frontDoor is not null)
+        await frontDoor.DisposeAsync();
     if (invokeServer is not null)
         await invokeServer.DisposeAsync();
     foreach (var function in functions.Values.Distinct())
