@@ -48,7 +48,8 @@ internal sealed record HttpAnswer(int StatusCode, IReadOnlyList<(string Name, st
             throw new InvalidAnswerException($"the answer is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object with statusCode");
         if (!root.TryGetProperty("statusCode", out var status))
             throw new InvalidAnswerException("the answer has no statusCode");
-        if (!status.TryGetInt32(out int code) && !(status.ValueKind == JsonValueKind.String && int.TryParse(status.GetString(), out code)))
+        int code = 0;
+        if (!(status.ValueKind == JsonValueKind.Number && status.TryGetInt32(out code)) && !(status.ValueKind == JsonValueKind.String && int.TryParse(status.GetString(), out code)))
             throw new InvalidAnswerException($"statusCode is not a number: {status.GetRawText()}");
         if (code is < 100 or > 599)
             throw new InvalidAnswerException($"statusCode {code} is not an HTTP status");
