@@ -34,7 +34,8 @@ public sealed record EmulatorCommandLine
                                   function's answer the HTTP response (status, headers, multi-value headers,
                                   cookies as Set-Cookie, base64 bodies decoded). As API Gateway answers: an answer
                                   that is not a valid response or a function error is 502, a timeout 504, a body
-                                  over 10 MB 413. One function only; not with --event
+                                  over 10 MB 413. With function-url, a streamed response (RESPONSE_STREAM) streams
+                                  through, its prelude as the head. One function only; not with --event
           --http-event FORMAT     the event --http-port sends: apigateway-v2 (HTTP API, payload 2.0; the
                                   default), apigateway-v1 (REST API, payload 1.0), function-url, or alb (with
                                   multi-value headers)

@@ -147,6 +147,56 @@ public sealed class HttpFrontDoorTests
         Assert.Equal(HttpStatusCode.NoContent, fits.StatusCode);
     }
 
+    [Fact]
+    public async Task A_function_url_streams_a_streamed_response_through_with_its_prelude_as_the_head()
+    {
+        await using var door = await Door.StartAsync(HttpEventFormat.FunctionUrl);
+        var response = door.Http.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead);
+        var next = await door.Fake.Runtime.NextAsync();
+        var secondPart = new TaskCompletionSource();
+        var streamed = door.Fake.Runtime.StreamAsync(next.RequestId, next.InvocationId, async body =>
+        {
+            await body.WriteAsync("""{"statusCode":201,"headers":{"Content-Type":"text/plain","X-Kind":"streamed"},"cookies":["a=1","b=2"]}"""u8.ToArray());
+            await body.WriteAsync(new byte[8]);
+            await body.WriteAsync("first,"u8.ToArray());
+            await body.FlushAsync();
+            await secondPart.Task;
+            await body.WriteAsync("second"u8.ToArray());
+        }, FunctionUrlStreamRelay.PreludeContentType);
+
+        using var head = await response;
+        Assert.Equal(HttpStatusCode.Created, head.StatusCode);
+        Assert.Equal("streamed", Assert.Single(head.Headers.GetValues("X-Kind")));
+        Assert.Equal(["a=1", "b=2"], head.Headers.GetValues("Set-Cookie"));
+        Assert.Equal("text/plain", head.Content.Headers.ContentType!.MediaType);
+        await using var body = await head.Content.ReadAsStreamAsync();
+        byte[] first = new byte[6];
+        await body.ReadExactlyAsync(first);
+        // The first part reached the client while the function still held back the second.
+        Assert.Equal("first,", Encoding.UTF8.GetString(first));
+        secondPart.SetResult();
+        Assert.Equal("second", await new StreamReader(body).ReadToEndAsync());
+        using var _ = await streamed;
+    }
+
+    [Fact]
+    public async Task A_streamed_function_url_response_with_a_bad_prelude_is_502()
+    {
+        await using var door = await Door.StartAsync(HttpEventFormat.FunctionUrl);
+        var response = door.Http.GetAsync("/stream");
+        var next = await door.Fake.Runtime.NextAsync();
+        using var streamed = await door.Fake.Runtime.StreamAsync(next.RequestId, next.InvocationId, async body =>
+        {
+            await body.WriteAsync("""{"statusCode":"many"}"""u8.ToArray());
+            await body.WriteAsync(new byte[8]);
+        }, FunctionUrlStreamRelay.PreludeContentType);
+
+        using var bad = await response;
+
+        Assert.Equal(HttpStatusCode.BadGateway, bad.StatusCode);
+        Assert.Contains(door.Lines, l => l.Contains("502, not a valid streamed Function URL response: its prelude is not valid: statusCode is not a number"));
+    }
+
     /// <summary>A front door on a function whose runtime the test plays.</summary>
     private sealed class Door : IAsyncDisposable
     {

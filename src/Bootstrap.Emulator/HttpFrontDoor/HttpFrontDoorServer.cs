@@ -1,4 +1,5 @@
 using System.Text;
+using Bootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 
 namespace Bootstrap.Emulator.HttpFrontDoor;
@@ -8,6 +9,7 @@ namespace Bootstrap.Emulator.HttpFrontDoor;
 /// every request becomes an event in the chosen <see cref="HttpEventFormat"/>, and the function's answer becomes the
 /// HTTP response. As API Gateway answers: an answer that is not a valid response, or a function error, is 502
 /// <c>{"message":"Internal server error"}</c> (with one log line saying why); a timeout 504; a body over 10 MB 413.
+/// Behind a Function URL, a streamed response streams through (<see cref="FunctionUrlStreamRelay"/>).
 /// </summary>
 public sealed class HttpFrontDoorServer : IAsyncDisposable
 {
@@ -50,7 +52,19 @@ public sealed class HttpFrontDoorServer : IAsyncDisposable
         InvokeResult result;
         try
         {
-            result = await _function.InvokeAsync(payload);
+            var pending = _function.StartInvoke(payload);
+            if (_format == HttpEventFormat.FunctionUrl && await StreamOf(pending) is { } stream)
+            {
+                if (await FunctionUrlStreamRelay.RelayAsync(context, stream, pending.Result) is { } streamProblem)
+                {
+                    _output($"emulator: http: {context.Request.Method} {context.Request.Path}: 502, not a valid streamed Function URL response: {streamProblem}", true);
+                    await WriteMessageAsync(context, 502, "Internal server error");
+                }
+                else if (!context.Response.HasStarted)
+                    await WriteFailureAsync(context, await pending.Result);
+                return;
+            }
+            result = await pending.Result;
         }
         catch (QueueFullException e)
         {
@@ -60,9 +74,7 @@ public sealed class HttpFrontDoorServer : IAsyncDisposable
         }
         if (result.Outcome.IsError)
         {
-            bool timedOut = result.Outcome.ErrorType == "Sandbox.Timedout";
-            _output($"emulator: http: {context.Request.Method} {context.Request.Path}: {(timedOut ? 504 : 502)}, the function failed: {result.Outcome.ErrorType}: {result.Outcome.ErrorMessage}", true);
-            await (timedOut ? WriteMessageAsync(context, 504, "Endpoint request timed out") : WriteMessageAsync(context, 502, "Internal server error"));
+            await WriteFailureAsync(context, result);
             return;
         }
         if (HttpAnswer.Read(_format, result.Outcome.Body, out string? problem) is not { } answer)
@@ -71,13 +83,34 @@ public sealed class HttpFrontDoorServer : IAsyncDisposable
             await WriteMessageAsync(context, 502, "Internal server error");
             return;
         }
-        var response = context.Response;
+        WriteHead(context.Response, answer);
+        context.Response.ContentLength = answer.Body.Length;
+        await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted);
+    }
+
+    /// <summary>The stream of a streamed response, or null when the invocation answered whole (or failed) first.</summary>
+    private static async Task<ResponseStream?> StreamOf(PendingInvoke pending)
+    {
+        var invocation = await pending.Invocation;
+        await Task.WhenAny(invocation.StreamingStarted, pending.Result);
+        return invocation.StreamingStarted.IsCompletedSuccessfully ? invocation.StreamingStarted.Result : null;
+    }
+
+    /// <summary>A function error is 502, a timeout 504, each with one line saying why.</summary>
+    private async Task WriteFailureAsync(HttpContext context, InvokeResult result)
+    {
+        bool timedOut = result.Outcome.ErrorType == "Sandbox.Timedout";
+        _output($"emulator: http: {context.Request.Method} {context.Request.Path}: {(timedOut ? 504 : 502)}, the function failed: {result.Outcome.ErrorType}: {result.Outcome.ErrorMessage}", true);
+        await (timedOut ? WriteMessageAsync(context, 504, "Endpoint request timed out") : WriteMessageAsync(context, 502, "Internal server error"));
+    }
+
+    /// <summary>The answer's status and headers, without those the server sets itself.</summary>
+    internal static void WriteHead(HttpResponse response, HttpAnswer answer)
+    {
         response.StatusCode = answer.StatusCode;
         foreach (var group in answer.Headers.Where(h => !HopByHop.Contains(h.Name, StringComparer.OrdinalIgnoreCase))
                      .GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase))
             response.Headers[group.Key] = group.Select(h => h.Value).ToArray();
-        response.ContentLength = answer.Body.Length;
-        await response.Body.WriteAsync(answer.Body, context.RequestAborted);
     }
 
     private string FormatName => _format switch
