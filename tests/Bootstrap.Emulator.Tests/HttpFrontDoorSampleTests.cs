@@ -16,9 +16,8 @@ public sealed class HttpFrontDoorSampleTests
     [MemberData(nameof(Formats))]
     public async Task Hello_greets_by_the_path_and_the_greeting_query(string format)
     {
-        var (emulator, http) = await StartAsync(format);
-        using var _ = emulator;
-        using var __ = http;
+        using var door = await FrontDoor.StartAsync($"--handler http --http-event {format}");
+        var http = door.Http;
 
         using var hello = await http.GetAsync("/hello/Ada");
         Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
@@ -32,9 +31,8 @@ public sealed class HttpFrontDoorSampleTests
     [MemberData(nameof(Formats))]
     public async Task Echo_returns_a_binary_body_byte_for_byte_with_its_content_type(string format)
     {
-        var (emulator, http) = await StartAsync(format);
-        using var _ = emulator;
-        using var __ = http;
+        using var door = await FrontDoor.StartAsync($"--handler http --http-event {format}");
+        var http = door.Http;
         byte[] body = Enumerable.Range(0, 256).Select(i => (byte)i).Concat(Encoding.UTF8.GetBytes("\r\n{\"not\":\"text\"}")).ToArray();
 
         using var content = new ByteArrayContent(body);
@@ -51,9 +49,8 @@ public sealed class HttpFrontDoorSampleTests
     [MemberData(nameof(Formats))]
     public async Task Cookies_sets_both_cookies_and_echoes_the_cookie_header(string format)
     {
-        var (emulator, http) = await StartAsync(format);
-        using var _ = emulator;
-        using var __ = http;
+        using var door = await FrontDoor.StartAsync($"--handler http --http-event {format}");
+        var http = door.Http;
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/cookies");
         request.Headers.Add("Cookie", "x=1; y=2");
@@ -72,9 +69,8 @@ public sealed class HttpFrontDoorSampleTests
     [MemberData(nameof(Formats))]
     public async Task Anything_else_is_404(string format)
     {
-        var (emulator, http) = await StartAsync(format);
-        using var _ = emulator;
-        using var __ = http;
+        using var door = await FrontDoor.StartAsync($"--handler http --http-event {format}");
+        var http = door.Http;
 
         using var missing = await http.DeleteAsync("/nothing/here");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -84,14 +80,13 @@ public sealed class HttpFrontDoorSampleTests
     [Fact]
     public async Task The_invoke_api_keeps_working_beside_the_front_door()
     {
-        var (emulator, http) = await StartAsync("apigateway-v2");
-        using var _ = emulator;
-        using var __ = http;
+        using var door = await FrontDoor.StartAsync("--handler http");
+        var http = door.Http;
         using var front = await http.GetAsync("/hello/Ada");
         Assert.Equal(HttpStatusCode.OK, front.StatusCode);
 
         const string Event = """{"version":"2.0","rawPath":"/hello/Grace","rawQueryString":"","headers":{},"requestContext":{"http":{"method":"GET","path":"/hello/Grace","protocol":"HTTP/1.1","sourceIp":"127.0.0.1"},"requestId":"r","stage":"$default"},"isBase64Encoded":false}""";
-        using var invoked = await emulator.Http.PostAsync("/2015-03-31/functions/function/invocations", new StringContent(Event));
+        using var invoked = await door.Emulator.Http.PostAsync("/2015-03-31/functions/function/invocations", new StringContent(Event));
         Assert.Equal(HttpStatusCode.OK, invoked.StatusCode);
         Assert.Contains("Hello, Grace!", await invoked.Content.ReadAsStringAsync());
     }
@@ -99,22 +94,21 @@ public sealed class HttpFrontDoorSampleTests
     [Fact]
     public async Task A_function_error_is_502_with_one_line_saying_why()
     {
-        using var emulator = await CliUnderTest.StartAsync($"--bootstrap {BootstrapBinaries.Host} --handler fail --port 0 --http-port 0");
-        using var http = await FrontDoorClientAsync(emulator);
+        using var door = await FrontDoor.StartAsync("--handler fail");
+        var http = door.Http;
 
         using var failed = await http.GetAsync("/anything");
 
         Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
         Assert.Equal("""{"message":"Internal server error"}""", await failed.Content.ReadAsStringAsync());
-        await emulator.WaitForLinesAsync(l => l.StartsWith("emulator: http: GET /anything: 502, the function failed", StringComparison.Ordinal), 1);
+        await door.Emulator.WaitForLinesAsync(l => l.StartsWith("emulator: http: GET /anything: 502, the function failed", StringComparison.Ordinal), 1);
     }
 
     [Fact]
     public async Task A_request_from_a_name_that_is_not_loopback_is_refused()
     {
-        var (emulator, http) = await StartAsync("apigateway-v2");
-        using var _ = emulator;
-        using var __ = http;
+        using var door = await FrontDoor.StartAsync("--handler http");
+        var http = door.Http;
         using var request = new HttpRequestMessage(HttpMethod.Get, "/hello/Ada");
         request.Headers.Host = "rebound.example";
 
@@ -123,17 +117,29 @@ public sealed class HttpFrontDoorSampleTests
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
-    private static async Task<(CliUnderTest, HttpClient)> StartAsync(string format)
+    /// <summary>The emulator's command line with a front door on a free port, and a client for it.</summary>
+    private sealed class FrontDoor(CliUnderTest emulator, HttpClient http) : IDisposable
     {
-        var emulator = await CliUnderTest.StartAsync($"--bootstrap {BootstrapBinaries.Host} --handler http --port 0 --http-port 0 --http-event {format}");
-        return (emulator, await FrontDoorClientAsync(emulator));
-    }
+        public CliUnderTest Emulator => emulator;
+        public HttpClient Http => http;
 
-    private static async Task<HttpClient> FrontDoorClientAsync(CliUnderTest emulator)
-    {
-        string line = (await emulator.WaitForLinesAsync(l => l.Contains("HTTP front door"), 1))[0];
-        int port = int.Parse(line.Split("http://127.0.0.1:")[1].TrimEnd('/'));
-        // No cookie jar: the test sends its own Cookie header and reads Set-Cookie itself.
-        return new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = FakeRuntime.Patience };
+        public static async Task<FrontDoor> StartAsync(string arguments)
+        {
+            var emulator = await CliUnderTest.StartAsync($"--bootstrap {BootstrapBinaries.Host} --port 0 --http-port 0 {arguments}");
+            string line = (await emulator.WaitForLinesAsync(l => l.Contains("HTTP front door"), 1))[0];
+            int port = int.Parse(line.Split("http://127.0.0.1:")[1].TrimEnd('/'));
+            // No cookie jar: the test sends its own Cookie header and reads Set-Cookie itself.
+            return new FrontDoor(emulator, new HttpClient(new HttpClientHandler { UseCookies = false })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+                Timeout = FakeRuntime.Patience,
+            });
+        }
+
+        public void Dispose()
+        {
+            http.Dispose();
+            emulator.Dispose();
+        }
     }
 }
