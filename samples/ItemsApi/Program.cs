@@ -3,10 +3,9 @@ using Bootstrap.Runtime;
 using Bootstrap.Runtime.Handlers;
 using ItemsApi;
 
-// One client for the life of the process: its endpoint, region and credentials come from the AWS_* environment.
-var routes = new ItemsRoutes(ItemStore.FromEnvironment());
-
 return LambdaRuntime.Run(new HandlerRegistry
 {
-    ["items"] = () => LambdaHandler.Http(routes.HandleAsync),
+    // Built once during init, so a missing TABLE_NAME is the function's init error. One client for the life of the
+    // process: its endpoint, region and credentials come from the AWS_* environment.
+    ["items"] = () => LambdaHandler.Http(new ItemsRoutes(ItemStore.FromEnvironment()).HandleAsync),
 });

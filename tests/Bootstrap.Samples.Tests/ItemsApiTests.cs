@@ -143,6 +143,18 @@ public sealed class ItemsApiTests
         Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
     }
 
+    [Fact]
+    public async Task Without_table_name_in_the_environment_the_function_fails_its_init_saying_so()
+    {
+        using var dynamo = await StartDynamoAsync();
+        using var api = await ItemsApiUnderTest.StartAsync(dynamo.Endpoint, tableName: null);
+
+        using var failed = await api.Http.GetAsync("/items");
+
+        Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+        await api.Output.WaitForAsync(l => l.Contains("TABLE_NAME is not set"));
+    }
+
     private static async Task<Dynalite> StartDynamoAsync()
     {
         var dynamo = await Dynalite.StartAsync();

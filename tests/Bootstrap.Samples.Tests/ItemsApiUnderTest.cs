@@ -10,15 +10,19 @@ internal sealed class ItemsApiUnderTest : IDisposable
 {
     private readonly Process _process;
 
-    private ItemsApiUnderTest(Process process, HttpClient http)
+    private ItemsApiUnderTest(Process process, OutputLines output, HttpClient http)
     {
         _process = process;
+        Output = output;
         Http = http;
     }
 
     public HttpClient Http { get; }
 
-    public static async Task<ItemsApiUnderTest> StartAsync(string dynamoDbEndpoint, string tableName)
+    /// <summary>The emulator's output, the function's logs in it.</summary>
+    public OutputLines Output { get; }
+
+    public static async Task<ItemsApiUnderTest> StartAsync(string dynamoDbEndpoint, string? tableName)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // The emulator passes on none of the test's own environment but these, so the function sees only what is given here.
@@ -31,7 +35,6 @@ internal sealed class ItemsApiUnderTest : IDisposable
         [
             SampleArtifacts.Emulator, "--bootstrap", SampleArtifacts.ItemsBootstrap, "--handler", "items",
             "--port", "0", "--http-port", "0", "--http-event", "apigateway-v2",
-            "--env", $"TABLE_NAME={tableName}",
             "--env", $"AWS_ENDPOINT_URL_DYNAMODB={dynamoDbEndpoint}",
             "--env", $"AWS_ACCESS_KEY_ID={Dynalite.AccessKeyId}",
             "--env", $"AWS_SECRET_ACCESS_KEY={Dynalite.SecretAccessKey}",
@@ -39,12 +42,18 @@ internal sealed class ItemsApiUnderTest : IDisposable
         ];
         foreach (string argument in arguments)
             info.ArgumentList.Add(argument);
+        if (tableName is not null)
+        {
+            info.ArgumentList.Add("--env");
+            info.ArgumentList.Add($"TABLE_NAME={tableName}");
+        }
         var process = Process.Start(info)!;
         try
         {
-            int port = await new OutputLines(process).WaitForPortAsync("HTTP front door", "http://127.0.0.1:");
+            var output = new OutputLines(process);
+            int port = await output.WaitForPortAsync("HTTP front door", "http://127.0.0.1:");
             var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = OutputLines.Patience };
-            return new ItemsApiUnderTest(process, http);
+            return new ItemsApiUnderTest(process, output, http);
         }
         catch
         {
