@@ -98,7 +98,7 @@ soak-emulator: bootstrap emulator-build
 ## clean: remove build outputs
 clean:
 	rm -rf $(ARTIFACTS)
-	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+	find src tests samples -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
 
 ## bench: startup benchmark: every variant against a C floor measured in the same run, to artifacts/bench/
 ## (report.md, results.json, cold-start.svg, init-phases.svg). More options: make bench BENCH_ARGS="--cold 50 --bootstrap mine=path/to/bootstrap"
