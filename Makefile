@@ -15,7 +15,7 @@ PUBLISH_LOCK ?= $(ARTIFACTS)/.publish.lock
 PUBLISH  := flock $(PUBLISH_LOCK) $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
-.PHONY: all toolchain bootstrap test-function arm64 layer pack test run emulator emulator-build bench bench-tool soak soak-emulator fuzz clean
+.PHONY: all toolchain bootstrap test-function sample-items arm64 layer pack test run emulator emulator-build bench bench-tool soak soak-emulator fuzz clean
 
 all: bootstrap
 
@@ -35,6 +35,10 @@ bootstrap: toolchain | $(ARTIFACTS)
 ## test-function: AOT-publish the test function (built through build/ like any user project)
 test-function: toolchain | $(ARTIFACTS)
 	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/test-function-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-function/bootstrap$(SUFFIX)
+
+## sample-items: AOT-publish the DynamoDB sample app (samples/ItemsApi) to artifacts/samples/items/bootstrap
+sample-items: toolchain | $(ARTIFACTS)
+	$(PUBLISH) samples/ItemsApi -o $(ARTIFACTS)/publish/sample-items-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/samples/items/bootstrap$(SUFFIX)
 
 ## arm64: the arm64 bootstrap and layer, cross-compiled (the tests run them under qemu-user)
 arm64:
@@ -57,7 +61,7 @@ pack: | $(ARTIFACTS)
 	@ls -l $(PACKAGES)/*.nupkg | awk '{ print "pack:", $$NF, $$5, "bytes" }'
 
 ## test: build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: bootstrap test-function emulator-build layer arm64 pack
+test: bootstrap test-function sample-items emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 
@@ -94,7 +98,7 @@ soak-emulator: bootstrap emulator-build
 ## clean: remove build outputs
 clean:
 	rm -rf $(ARTIFACTS)
-	find src tests -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+	find src tests samples -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
 
 ## bench: startup benchmark: every variant against a C floor measured in the same run, to artifacts/bench/
 ## (report.md, results.json, cold-start.svg, init-phases.svg). More options: make bench BENCH_ARGS="--cold 50 --bootstrap mine=path/to/bootstrap"

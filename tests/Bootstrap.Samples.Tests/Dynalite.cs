@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+
+namespace Bootstrap.Samples.Tests;
+
+/// <summary>dynalite, an implementation of DynamoDB's API, on a free loopback port, in memory, for one test.</summary>
+internal sealed class Dynalite : IDisposable
+{
+    // dynalite checks that requests are signed, not by whom.
+    public const string AccessKeyId = "samples-test-key";
+    public const string SecretAccessKey = "samples-test-secret";
+    public const string Region = "us-east-1";
+
+    private readonly Process _process;
+
+    private Dynalite(Process process, int port)
+    {
+        _process = process;
+        Endpoint = $"http://127.0.0.1:{port}";
+    }
+
+    public string Endpoint { get; }
+
+    public static async Task<Dynalite> StartAsync()
+    {
+        string script = Path.Combine(SampleArtifacts.DynaliteDirectory, "node_modules/dynalite/cli.js");
+        if (!File.Exists(script))
+            throw new FileNotFoundException($"dynalite is not installed: run `npm ci --prefix {Path.GetRelativePath(SampleArtifacts.RepoRoot, SampleArtifacts.DynaliteDirectory)}`", script);
+        int port = FreePort();
+        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { script, "--host", "127.0.0.1", "--port", port.ToString(), "--createTableMs", "0" })
+            info.ArgumentList.Add(argument);
+        var process = Process.Start(info)!;
+        var dynalite = new Dynalite(process, port);
+        try
+        {
+            await new OutputLines(process).WaitForAsync(l => l.Contains("listening"));
+        }
+        catch
+        {
+            dynalite.Dispose();
+            throw;
+        }
+        return dynalite;
+    }
+
+    /// <summary>A client of this dynalite, for the test's own calls.</summary>
+    public AmazonDynamoDBClient Client() =>
+        new(new BasicAWSCredentials(AccessKeyId, SecretAccessKey), new AmazonDynamoDBConfig { ServiceURL = Endpoint, AuthenticationRegion = Region });
+
+    /// <summary>Creates the sample's table: one string hash key, <c>id</c>.</summary>
+    public async Task CreateItemsTableAsync(string name)
+    {
+        using var client = Client();
+        await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            AttributeDefinitions = [new AttributeDefinition("id", ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement("id", KeyType.HASH)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+        });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+}

@@ -1,0 +1,27 @@
+namespace Bootstrap.Samples.Tests;
+
+/// <summary>Where the built parts are: the sample's AOT bootstrap and the emulator, both made by <c>make test</c>.</summary>
+internal static class SampleArtifacts
+{
+    public static readonly string RepoRoot = FindRepoRoot();
+
+    public static string ItemsBootstrap => Existing("artifacts/samples/items/bootstrap", "make sample-items");
+
+    public static string Emulator => Existing("artifacts/emulator/bootstrap-emulator.dll", "make emulator-build");
+
+    public static string DynaliteDirectory => Path.Combine(RepoRoot, "tests/Bootstrap.Samples.Tests/dynalite");
+
+    private static string Existing(string relativePath, string command)
+    {
+        string path = Path.Combine(RepoRoot, relativePath);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{relativePath} is missing: run `{command}` first", path);
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Bootstrap.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Bootstrap.sln not found above " + AppContext.BaseDirectory);
+    }
+}
