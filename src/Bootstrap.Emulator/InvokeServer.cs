@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Bootstrap.Emulator.InvokeApi;
 using Bootstrap.Emulator.RuntimeApi;
+using Bootstrap.Emulator.WebConsole;
 using Microsoft.AspNetCore.Http;
 
 namespace Bootstrap.Emulator;
@@ -20,6 +21,9 @@ namespace Bootstrap.Emulator;
 /// </list>
 /// Its own errors have Lambda's shapes (<see cref="InvokeApiErrors"/>): an unknown function is 404
 /// ResourceNotFoundException, a payload that is not JSON 400, one too large 413, a full queue 429.
+/// <para>The same port serves the web console at <c>GET /</c> (<see cref="ConsoleEndpoints"/>). A browser's request
+/// from a page of another origin is refused (403), and so is a browser's invoke without the console's token
+/// (<see cref="RequestGuard"/>); SDKs, the AWS CLI and curl are served as they always were.</para>
 /// </summary>
 public sealed class InvokeServer : IAsyncDisposable
 {
@@ -30,14 +34,19 @@ public sealed class InvokeServer : IAsyncDisposable
     private LoopbackServer _host = null!;
     private readonly Dictionary<string, LocalFunction> _functions;
     private readonly Action<string, bool> _output;
+    private readonly ConsoleEndpoints _console;
 
-    private InvokeServer(IReadOnlyDictionary<string, LocalFunction> functions, Action<string, bool> output)
+    private InvokeServer(IReadOnlyDictionary<string, LocalFunction> functions, Action<string, bool> output, IReadOnlyList<string> eventFolders)
     {
         _functions = new Dictionary<string, LocalFunction>(functions, StringComparer.Ordinal);
         _output = output;
+        _console = new ConsoleEndpoints(_functions, eventFolders);
     }
 
     public int Port => _host.Port;
+
+    /// <summary>The web console's address: open it in a browser on this machine.</summary>
+    public string ConsoleUrl => $"http://127.0.0.1:{Port}/";
 
     public static Task<InvokeServer> StartAsync(LocalFunction function, int port, Action<string, bool> output) =>
         StartAsync([function], port, output);
@@ -46,17 +55,42 @@ public sealed class InvokeServer : IAsyncDisposable
     public static Task<InvokeServer> StartAsync(IReadOnlyList<LocalFunction> functions, int port, Action<string, bool> output) =>
         StartAsync(functions.ToDictionary(f => f.Options.Api.FunctionName, StringComparer.Ordinal), port, output);
 
-    /// <summary>Serves each function by the names it is given under (a template's function: its logical id and its FunctionName).</summary>
-    public static async Task<InvokeServer> StartAsync(IReadOnlyDictionary<string, LocalFunction> functions, int port, Action<string, bool> output)
+    /// <summary>
+    /// Serves each function by the names it is given under (a template's function: its logical id and its
+    /// FunctionName). The console offers the JSON files of <paramref name="eventFolders"/> (default: <c>events</c>).
+    /// </summary>
+    public static async Task<InvokeServer> StartAsync(IReadOnlyDictionary<string, LocalFunction> functions, int port, Action<string, bool> output,
+        IReadOnlyList<string>? eventFolders = null)
     {
-        var server = new InvokeServer(functions, output);
-        server._host = await LoopbackServer.StartAsync(port, limits => limits.MaxRequestBodySize = MaxSyncPayloadBytes + 1, server.HandleAsync);
+        var server = new InvokeServer(functions, output, eventFolders ?? ["events"]);
+        try
+        {
+            server._host = await LoopbackServer.StartAsync(port, limits => limits.MaxRequestBodySize = MaxSyncPayloadBytes + 1, server.HandleAsync);
+        }
+        catch
+        {
+            server._console.Dispose();
+            throw;
+        }
         return server;
     }
 
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (RequestGuard.CrossOriginProblem(request) is { } crossOrigin)
+        {
+            await InvokeApiErrors.Forbidden(context, "CrossOriginRequest", crossOrigin);
+            return;
+        }
+        if (await _console.TryHandleAsync(context))
+            return;
+        if (RequestGuard.IsFromBrowser(request) && !_console.Guard.HasToken(request))
+        {
+            await InvokeApiErrors.Forbidden(context, "MissingConsoleToken",
+                $"An invoke from a browser needs this run's token in {RequestGuard.TokenHeader}: use the console page the emulator printed at start");
+            return;
+        }
         var route = InvokeRoute.Parse(request.Method, request.Path.Value ?? "", request.Query["Qualifier"].ToString());
         if (route.Endpoint == InvokeEndpoint.Unknown)
         {
@@ -199,6 +233,7 @@ public sealed class InvokeServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _console.Dispose();
         await _host.DisposeAsync();
     }
 }

@@ -21,6 +21,10 @@ public sealed class LocalFunction : IAsyncDisposable
     private readonly Channel<PendingInvoke> _queue;
     // The logs being kept for LogType: Tail, by request id; empty (and free) when no caller asked for one.
     private readonly ConcurrentDictionary<string, InvocationLog> _logs = new();
+    // The invocations handed to the function and not yet finished, by request id: whose output a line is.
+    private readonly ConcurrentDictionary<string, Invocation> _running = new();
+    // Invokes taken from the queue and not yet finished (a cold start's init included).
+    private int _busy;
     private readonly Task[] _dispatchers;
     private readonly Lock _processLock = new();
     private volatile bool _disposing;
@@ -29,6 +33,8 @@ public sealed class LocalFunction : IAsyncDisposable
     private string _bootstrapPath;
     // Set by UseBootstrap: the running process is retired before the next invoke, which starts the new one cold.
     private bool _replaced;
+    // The last process failed its init or exited on its own: the function shows as crashed until the next start.
+    private volatile bool _crashed;
     private double? _initDurationMs;
     private long _lastPeakRssKb;
 
@@ -51,6 +57,25 @@ public sealed class LocalFunction : IAsyncDisposable
     public int QueuedInvokes => _queue.Reader.Count;
     /// <summary>The running bootstrap, if one is up.</summary>
     public BootstrapProcess? Process => _process;
+    /// <summary>The bootstrap the next cold start runs.</summary>
+    public string BootstrapPath => _bootstrapPath;
+
+    /// <summary>Cold, warm, running or crashed: see <see cref="FunctionState"/>.</summary>
+    public FunctionState State =>
+        Volatile.Read(ref _busy) > 0 ? FunctionState.Running
+        : _process is { HasExited: false } ? FunctionState.Warm
+        : _crashed ? FunctionState.Crashed
+        : FunctionState.Cold;
+
+    /// <summary>
+    /// Every line shown (the function's output and START, END, REPORT), with the invocation it belongs to. Raised on
+    /// the emulator's own threads: a handler must be quick and must not throw.
+    /// </summary>
+    public event Action<FunctionLogLine>? LineLogged;
+    /// <summary>Each invocation once it has finished (after its REPORT line), with its result. Same rules as <see cref="LineLogged"/>.</summary>
+    public event Action<Invocation, InvokeResult>? InvocationFinished;
+    /// <summary>Raised when <see cref="State"/> may have changed. Same rules as <see cref="LineLogged"/>.</summary>
+    public event Action? StateChanged;
 
     /// <summary>Starts the Runtime API. The bootstrap itself starts on the first invoke, as on Lambda.</summary>
     /// <param name="output">Receives every line to show: the bootstrap's output and the platform lines (line, isStandardError).</param>
@@ -83,6 +108,8 @@ public sealed class LocalFunction : IAsyncDisposable
     {
         await foreach (var pending in _queue.Reader.ReadAllAsync())
         {
+            Interlocked.Increment(ref _busy);
+            StateChanged?.Invoke();
             try
             {
                 pending.Finish(await RunAsync(pending));
@@ -90,6 +117,11 @@ public sealed class LocalFunction : IAsyncDisposable
             catch (Exception e)
             {
                 pending.Fail(e);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _busy);
+                StateChanged?.Invoke();
             }
         }
     }
@@ -105,6 +137,19 @@ public sealed class LocalFunction : IAsyncDisposable
             _bootstrapPath = bootstrapPath;
             _replaced = true;
         }
+    }
+
+    /// <summary>
+    /// Makes the next invoke start cold: the process is stopped now (with the shutdown budget when it registered
+    /// an extension, as <see cref="ShutdownAsync"/> does), or, while an invoke runs on it, right before the next one.
+    /// </summary>
+    public async Task ForceColdStartAsync()
+    {
+        lock (_processLock)
+            _replaced = true;
+        if (Volatile.Read(ref _busy) == 0)
+            await ShutdownAsync();
+        StateChanged?.Invoke();
     }
 
     private async Task<InvokeResult> RunAsync(PendingInvoke pending)
@@ -142,6 +187,7 @@ public sealed class LocalFunction : IAsyncDisposable
                 : first == initTimeout
                     ? InvocationOutcome.Error("Sandbox.Timedout", $"{invocation.RequestId} Init timed out after {_options.InitTimeout.TotalSeconds:0.00} seconds")
                     : ExitError(invocation.RequestId, process);
+            _crashed = true;
             if (first != process.Exited)
                 await StopProcessAsync(process);
             return Finish(invocation, failure, 0, cold);
@@ -159,6 +205,8 @@ public sealed class LocalFunction : IAsyncDisposable
                 $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {invocation.RequestId} Task timed out after {_options.Api.Timeout.TotalSeconds:0.00} seconds")))
             await StopProcessAsync(process);
         var outcome = invocation.Outcome.IsCompleted ? invocation.Outcome.Result : ExitError(invocation.RequestId, process);
+        if (done == process.Exited && !invocation.Outcome.IsCompleted)
+            _crashed = true;
         // The function's stdout and stderr are read on their own threads and may trail its reply by a moment: a
         // caller who asked for the log gets the lines written before the reply, not only those already read.
         if (invocation.Options.TailLog)
@@ -185,6 +233,8 @@ public sealed class LocalFunction : IAsyncDisposable
         ReportProtocolDetails(invocation, outcome);
         Output(LambdaLogLines.End(invocation.RequestId), false);
         Output(LambdaLogLines.Report(result), false);
+        _running.TryRemove(invocation.RequestId, out _);
+        InvocationFinished?.Invoke(invocation, result);
         return _logs.TryRemove(invocation.RequestId, out var log) ? result with { Log = log } : result;
     }
 
@@ -221,6 +271,7 @@ public sealed class LocalFunction : IAsyncDisposable
     private void StartProcess()
     {
         _api.BeginColdStart();
+        _crashed = false;
         _initDurationMs = null;
         _lastPeakRssKb = 0;
         string taskRoot = Path.GetDirectoryName(Path.GetFullPath(_bootstrapPath))!;
@@ -230,6 +281,7 @@ public sealed class LocalFunction : IAsyncDisposable
         foreach (var (name, value) in _options.Environment)
             environment[name] = value;
         _process = BootstrapProcess.Start(_bootstrapPath, environment, Output);
+        _process.Exited.ContinueWith(_ => StateChanged?.Invoke(), TaskScheduler.Default);
     }
 
     /// <summary>Ends <paramref name="process"/> (the one an invocation ran on: with several at once, never a newer one).</summary>
@@ -254,30 +306,46 @@ public sealed class LocalFunction : IAsyncDisposable
 
     private void OnInvocationStarted(Invocation invocation)
     {
+        _running[invocation.RequestId] = invocation;
         if (invocation.Options.TailLog)
             _logs[invocation.RequestId] = new InvocationLog();
         Output(LambdaLogLines.Start(invocation.RequestId, _options.Api.FunctionVersion), false);
     }
 
     /// <summary>
-    /// Shows a line, and keeps it in the logs of the invocations running that asked for one: in the log of the one
-    /// whose request id it names, or else in each (one at a time, that is the one running).
+    /// Shows a line, keeps it in the log of the invocation it belongs to when that one asked for its log (when it
+    /// cannot tell which, in each such log), and tells <see cref="LineLogged"/>.
     /// </summary>
     private void Output(string line, bool isError)
     {
         _output(line, isError);
-        if (_logs.IsEmpty)
-            return;
-        foreach (var (requestId, log) in _logs)
+        string? requestId = OwnerOf(line);
+        if (!_logs.IsEmpty)
+        {
+            if (requestId is null)
+            {
+                foreach (var log in _logs.Values)
+                    log.Append(line);
+            }
+            else if (_logs.TryGetValue(requestId, out var log))
+                log.Append(line);
+        }
+        LineLogged?.Invoke(new FunctionLogLine(line, isError, requestId));
+    }
+
+    /// <summary>The running invocation a line belongs to: the one whose request id it names, or else the only one running.</summary>
+    private string? OwnerOf(string line)
+    {
+        string? only = null;
+        int count = 0;
+        foreach (string requestId in _running.Keys)
         {
             if (line.Contains(requestId, StringComparison.Ordinal))
-            {
-                log.Append(line);
-                return;
-            }
+                return requestId;
+            only = requestId;
+            count++;
         }
-        foreach (var log in _logs.Values)
-            log.Append(line);
+        return count == 1 ? only : null;
     }
 
     private double ElapsedSinceSpawn() => _process is null ? 0 : Stopwatch.GetElapsedTime(_process.SpawnedAt).TotalMilliseconds;

@@ -107,7 +107,11 @@ try
         return 0;
     }
 
-    invokeServer = await InvokeServer.StartAsync(functions, commandLine.Port, Output);
+    // The console offers the JSON files of the project's events/ folder: beside the template or the watched project,
+    // and in the working folder.
+    string? projectFolder = commandLine.TemplatePath is { } templateFile ? Path.GetDirectoryName(Path.GetFullPath(templateFile)) : commandLine.WatchPath;
+    string[] eventFolders = projectFolder is null ? ["events"] : [Path.Combine(projectFolder, "events"), "events"];
+    invokeServer = await InvokeServer.StartAsync(functions, commandLine.Port, Output, eventFolders);
     if (template is null)
     {
         var function = functions.Values.Single();
@@ -122,6 +126,7 @@ try
         }
         Output("emulator: ready (Ctrl-C to stop)", false);
     }
+    Output($"emulator: console on {invokeServer.ConsoleUrl} (open it in a browser on this machine)", false);
     if (commandLine.HttpPort is { } httpPort)
     {
         if (functions.Values.Distinct().Count() != 1)

@@ -6,6 +6,8 @@ namespace Bootstrap.Emulator.Tests;
 /// <summary>The emulator's command line running in the background, as a person runs it: its output kept line by line.</summary>
 public sealed class CliUnderTest : IDisposable
 {
+    /// <summary>How long to wait for the emulator's output before failing.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "bootstrap-emulator.dll");
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
@@ -30,7 +32,7 @@ public sealed class CliUnderTest : IDisposable
         var cli = new CliUnderTest(Process.Start(Info(arguments))!);
         string ready = (await cli.WaitForLinesAsync(l => l.Contains("invoke with POST http://127.0.0.1:"), 1, patience))[0];
         int port = int.Parse(ready.Split("http://127.0.0.1:")[1].Split('/')[0]);
-        cli.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = FakeRuntime.Patience };
+        cli.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = Patience };
         return cli;
     }
 
@@ -53,7 +55,7 @@ public sealed class CliUnderTest : IDisposable
             var found = Lines.Concat(Errors).Where(match).ToList();
             if (found.Count >= count)
                 return found;
-            if (_process.HasExited || clock.Elapsed > (patience ?? FakeRuntime.Patience))
+            if (_process.HasExited || clock.Elapsed > (patience ?? Patience))
                 throw new InvalidOperationException($"waited for {count} lines, got {found.Count}; output:\n{string.Join("\n", Lines.Concat(Errors))}");
             await Task.Delay(20);
         }

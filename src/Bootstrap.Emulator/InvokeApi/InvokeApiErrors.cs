@@ -33,6 +33,10 @@ internal static class InvokeApiErrors
     public static Task UnknownOperation(HttpContext context, string message) =>
         WriteAsync(context, 404, "UnknownOperationException", message);
 
+    /// <summary>403: a request the emulator will not serve (another origin's page, a missing console token).</summary>
+    public static Task Forbidden(HttpContext context, string type, string message) =>
+        WriteAsync(context, 403, type, message);
+
     private static async Task WriteAsync(HttpContext context, int status, string type, string message, string messageField = "message", string? reason = null)
     {
         using var buffer = new MemoryStream();
