@@ -60,6 +60,9 @@ public sealed record EmulatorCommandLine
                                   Lambda-Runtime-Function-XRay-Error-Cause header (its summary, or why it is invalid)
           --help                  show this help
 
+        The web console: open http://127.0.0.1:9000/ (the --port) in a browser on this machine to invoke the
+        functions, edit events (samples of each trigger, the files in events/), watch each invocation's log live,
+        compare runs and force cold starts.
         Invoke with:  curl -d '{"name":"Ada"}' http://127.0.0.1:9000/2015-03-31/functions/function/invocations
         or any AWS SDK or the AWS CLI with the endpoint http://127.0.0.1:9000 (Invoke, InvokeWithResponseStream).
         The function is named as Lambda takes it (name, name:qualifier, or its ARN); ?Qualifier= is echoed in

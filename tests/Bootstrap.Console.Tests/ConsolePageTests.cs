@@ -165,6 +165,21 @@ public sealed class ConsolePageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task Client_context_and_the_Event_invocation_type_reach_the_function()
+    {
+        var page = await _browser.OpenConsoleAsync();
+        await page.Locator("#client-context").FillAsync("""{"custom": {"from": "the console ✓"}}""");
+        await InvokeAsync(page, "context", "{}");
+        await Assertions.Expect(page.Locator("#response")).ToContainTextAsync("\"from\": \"the console ✓\"");
+
+        await page.Locator("#invocation-type").SelectOptionAsync("Event");
+        await InvokeAsync(page, "greet", """{"name": "later"}""");
+        await Assertions.Expect(page.Locator("#result-headers")).ToContainTextAsync("202");
+        await Assertions.Expect(page.Locator("#result-status")).ToContainTextAsync("Event invoke of greet finished: no error");
+        await Assertions.Expect(page.Locator("#log")).ToContainTextAsync("REPORT RequestId:");
+    }
+
+    [Fact]
     public async Task Output_is_shown_as_text_never_as_HTML()
     {
         var page = await _browser.OpenConsoleAsync();

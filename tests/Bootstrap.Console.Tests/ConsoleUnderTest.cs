@@ -4,14 +4,14 @@ namespace Bootstrap.Console.Tests;
 
 /// <summary>
 /// The emulator's command line serving the functions of a template, all of them the default AOT bootstrap with
-/// another handler (greet, fail, stream, echo, and one whose handler does not exist), with an events/ folder beside
+/// another handler (greet, fail, stream, echo, context, and one whose handler does not exist), with an events/ folder beside
 /// the template; and the console URL it printed at start.
 /// </summary>
 public sealed partial class ConsoleUnderTest : IDisposable
 {
     /// <summary>Each function's name, and its handler.</summary>
     public static readonly (string Name, string Handler)[] Functions =
-        [("broken", "no-such-handler"), ("echo", "echo"), ("fail", "fail"), ("greet", "greet"), ("stream", "stream")];
+        [("broken", "no-such-handler"), ("context", "context"), ("echo", "echo"), ("fail", "fail"), ("greet", "greet"), ("stream", "stream")];
 
     private readonly string _directory;
     private readonly CliUnderTest _cli;

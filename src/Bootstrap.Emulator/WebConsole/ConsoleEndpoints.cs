@@ -55,10 +55,13 @@ internal sealed class ConsoleEndpoints : IDisposable
     {
         var (function, name) = (served.Function, served.Name);
         Action<FunctionLogLine> line = l => Publish("log",
-            new LogLineView(name, l.RequestId, l.IsError, l.Text, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ConsoleJson.Default.LogLineView);
+            () => new LogLineView(name, l.RequestId, l.IsError, l.Text, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ConsoleJson.Default.LogLineView);
         Action<Invocation, InvokeResult> finished = (invocation, result) =>
-            Publish("invocation", _history.Add(name, invocation, result), ConsoleJson.Default.HistoryEntry);
-        Action state = () => Publish("state", View(served), ConsoleJson.Default.FunctionView);
+        {
+            var entry = _history.Add(name, invocation, result);
+            Publish("invocation", () => entry, ConsoleJson.Default.HistoryEntry);
+        };
+        Action state = () => Publish("state", () => View(served), ConsoleJson.Default.FunctionView);
         function.LineLogged += line;
         function.InvocationFinished += finished;
         function.StateChanged += state;
@@ -70,7 +73,12 @@ internal sealed class ConsoleEndpoints : IDisposable
         });
     }
 
-    private void Publish<T>(string eventName, T value, JsonTypeInfo<T> type) => _feed.Publish(eventName, JsonSerializer.Serialize(value, type));
+    // Nothing is made while no page is open: the emulator under load pays next to nothing for the console.
+    private void Publish<T>(string eventName, Func<T> value, JsonTypeInfo<T> type)
+    {
+        if (_feed.HasSubscribers)
+            _feed.Publish(eventName, JsonSerializer.Serialize(value(), type));
+    }
 
     /// <summary>Answers the console's requests; false for any other request (the Invoke API's).</summary>
     public async Task<bool> TryHandleAsync(HttpContext context)

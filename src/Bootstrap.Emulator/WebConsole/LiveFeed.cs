@@ -17,6 +17,12 @@ internal sealed class LiveFeed
     private readonly Lock _lock = new();
     private readonly List<Subscriber> _subscribers = [];
 
+    /// <summary>Whether a page is listening.</summary>
+    public bool HasSubscribers
+    {
+        get { lock (_lock) return _subscribers.Count > 0; }
+    }
+
     /// <summary>Sends one event to every open page: <paramref name="json"/> is a single line of JSON.</summary>
     public void Publish(string eventName, string json)
     {
@@ -43,12 +49,15 @@ internal sealed class LiveFeed
             await WriteAsync(response, ": live\n\n", ended.Token);
             var reader = subscriber.Frames.Reader;
             Task<bool>? waiting = null;
+            Task? heartbeat = null;
             while (true)
             {
                 waiting ??= reader.WaitToReadAsync(ended.Token).AsTask();
-                if (await Task.WhenAny(waiting, Task.Delay(Heartbeat, ended.Token)) != waiting)
+                heartbeat ??= Task.Delay(Heartbeat, ended.Token);
+                if (await Task.WhenAny(waiting, heartbeat) == heartbeat)
                 {
                     ended.Token.ThrowIfCancellationRequested();
+                    heartbeat = null;
                     await WriteAsync(response, ": heartbeat\n\n", ended.Token);
                     continue;
                 }

@@ -361,10 +361,10 @@
 
   function renderChart() {
     const entries = state.history.slice(-60);
-    const width = 900, height = 180, top = 18, bottom = 20, left = 50;
+    const width = Math.max(480, Math.round($('chart').clientWidth || 900)), height = 180, top = 18, bottom = 20, left = 64;
     const max = Math.max(1, ...entries.map(e => e.durationMs + (e.initDurationMs ?? 0)));
     const scale = (height - top - bottom) / max;
-    const slot = (width - left) / Math.max(entries.length, 20);
+    const slot = Math.min(48, (width - left) / Math.max(entries.length, 1));
     const cold = entries.filter(e => e.initDurationMs !== null).length;
     const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'chart-svg-title' });
     chart.append(svg('title', { id: 'chart-svg-title' }, `Duration of the last ${entries.length} invocations, longest ${ms(max)}; ${cold} cold start${cold === 1 ? '' : 's'}, init duration stacked on top.`));
@@ -463,6 +463,7 @@
   $('invoke').addEventListener('click', invokeFromEditor);
   $('cold-start').addEventListener('click', forceColdStart);
   $('diff').addEventListener('click', showDiff);
+  window.addEventListener('resize', renderChart);
   updateInvokeButton();
   renderChart();
   loadSamples().catch(e => { $('event-check').textContent = e.message; });
