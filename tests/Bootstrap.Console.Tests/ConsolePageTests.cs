@@ -54,6 +54,8 @@ public sealed class ConsolePageTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(page.Locator("#result-headers")).ToContainTextAsync("X-Amz-Function-ErrorUnhandled");
         await Assertions.Expect(page.Locator("#result-status")).ToContainTextAsync("InvalidOperationException: boom");
         await Assertions.Expect(page.Locator("#response")).ToContainTextAsync("\"errorType\": \"InvalidOperationException\"");
+        // The function's own output, live, beside the platform lines.
+        await Assertions.Expect(page.Locator("#log")).ToContainTextAsync(new Regex(@"ERROR\s+Invocation failed: InvalidOperationException: boom"));
         await Assertions.Expect(page.Locator("#history tbody tr").First).ToContainTextAsync("InvalidOperationException");
         await BrowserFixture.ScreenshotAsync(page, "error.png");
     }
