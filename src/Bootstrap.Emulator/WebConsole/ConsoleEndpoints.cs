@@ -156,7 +156,9 @@ internal sealed class ConsoleEndpoints : IDisposable
     {
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-store";
-        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(value, type);
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted);
     }
 
     /// <summary>Ends the live feeds (so the server can stop) and stops following the functions.</summary>

@@ -41,7 +41,8 @@ internal sealed record HistoryEntry(
     int? MaxMemoryUsedMb,
     string? EmulatedBy);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+// Written, never read: the serialization code alone is generated.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(FunctionView))]
 [JsonSerializable(typeof(IReadOnlyList<FunctionView>))]
 [JsonSerializable(typeof(IReadOnlyList<SampleView>))]
