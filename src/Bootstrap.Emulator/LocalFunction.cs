@@ -63,7 +63,7 @@ public sealed class LocalFunction : IAsyncDisposable
     /// <summary>Cold, warm, running or crashed: see <see cref="FunctionState"/>.</summary>
     public FunctionState State =>
         Volatile.Read(ref _busy) > 0 ? FunctionState.Running
-        : _process is { HasExited: false } ? FunctionState.Warm
+        : _process is { HasExited: false } && !_replaced ? FunctionState.Warm
         : _crashed ? FunctionState.Crashed
         : FunctionState.Cold;
 
