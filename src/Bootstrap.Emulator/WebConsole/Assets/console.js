@@ -430,8 +430,13 @@
   function connect() {
     const feed = new EventSource(`/console/api/live?token=${encodeURIComponent(token)}`);
     feed.addEventListener('open', async () => {
-      $('feed-status').textContent = 'Live.';
-      await Promise.all([loadFunctions(), loadHistory()]);
+      $('feed-status').textContent = 'Connected: loading…';
+      try {
+        await Promise.all([loadFunctions(), loadHistory()]);
+        $('feed-status').textContent = 'Live.';
+      } catch (e) {
+        $('feed-status').textContent = e.message;
+      }
     });
     feed.addEventListener('error', () => { $('feed-status').textContent = 'Disconnected from the emulator: reconnecting…'; });
     feed.addEventListener('log', e => onLogLine(JSON.parse(e.data)));
@@ -444,7 +449,10 @@
   }
 
   async function loadHistory() {
-    state.history = await (await api('/console/api/history')).json();
+    // Invocations that came over the feed while the history was on its way stay.
+    const fresh = await (await api('/console/api/history')).json();
+    const last = fresh.length ? fresh[fresh.length - 1].seq : 0;
+    state.history = fresh.concat(state.history.filter(e => e.seq > last));
     renderHistory();
     renderChart();
     renderRecent();
