@@ -295,4 +295,43 @@ public sealed class HttpConnectionTests : IDisposable
         Assert.Equal((200, "hi"), await Client(() => Get(connection, "/next")));
         Assert.Equal($"GET /next HTTP/1.1\r\nHost: localhost:{Port}\r\nUser-Agent: test-agent/1.0\r\n\r\n", await server.WaitAsync(Timeout));
     }
+    [Fact]
+    public async Task ConnectsToAnIPv6Literal()
+    {
+        var listener = new TcpListener(IPAddress.IPv6Loopback, 0);
+        listener.Start();
+        try
+        {
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var server = Task.Run(async () =>
+            {
+                using var client = await listener.AcceptTcpClientAsync(_cts.Token);
+                var stream = client.GetStream();
+                string? request = await ReadRequestAsync(stream);
+                await stream.WriteAsync(Ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nv6"), _cts.Token);
+                return request;
+            });
+
+            using var connection = new HttpConnection(RuntimeApiEndpoint.Parse($"[::1]:{port}"), "test-agent/1.0", TimeSpan.FromSeconds(2));
+            Assert.Equal((200, "v6"), await Client(() => Get(connection, "/next")));
+            Assert.StartsWith($"GET /next HTTP/1.1\r\nHost: [::1]:{port}\r\n", await server.WaitAsync(Timeout));
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task ClosedIPv6Port_NamesTheAddressInTheError()
+    {
+        var probe = new TcpListener(IPAddress.IPv6Loopback, 0);
+        probe.Start();
+        int closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        using var connection = new HttpConnection(new RuntimeApiEndpoint("::1", closedPort), "t", TimeSpan.Zero);
+        var e = await Assert.ThrowsAsync<RuntimeApiUnreachableException>(() => Client(() => { connection.Open(); return 0; }));
+        Assert.Contains("::1: ", e.Message);
+    }
 }
