@@ -28,6 +28,16 @@ public sealed class HttpConnectionTests : IDisposable
         _cts.Dispose();
     }
 
+    /// <summary>A port nothing listens on (just freed by a listener of our own).</summary>
+    private static int UnusedPort(IPAddress loopback)
+    {
+        var probe = new TcpListener(loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
     private HttpConnection Connect(string host = "127.0.0.1") =>
         new(new RuntimeApiEndpoint(host, Port), "test-agent/1.0", TimeSpan.FromSeconds(2));
 
@@ -239,10 +249,7 @@ public sealed class HttpConnectionTests : IDisposable
     [Fact]
     public async Task ClosedPort_ThrowsUnreachable_NamingTheAddress()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        int closedPort = UnusedPort(IPAddress.Loopback);
 
         var budget = TimeSpan.FromMilliseconds(300);
         using var connection = new HttpConnection(new RuntimeApiEndpoint("127.0.0.1", closedPort), "t", budget);
@@ -258,10 +265,7 @@ public sealed class HttpConnectionTests : IDisposable
     [Fact]
     public async Task Open_WaitsForAListenerThatStartsLate()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        int port = UnusedPort(IPAddress.Loopback);
 
         var late = new TcpListener(IPAddress.Loopback, port);
         try
@@ -325,10 +329,7 @@ public sealed class HttpConnectionTests : IDisposable
     [Fact]
     public async Task ClosedIPv6Port_NamesTheAddressInTheError()
     {
-        var probe = new TcpListener(IPAddress.IPv6Loopback, 0);
-        probe.Start();
-        int closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        int closedPort = UnusedPort(IPAddress.IPv6Loopback);
 
         using var connection = new HttpConnection(new RuntimeApiEndpoint("::1", closedPort), "t", TimeSpan.Zero);
         var e = await Assert.ThrowsAsync<RuntimeApiUnreachableException>(() => Client(() => { connection.Open(); return 0; }));
