@@ -65,25 +65,27 @@ internal sealed class ErrorReport
         int keep = lines.Length;
         while (keep > 0 && lines[keep - 1].StartsWith("---", StringComparison.Ordinal))
             keep--;
-        return keep == lines.Length ? lines : lines[..keep];
+        // Not lines[..keep]: slicing an array of a reference type checks its exact type at run time, which keeps
+        // the reflection and type loader stack in every bootstrap.
+        return keep == lines.Length ? lines : lines.AsSpan(0, keep).ToArray();
     }
 
     public void WriteJson(IBufferWriter<byte> output)
     {
-        output.Write("{"u8);
+        output.Append("{"u8);
         JsonText.Property(output, "errorMessage"u8, first: true);
         JsonText.String(output, ErrorMessage);
         JsonText.Property(output, "errorType"u8);
         JsonText.String(output, ErrorType);
         JsonText.Property(output, "stackTrace"u8);
-        output.Write("["u8);
+        output.Append("["u8);
         for (int i = 0; i < StackTrace.Count; i++)
         {
             if (i > 0)
-                output.Write(","u8);
+                output.Append(","u8);
             JsonText.String(output, StackTrace[i]);
         }
-        output.Write("]"u8);
+        output.Append("]"u8);
         if (Cause is not null)
         {
             JsonText.Property(output, "cause"u8);
@@ -92,16 +94,16 @@ internal sealed class ErrorReport
         if (Causes is not null)
         {
             JsonText.Property(output, "causes"u8);
-            output.Write("["u8);
+            output.Append("["u8);
             for (int i = 0; i < Causes.Count; i++)
             {
                 if (i > 0)
-                    output.Write(","u8);
+                    output.Append(","u8);
                 Causes[i].WriteJson(output);
             }
-            output.Write("]"u8);
+            output.Append("]"u8);
         }
-        output.Write("}"u8);
+        output.Append("}"u8);
     }
 
     public override string ToString() => $"{ErrorType}: {ErrorMessage}";

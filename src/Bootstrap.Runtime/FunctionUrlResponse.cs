@@ -28,32 +28,32 @@ public static class FunctionUrlResponse
     {
         response.ContentType = ContentType;
         var json = new ArrayBufferWriter<byte>(256);
-        json.Write("{\"statusCode\":"u8);
+        json.Append("{\"statusCode\":"u8);
         var digits = json.GetSpan(11);
         System.Buffers.Text.Utf8Formatter.TryFormat(statusCode, digits, out int written);
         json.Advance(written);
         JsonText.Property(json, "headers"u8);
-        json.Write("{"u8);
+        json.Append("{"u8);
         bool first = true;
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             if (!first)
-                json.Write(","u8);
+                json.Append(","u8);
             first = false;
             JsonText.String(json, name);
-            json.Write(":"u8);
+            json.Append(":"u8);
             JsonText.String(json, value);
         }
-        json.Write("}"u8);
+        json.Append("}"u8);
         JsonText.Property(json, "cookies"u8);
-        json.Write("["u8);
+        json.Append("["u8);
         for (int i = 0; i < (cookies?.Count ?? 0); i++)
         {
             if (i > 0)
-                json.Write(","u8);
+                json.Append(","u8);
             JsonText.String(json, cookies![i]);
         }
-        json.Write("]}"u8);
+        json.Append("]}"u8);
         response.Write(json.WrittenSpan);
         Span<byte> separator = stackalloc byte[8];
         separator.Clear();

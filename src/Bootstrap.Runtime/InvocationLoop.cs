@@ -63,7 +63,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         {
             var pending = buffered.InvokeAsync(@event, context, _output);
             // A handler that finished synchronously costs no task machinery at all.
-            response = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+            response = pending.IsCompletedSuccessfully ? pending.Result : HandlerCompletion.Wait(pending);
         }
         catch (Exception e)
         {
@@ -84,7 +84,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         {
             var pending = streaming.InvokeAsync(@event, response, context);
             if (!pending.IsCompletedSuccessfully)
-                pending.AsTask().GetAwaiter().GetResult();
+                HandlerCompletion.Wait(pending);
             response.Complete();
         }
         catch (Exception e)

@@ -9,16 +9,16 @@ namespace Bootstrap.Runtime;
 /// </summary>
 internal static class JsonText
 {
-    public static void Raw(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8) => output.Write(utf8);
+    public static void Raw(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8) => output.Append(utf8);
 
     /// <summary>Writes <c>"name":</c>, with a leading comma unless it is the object's first property.</summary>
     public static void Property(IBufferWriter<byte> output, ReadOnlySpan<byte> name, bool first = false)
     {
         if (!first)
-            output.Write(","u8);
-        output.Write("\""u8);
-        output.Write(name);
-        output.Write("\":"u8);
+            output.Append(","u8);
+        output.Append("\""u8);
+        output.Append(name);
+        output.Append("\":"u8);
     }
 
     /// <summary>
@@ -27,7 +27,7 @@ internal static class JsonText
     /// </summary>
     public static void String(IBufferWriter<byte> output, ReadOnlySpan<char> value, bool asciiOnly = false)
     {
-        output.Write("\""u8);
+        output.Append("\""u8);
         char lastPlain = asciiOnly ? '\u007E' : '\uFFFF';
         while (!value.IsEmpty)
         {
@@ -45,13 +45,13 @@ internal static class JsonText
             Escape(output, value[stop]);
             value = value[(stop + 1)..];
         }
-        output.Write("\""u8);
+        output.Append("\""u8);
     }
 
     public static void StringOrNull(IBufferWriter<byte> output, string? value)
     {
         if (value is null)
-            output.Write("null"u8);
+            output.Append("null"u8);
         else
             String(output, value);
     }
@@ -60,11 +60,11 @@ internal static class JsonText
     {
         switch (c)
         {
-            case '"': output.Write("\\\""u8); break;
-            case '\\': output.Write("\\\\"u8); break;
-            case '\n': output.Write("\\n"u8); break;
-            case '\r': output.Write("\\r"u8); break;
-            case '\t': output.Write("\\t"u8); break;
+            case '"': output.Append("\\\""u8); break;
+            case '\\': output.Append("\\\\"u8); break;
+            case '\n': output.Append("\\n"u8); break;
+            case '\r': output.Append("\\r"u8); break;
+            case '\t': output.Append("\\t"u8); break;
             default:
                 var span = output.GetSpan(6);
                 span[0] = (byte)'\\';

@@ -50,7 +50,7 @@ public sealed class ResponseStream : Stream
     {
         if (_body?.IsFinished == true)
             throw new ObjectDisposedException(nameof(ResponseStream), "The response has already ended.");
-        _pending.Write(buffer);
+        _pending.Append(buffer);
         if (_pending.WrittenCount >= FlushThresholdBytes)
             Flush();
     }

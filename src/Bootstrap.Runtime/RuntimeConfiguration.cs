@@ -3,18 +3,32 @@ using Bootstrap.Runtime.Logging;
 
 namespace Bootstrap.Runtime;
 
-/// <summary>Everything the runtime reads from the environment, read once during init.</summary>
-internal sealed record RuntimeConfiguration(
-    RuntimeApiEndpoint RuntimeApi,
-    string? Handler,
-    FunctionSettings Function,
-    LogFormat LogFormat,
-    LogLevel LogLevel,
-    TimeSpan ConnectBudget,
-    int MaxConcurrency,
-    TimeSpan ShutdownBudget,
-    IReadOnlyList<string> Warnings)
+/// <summary>
+/// Everything the runtime reads from the environment, read once during init. A class, not a record: a record's
+/// generated ToString boxes the two enums and formats them, which keeps enum names (and with them the reflection
+/// stack) in every bootstrap.
+/// </summary>
+internal sealed class RuntimeConfiguration(
+    RuntimeApiEndpoint runtimeApi,
+    string? handler,
+    FunctionSettings function,
+    LogFormat logFormat,
+    LogLevel logLevel,
+    TimeSpan connectBudget,
+    int maxConcurrency,
+    TimeSpan shutdownBudget,
+    IReadOnlyList<string> warnings)
 {
+    public RuntimeApiEndpoint RuntimeApi { get; } = runtimeApi;
+    public string? Handler { get; } = handler;
+    public FunctionSettings Function { get; } = function;
+    public LogFormat LogFormat { get; } = logFormat;
+    public LogLevel LogLevel { get; } = logLevel;
+    public TimeSpan ConnectBudget { get; } = connectBudget;
+    public int MaxConcurrency { get; } = maxConcurrency;
+    public TimeSpan ShutdownBudget { get; } = shutdownBudget;
+    public IReadOnlyList<string> Warnings { get; } = warnings;
+
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
     /// <summary>Reads Lambda's variables. Throws <see cref="FormatException"/> when AWS_LAMBDA_RUNTIME_API is missing or malformed.</summary>

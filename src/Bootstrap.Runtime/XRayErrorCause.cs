@@ -63,54 +63,54 @@ internal static class XRayErrorCause
 
     private static void Write(ArrayBufferWriter<byte> json, string workingDirectory, List<(ErrorReport Report, Frame[] Frames)> exceptions, int frameCap)
     {
-        json.Write("{"u8);
+        json.Append("{"u8);
         JsonText.Property(json, "working_directory"u8, first: true);
         JsonText.String(json, workingDirectory, asciiOnly: true);
         JsonText.Property(json, "exceptions"u8);
-        json.Write("["u8);
+        json.Append("["u8);
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < exceptions.Count; i++)
         {
             var (report, frames) = exceptions[i];
             if (i > 0)
-                json.Write(","u8);
-            json.Write("{"u8);
+                json.Append(","u8);
+            json.Append("{"u8);
             JsonText.Property(json, "type"u8, first: true);
             JsonText.String(json, report.ErrorType, asciiOnly: true);
             JsonText.Property(json, "message"u8);
             JsonText.String(json, report.ErrorMessage, asciiOnly: true);
             JsonText.Property(json, "stack"u8);
-            json.Write("["u8);
+            json.Append("["u8);
             for (int f = 0; f < Math.Min(frameCap, frames.Length); f++)
             {
                 var frame = frames[f];
                 if (f > 0)
-                    json.Write(","u8);
-                json.Write("{"u8);
+                    json.Append(","u8);
+                json.Append("{"u8);
                 JsonText.Property(json, "path"u8, first: true);
                 JsonText.String(json, frame.Path, asciiOnly: true);
                 JsonText.Property(json, "line"u8);
-                json.Write(System.Text.Encoding.ASCII.GetBytes(frame.Line.ToString(CultureInfo.InvariantCulture)));
+                json.Append(System.Text.Encoding.ASCII.GetBytes(frame.Line.ToString(CultureInfo.InvariantCulture)));
                 JsonText.Property(json, "label"u8);
                 JsonText.String(json, frame.Label, asciiOnly: true);
-                json.Write("}"u8);
+                json.Append("}"u8);
                 if (frame.Path.Length > 0)
                     paths.Add(frame.Path);
             }
-            json.Write("]}"u8);
+            json.Append("]}"u8);
         }
-        json.Write("]"u8);
+        json.Append("]"u8);
         JsonText.Property(json, "paths"u8);
-        json.Write("["u8);
+        json.Append("["u8);
         bool firstPath = true;
         foreach (string path in paths)
         {
             if (!firstPath)
-                json.Write(","u8);
+                json.Append(","u8);
             firstPath = false;
             JsonText.String(json, path, asciiOnly: true);
         }
-        json.Write("]}"u8);
+        json.Append("]}"u8);
     }
 
     /// <summary>One stack trace line: <c>at Label(args) in path:line N</c>; without symbols only <c>at Label(args) + 0x1f</c>.</summary>

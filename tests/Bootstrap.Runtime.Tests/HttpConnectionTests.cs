@@ -28,6 +28,16 @@ public sealed class HttpConnectionTests : IDisposable
         _cts.Dispose();
     }
 
+    /// <summary>A port nothing listens on (just freed by a listener of our own).</summary>
+    private static int UnusedPort(IPAddress loopback)
+    {
+        var probe = new TcpListener(loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
     private HttpConnection Connect(string host = "127.0.0.1") =>
         new(new RuntimeApiEndpoint(host, Port), "test-agent/1.0", TimeSpan.FromSeconds(2));
 
@@ -239,10 +249,7 @@ public sealed class HttpConnectionTests : IDisposable
     [Fact]
     public async Task ClosedPort_ThrowsUnreachable_NamingTheAddress()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        int closedPort = UnusedPort(IPAddress.Loopback);
 
         var budget = TimeSpan.FromMilliseconds(300);
         using var connection = new HttpConnection(new RuntimeApiEndpoint("127.0.0.1", closedPort), "t", budget);
@@ -258,10 +265,7 @@ public sealed class HttpConnectionTests : IDisposable
     [Fact]
     public async Task Open_WaitsForAListenerThatStartsLate()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        int port = UnusedPort(IPAddress.Loopback);
 
         var late = new TcpListener(IPAddress.Loopback, port);
         try
@@ -294,5 +298,41 @@ public sealed class HttpConnectionTests : IDisposable
         using var connection = Connect("localhost");
         Assert.Equal((200, "hi"), await Client(() => Get(connection, "/next")));
         Assert.Equal($"GET /next HTTP/1.1\r\nHost: localhost:{Port}\r\nUser-Agent: test-agent/1.0\r\n\r\n", await server.WaitAsync(Timeout));
+    }
+    [Fact]
+    public async Task ConnectsToAnIPv6Literal()
+    {
+        var listener = new TcpListener(IPAddress.IPv6Loopback, 0);
+        listener.Start();
+        try
+        {
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var server = Task.Run(async () =>
+            {
+                using var client = await listener.AcceptTcpClientAsync(_cts.Token);
+                var stream = client.GetStream();
+                string? request = await ReadRequestAsync(stream);
+                await stream.WriteAsync(Ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nv6"), _cts.Token);
+                return request;
+            });
+
+            using var connection = new HttpConnection(RuntimeApiEndpoint.Parse($"[::1]:{port}"), "test-agent/1.0", TimeSpan.FromSeconds(2));
+            Assert.Equal((200, "v6"), await Client(() => Get(connection, "/next")));
+            Assert.StartsWith($"GET /next HTTP/1.1\r\nHost: [::1]:{port}\r\n", await server.WaitAsync(Timeout));
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task ClosedIPv6Port_NamesTheAddressInTheError()
+    {
+        int closedPort = UnusedPort(IPAddress.IPv6Loopback);
+
+        using var connection = new HttpConnection(new RuntimeApiEndpoint("::1", closedPort), "t", TimeSpan.Zero);
+        var e = await Assert.ThrowsAsync<RuntimeApiUnreachableException>(() => Client(() => { connection.Open(); return 0; }));
+        Assert.Contains("::1: ", e.Message);
     }
 }

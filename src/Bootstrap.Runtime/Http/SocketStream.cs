@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Runtime.InteropServices;
 using Bootstrap.Runtime.Native;
 
@@ -16,46 +15,38 @@ internal sealed unsafe class SocketStream : Stream
     public static SocketStream Connect(RuntimeApiEndpoint endpoint)
     {
         string? lastError = null;
-        foreach (var address in Resolve(endpoint))
+        foreach (byte[] address in Resolve(endpoint))
         {
-            if (TryConnect(address, endpoint.Port, out int fd, out lastError))
+            if (TryConnect(address, out int fd, out lastError))
                 return new SocketStream(fd);
         }
         throw new IOException(lastError ?? $"no address for {endpoint.Host}");
     }
 
-    private static bool TryConnect(IPAddress address, int port, out int fd, out string? error)
+    // An address is the sockaddr that connect() takes: sockaddr_in (16 bytes) or sockaddr_in6 (28 bytes), the family
+    // in host order, then the port in network order. Kept as bytes, not IPAddress, whose parsing and error tables
+    // would bring System.Net.Primitives (and a boxed enum, and with it the reflection stack) into every bootstrap.
+    private static bool TryConnect(byte[] address, out int fd, out string? error)
     {
-        bool v6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
-        fd = Libc.Socket(v6 ? Libc.AF_INET6 : Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, Libc.IPPROTO_TCP);
+        int family = BitConverter.ToUInt16(address);
+        fd = Libc.Socket(family, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, Libc.IPPROTO_TCP);
         if (fd < 0)
         {
             error = Libc.ErrorText(Marshal.GetLastPInvokeError());
             return false;
         }
-        // sockaddr_in (16 bytes) or sockaddr_in6 (28 bytes): family in host order, port in network order.
-        byte* sockaddr = stackalloc byte[28];
-        new Span<byte>(sockaddr, 28).Clear();
-        *(ushort*)sockaddr = (ushort)(v6 ? Libc.AF_INET6 : Libc.AF_INET);
-        BinaryPrimitives.WriteUInt16BigEndian(new Span<byte>(sockaddr + 2, 2), (ushort)port);
-        if (v6)
-        {
-            address.TryWriteBytes(new Span<byte>(sockaddr + 8, 16), out _);
-            *(uint*)(sockaddr + 24) = (uint)address.ScopeId;
-        }
-        else
-        {
-            address.TryWriteBytes(new Span<byte>(sockaddr + 4, 4), out _);
-        }
         int result;
-        do
+        fixed (byte* sockaddr = address)
         {
-            result = Libc.Connect(fd, sockaddr, v6 ? 28u : 16u);
+            do
+            {
+                result = Libc.Connect(fd, sockaddr, (uint)address.Length);
+            }
+            while (result < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
         }
-        while (result < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
         if (result < 0)
         {
-            error = $"{address}: {Libc.ErrorText(Marshal.GetLastPInvokeError())}";
+            error = $"{AddressText(address)}: {Libc.ErrorText(Marshal.GetLastPInvokeError())}";
             Libc.Close(fd);
             fd = -1;
             return false;
@@ -67,34 +58,63 @@ internal sealed unsafe class SocketStream : Stream
     }
 
     /// <summary>The endpoint's addresses, IPv4 first; a literal address needs no lookup.</summary>
-    private static List<IPAddress> Resolve(RuntimeApiEndpoint endpoint)
+    private static List<byte[]> Resolve(RuntimeApiEndpoint endpoint)
     {
-        if (IPAddress.TryParse(endpoint.Host, out var literal))
+        if (Literal(endpoint.Host, endpoint.Port) is { } literal)
             return [literal];
         var hints = new Libc.AddrInfo { SockType = Libc.SOCK_STREAM };
         Libc.AddrInfo* list;
         int status = Libc.GetAddrInfo(endpoint.Host, null, &hints, &list);
         if (status != 0)
             throw new IOException($"cannot resolve '{endpoint.Host}': {Marshal.PtrToStringUTF8((nint)Libc.GaiStrError(status))}");
-        var addresses = new List<IPAddress>();
+        List<byte[]> v4 = [], v6 = [];
         try
         {
             for (var info = list; info != null; info = info->Next)
             {
-                if (info->Family == Libc.AF_INET)
-                    addresses.Add(new IPAddress(new ReadOnlySpan<byte>(info->Addr + 4, 4)));
-                else if (info->Family == Libc.AF_INET6)
-                    addresses.Add(new IPAddress(new ReadOnlySpan<byte>(info->Addr + 8, 16), *(uint*)(info->Addr + 24)));
+                if (info->Family is not (Libc.AF_INET or Libc.AF_INET6))
+                    continue;
+                var address = new ReadOnlySpan<byte>(info->Addr, (int)info->AddrLen).ToArray();
+                BinaryPrimitives.WriteUInt16BigEndian(address.AsSpan(2), (ushort)endpoint.Port);
+                (info->Family == Libc.AF_INET ? v4 : v6).Add(address);
             }
         }
         finally
         {
             Libc.FreeAddrInfo(list);
         }
-        addresses.Sort((a, b) => Rank(a) - Rank(b));
-        return addresses;
+        v4.AddRange(v6);
+        return v4;
+    }
 
-        static int Rank(IPAddress a) => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1;
+    /// <summary>A literal IPv4 or IPv6 address (as Lambda gives it: 127.0.0.1) as a socket address; null for a name.</summary>
+    private static byte[]? Literal(string host, int port) =>
+        Literal(host, port, Libc.AF_INET, size: 16, at: 4) ?? Literal(host, port, Libc.AF_INET6, size: 28, at: 8);
+
+    private static byte[]? Literal(string host, int port, int family, int size, int at)
+    {
+        var address = new byte[size];
+        fixed (byte* p = address)
+        {
+            if (Libc.InetPton(family, host, p + at) != 1)
+                return null;
+            *(ushort*)p = (ushort)family;
+        }
+        BinaryPrimitives.WriteUInt16BigEndian(address.AsSpan(2), (ushort)port);
+        return address;
+    }
+
+    /// <summary>The address as text, for error messages: 127.0.0.1 or ::1.</summary>
+    private static string AddressText(byte[] address)
+    {
+        byte* text = stackalloc byte[64];
+        fixed (byte* p = address)
+        {
+            int family = *(ushort*)p;
+            return Libc.InetNtop(family, family == Libc.AF_INET ? p + 4 : p + 8, text, 64) is null
+                ? "?"
+                : Marshal.PtrToStringUTF8((nint)text)!;
+        }
     }
 
     /// <summary>

@@ -38,23 +38,23 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
     private void WriteText(DateTime now, LogLevel level, string message, string? requestId)
     {
         WriteTimestamp(now);
-        _line.Write("\t"u8);
+        _line.Append("\t"u8);
         if (requestId is not null)
             WriteUtf8(requestId);
-        _line.Write("\t"u8);
-        _line.Write(LogNames.Of(level));
-        _line.Write("\t"u8);
+        _line.Append("\t"u8);
+        _line.Append(LogNames.Of(level));
+        _line.Append("\t"u8);
         WriteUtf8(message);
-        _line.Write("\n"u8);
+        _line.Append("\n"u8);
     }
 
     private void WriteJson(DateTime now, LogLevel level, string message, string? requestId, string? traceId)
     {
-        _line.Write("{\"timestamp\":\""u8);
+        _line.Append("{\"timestamp\":\""u8);
         WriteTimestamp(now);
-        _line.Write("\",\"level\":\""u8);
-        _line.Write(LogNames.Of(level));
-        _line.Write("\""u8);
+        _line.Append("\",\"level\":\""u8);
+        _line.Append(LogNames.Of(level));
+        _line.Append("\""u8);
         JsonText.Property(_line, "requestId"u8);
         JsonText.StringOrNull(_line, requestId);
         JsonText.Property(_line, "message"u8);
@@ -64,7 +64,7 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
             JsonText.Property(_line, "traceId"u8);
             JsonText.String(_line, traceId);
         }
-        _line.Write("}\n"u8);
+        _line.Append("}\n"u8);
     }
 
     // 2026-11-21T20:30:00.123Z, formatted by hand: no culture, no allocation.

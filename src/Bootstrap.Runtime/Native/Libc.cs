@@ -5,7 +5,7 @@ namespace Bootstrap.Runtime.Native;
 /// <summary>
 /// Every libc call the runtime makes, in one place: sockets for the Runtime API connection, writes to the log,
 /// and clocks and /proc for the start-up profile. The bootstrap only ever runs on Linux, and calling libc directly
-/// keeps .NET's general-purpose socket stack (about 0.5 MB) out of the binary.
+/// keeps .NET's general-purpose socket stack (about 0.5 MB), and even its IPAddress, out of the binary.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -85,6 +85,12 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Library, EntryPoint = "freeaddrinfo")]
     public static partial void FreeAddrInfo(AddrInfo* info);
+
+    [LibraryImport(Library, EntryPoint = "inet_pton", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int InetPton(int family, string text, byte* address);
+
+    [LibraryImport(Library, EntryPoint = "inet_ntop")]
+    public static partial byte* InetNtop(int family, byte* address, byte* text, uint size);
 
     [LibraryImport(Library, EntryPoint = "gai_strerror")]
     public static partial byte* GaiStrError(int code);
