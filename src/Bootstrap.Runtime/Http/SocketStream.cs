@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Net;
 using System.Runtime.InteropServices;
 using Bootstrap.Runtime.Native;
 
@@ -16,7 +14,7 @@ internal sealed unsafe class SocketStream : Stream
     public static SocketStream Connect(RuntimeApiEndpoint endpoint)
     {
         string? lastError = null;
-        foreach (var address in Resolve(endpoint))
+        foreach (var address in RuntimeApiResolver.Resolve(endpoint.Host))
         {
             if (TryConnect(address, endpoint.Port, out int fd, out lastError))
                 return new SocketStream(fd);
@@ -24,33 +22,20 @@ internal sealed unsafe class SocketStream : Stream
         throw new IOException(lastError ?? $"no address for {endpoint.Host}");
     }
 
-    private static bool TryConnect(IPAddress address, int port, out int fd, out string? error)
+    private static bool TryConnect(PeerAddress address, int port, out int fd, out string? error)
     {
-        bool v6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
-        fd = Libc.Socket(v6 ? Libc.AF_INET6 : Libc.AF_INET, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, Libc.IPPROTO_TCP);
+        fd = Libc.Socket(address.Family, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, Libc.IPPROTO_TCP);
         if (fd < 0)
         {
             error = Libc.ErrorText(Marshal.GetLastPInvokeError());
             return false;
         }
-        // sockaddr_in (16 bytes) or sockaddr_in6 (28 bytes): family in host order, port in network order.
         byte* sockaddr = stackalloc byte[28];
-        new Span<byte>(sockaddr, 28).Clear();
-        *(ushort*)sockaddr = (ushort)(v6 ? Libc.AF_INET6 : Libc.AF_INET);
-        BinaryPrimitives.WriteUInt16BigEndian(new Span<byte>(sockaddr + 2, 2), (ushort)port);
-        if (v6)
-        {
-            address.TryWriteBytes(new Span<byte>(sockaddr + 8, 16), out _);
-            *(uint*)(sockaddr + 24) = (uint)address.ScopeId;
-        }
-        else
-        {
-            address.TryWriteBytes(new Span<byte>(sockaddr + 4, 4), out _);
-        }
+        address.Write(new Span<byte>(sockaddr, 28), port);
         int result;
         do
         {
-            result = Libc.Connect(fd, sockaddr, v6 ? 28u : 16u);
+            result = Libc.Connect(fd, sockaddr, (uint)address.SockAddrLength);
         }
         while (result < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
         if (result < 0)
@@ -64,37 +49,6 @@ internal sealed unsafe class SocketStream : Stream
         Libc.SetSockOpt(fd, Libc.IPPROTO_TCP, Libc.TCP_NODELAY, &one, sizeof(int));
         error = null;
         return true;
-    }
-
-    /// <summary>The endpoint's addresses, IPv4 first; a literal address needs no lookup.</summary>
-    private static List<IPAddress> Resolve(RuntimeApiEndpoint endpoint)
-    {
-        if (IPAddress.TryParse(endpoint.Host, out var literal))
-            return [literal];
-        var hints = new Libc.AddrInfo { SockType = Libc.SOCK_STREAM };
-        Libc.AddrInfo* list;
-        int status = Libc.GetAddrInfo(endpoint.Host, null, &hints, &list);
-        if (status != 0)
-            throw new IOException($"cannot resolve '{endpoint.Host}': {Marshal.PtrToStringUTF8((nint)Libc.GaiStrError(status))}");
-        var addresses = new List<IPAddress>();
-        try
-        {
-            for (var info = list; info != null; info = info->Next)
-            {
-                if (info->Family == Libc.AF_INET)
-                    addresses.Add(new IPAddress(new ReadOnlySpan<byte>(info->Addr + 4, 4)));
-                else if (info->Family == Libc.AF_INET6)
-                    addresses.Add(new IPAddress(new ReadOnlySpan<byte>(info->Addr + 8, 16), *(uint*)(info->Addr + 24)));
-            }
-        }
-        finally
-        {
-            Libc.FreeAddrInfo(list);
-        }
-        addresses.Sort((a, b) => Rank(a) - Rank(b));
-        return addresses;
-
-        static int Rank(IPAddress a) => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 0 : 1;
     }
 
     /// <summary>

@@ -80,6 +80,9 @@ internal static unsafe partial class Libc
     [LibraryImport(Library, EntryPoint = "sysconf")]
     public static partial long SysConf(int name);
 
+    [LibraryImport(Library, EntryPoint = "inet_pton", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int InetPton(int family, string text, byte* address);
+
     [LibraryImport(Library, EntryPoint = "getaddrinfo", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int GetAddrInfo(string node, string? service, AddrInfo* hints, AddrInfo** result);
 
