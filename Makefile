@@ -32,6 +32,14 @@ endif
 bootstrap: toolchain | $(ARTIFACTS)
 	$(PUBLISH) src/Bootstrap.Host -o $(ARTIFACTS)/publish/host-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/bootstrap$(SUFFIX)
 
+## bootstrap-static: the host linked statically (-p:BootstrapStaticExecutable=true) to artifacts/bootstrap-static, checked;
+## its own native intermediates, so it and `make bootstrap` do not rebuild each other
+.PHONY: bootstrap-static
+bootstrap-static: | $(ARTIFACTS)
+	$(PUBLISH) src/Bootstrap.Host -o $(ARTIFACTS)/publish/host-static-$(ARCH) -p:BootstrapStaticExecutable=true -p:BootstrapMaxBytes= \
+	  -p:NativeIntermediateOutputPath=obj/static-native/ -p:NativeOutputPath=bin/static-native/ \
+	  -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/bootstrap-static$(SUFFIX)
+
 ## test-function: AOT-publish the test function (built through build/ like any user project)
 test-function: toolchain | $(ARTIFACTS)
 	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/test-function-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-function/bootstrap$(SUFFIX)
@@ -61,7 +69,7 @@ pack: | $(ARTIFACTS)
 	@ls -l $(PACKAGES)/*.nupkg | awk '{ print "pack:", $$NF, $$5, "bytes" }'
 
 ## test: build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: bootstrap test-function sample-items emulator-build layer arm64 pack
+test: bootstrap bootstrap-static test-function sample-items emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 

@@ -17,7 +17,7 @@ public sealed class RuntimeApiResolverTests
     [InlineData("fd00::a:2", "fd00:0:0:0:0:0:a:2", true)]
     public void A_numeric_address_needs_no_lookup(string host, string parsed, bool v6)
     {
-        var address = Assert.Single(RuntimeApiResolver.Resolve(host, nameLookup: false));
+        var address = Assert.Single(RuntimeApiResolver.Resolve(host, lookUp: null));
         Assert.Equal(parsed, address.ToString());
         Assert.Equal(v6, address.IsV6);
     }
@@ -28,7 +28,7 @@ public sealed class RuntimeApiResolverTests
     [InlineData("localhost.")]
     public void Localhost_is_the_loopback_IPv4_first_without_a_lookup(string host)
     {
-        var addresses = RuntimeApiResolver.Resolve(host, nameLookup: false);
+        var addresses = RuntimeApiResolver.Resolve(host, lookUp: null);
         Assert.Equal(["127.0.0.1", "0:0:0:0:0:0:0:1"], addresses.Select(a => a.ToString()));
     }
 
@@ -38,14 +38,14 @@ public sealed class RuntimeApiResolverTests
     [InlineData("localhost.localdomain")]
     public void Without_lookups_a_name_is_a_one_line_error(string host)
     {
-        var e = Assert.Throws<IOException>(() => RuntimeApiResolver.Resolve(host, nameLookup: false));
+        var e = Assert.Throws<IOException>(() => RuntimeApiResolver.Resolve(host, lookUp: null));
         Assert.Equal($"cannot resolve '{host}': this bootstrap is statically linked and connects only to a numeric address or localhost", e.Message);
     }
 
     [Fact]
     public void With_lookups_an_unknown_name_fails_with_the_resolver_s_reason()
     {
-        var e = Assert.Throws<IOException>(() => RuntimeApiResolver.Resolve("no-such-host.invalid", nameLookup: true));
+        var e = Assert.Throws<IOException>(() => RuntimeApiResolver.Resolve("no-such-host.invalid", RuntimeApiResolver.LookUp));
         Assert.StartsWith("cannot resolve 'no-such-host.invalid': ", e.Message);
         Assert.DoesNotContain("statically linked", e.Message);
     }
@@ -53,7 +53,7 @@ public sealed class RuntimeApiResolverTests
     [Fact]
     public void A_sockaddr_in_has_the_family_the_port_in_network_order_and_the_address()
     {
-        var address = Assert.Single(RuntimeApiResolver.Resolve("127.0.0.1", nameLookup: false));
+        var address = Assert.Single(RuntimeApiResolver.Resolve("127.0.0.1", lookUp: null));
         byte[] sockaddr = new byte[28];
         sockaddr.AsSpan().Fill(0xEE);
         address.Write(sockaddr, 9001);

@@ -18,18 +18,19 @@ internal static unsafe class RuntimeApiResolver
     [FeatureSwitchDefinition(NameLookupSwitch)]
     private static bool IsNameLookupSupported => AppContext.TryGetSwitch(NameLookupSwitch, out bool on) ? on : true;
 
-    public static List<PeerAddress> Resolve(string host) => Resolve(host, IsNameLookupSupported);
+    // The switch is read here, where the compiler can drop the branch: a flag passed on would keep LookUp compiled in.
+    public static List<PeerAddress> Resolve(string host) => Resolve(host, IsNameLookupSupported ? LookUp : null);
 
-    /// <summary>Resolves <paramref name="host"/>; with <paramref name="nameLookup"/> false, only a numeric address or localhost.</summary>
-    internal static List<PeerAddress> Resolve(string host, bool nameLookup)
+    /// <summary>Resolves <paramref name="host"/>; without <paramref name="lookUp"/>, only a numeric address or localhost.</summary>
+    internal static List<PeerAddress> Resolve(string host, Func<string, List<PeerAddress>>? lookUp)
     {
         if (ParseNumeric(host) is { } numeric)
             return [numeric];
         if (IsLocalhost(host))
             return [new PeerAddress([127, 0, 0, 1]), new PeerAddress([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])];
-        if (!nameLookup)
+        if (lookUp is null)
             throw new IOException($"cannot resolve '{host}': this bootstrap is statically linked and connects only to a numeric address or localhost");
-        return LookUp(host);
+        return lookUp(host);
     }
 
     /// <summary>An IPv4 or IPv6 address in text form (inet_pton's forms: no scope), or null.</summary>
@@ -47,7 +48,8 @@ internal static unsafe class RuntimeApiResolver
     internal static bool IsLocalhost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.Equals("localhost.", StringComparison.OrdinalIgnoreCase);
 
-    private static List<PeerAddress> LookUp(string host)
+    /// <summary>The name service's addresses for <paramref name="host"/> (getaddrinfo).</summary>
+    internal static List<PeerAddress> LookUp(string host)
     {
         var hints = new Libc.AddrInfo { SockType = Libc.SOCK_STREAM };
         Libc.AddrInfo* list;

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Bootstrap.EndToEnd.Tests;
+
+/// <summary>
+/// The default bootstrap published with BootstrapStaticExecutable: it passes the binary check as a static one, serves
+/// invocations at a numeric address and at localhost without any name service, and refuses a name it cannot look up
+/// in one line.
+/// </summary>
+public sealed class StaticBootstrapTests
+{
+    [Fact]
+    public void It_has_no_loader_no_libraries_and_no_GLIBC_version()
+    {
+        var (exitCode, output) = LayerArtifacts.Run("bash",
+            [Path.Combine(LayerArtifacts.BuildDirectory, "check-bootstrap.sh"), "--arch", LayerArtifacts.Arch, BootstrapBinaries.HostStatic]);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("statically linked (no GLIBC version, no shared library)", output);
+        var (_, dynamic) = LayerArtifacts.Run("readelf", ["-d", BootstrapBinaries.HostStatic]);
+        Assert.Contains("no dynamic section", dynamic);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    public async Task It_serves_echo_at(string host)
+    {
+        await using var function = await FunctionUnderTest.StartAsync("echo", binary: BootstrapBinaries.HostStatic, apiHost: host);
+        var outcome = await function.InvokeAsync("""{"name":"Ada"}""");
+        Assert.False(outcome.IsError, Encoding.UTF8.GetString(outcome.Body));
+        Assert.Equal("""{"name":"Ada"}""", Encoding.UTF8.GetString(outcome.Body));
+    }
+
+    [Fact]
+    public async Task A_name_is_refused_in_one_line_naming_the_reason()
+    {
+        await using var function = await FunctionUnderTest.StartAsync("echo", binary: BootstrapBinaries.HostStatic,
+            environment: new Dictionary<string, string>
+            {
+                ["AWS_LAMBDA_RUNTIME_API"] = "runtime-api.internal:9001",
+                ["BOOTSTRAP_CONNECT_TIMEOUT_MS"] = "300",
+            });
+        Assert.NotEqual(0, await function.ExitCodeAsync());
+        Assert.Contains(function.Stderr, line => line.Contains(
+            "cannot resolve 'runtime-api.internal': this bootstrap is statically linked and connects only to a numeric address or localhost"));
+    }
+}
