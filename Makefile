@@ -103,6 +103,12 @@ soak-emulator: bootstrap emulator-build
 	$(DOTNET) $(ARTIFACTS)/emulator-soak/emulator-soak.dll --emulator $(ARTIFACTS)/emulator/bootstrap-emulator.dll \
 	  --bootstrap $(ARTIFACTS)/bootstrap --seconds $(SOAK_SECONDS)
 
+## startup-order: retrace build/startup-order.txt, the managed methods a cold start of echo and greet runs, which ILC
+## lays out first (needs valgrind); run it after changing what a cold start runs, and commit the file
+.PHONY: startup-order
+startup-order: emulator-build
+	PUBLISH_LOCK=$(PUBLISH_LOCK) bash build/startup-order.sh $(ARTIFACTS)/emulator/bootstrap-emulator.dll echo greet
+
 ## clean: remove build outputs
 clean:
 	rm -rf $(ARTIFACTS)

@@ -23,10 +23,12 @@ done
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-# The check refuses an unstripped binary (it is one on purpose here): an empty script stands in for it.
+# The check refuses an unstripped binary (it is one on purpose here): an empty script stands in for it. Native
+# intermediates of its own, so that `make bootstrap` need not relink after it.
 mkdir -p "$(dirname "$lock")"
 flock "$lock" dotnet publish src/Bootstrap.Host -c Release --nologo -v quiet -clp:NoSummary -o "$scratch/publish" \
-  -p:StripSymbols=false -p:NativeDebugSymbols=false -p:BootstrapCheckScript=/dev/null -p:BootstrapMaxBytes=
+  -p:StripSymbols=false -p:NativeDebugSymbols=false -p:BootstrapCheckScript=/dev/null -p:BootstrapMaxBytes= \
+  -p:NativeIntermediateOutputPath=obj/startup-order-native/ -p:NativeOutputPath=bin/startup-order-native/
 binary="$scratch/publish/bootstrap"
 
 # The emulator starts this in the bootstrap's place; lackey logs each superblock ("SB 0x...") as it runs.
