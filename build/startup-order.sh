@@ -43,9 +43,13 @@ for handler in "${handlers[@]}"; do
 done
 
 # First-run order over all handlers, named, kept when the symbol is managed code (ILC's __managedcode section).
-objdump -t "$binary" | awk '$4 == "__managedcode" { print $NF }' | sort -u >"$scratch/managed"
+# A body shared by several methods (identical bodies are folded) has a name for each: all of them are listed, as
+# addr2line gives only one and ILC may know the body by another.
+objdump -t "$binary" | awk '$4 == "__managedcode" { print $1, $NF }' >"$scratch/managed"
 for handler in "${handlers[@]}"; do awk '$1 == "SB" { print $2 }' "$scratch/trace-$handler.log"; done \
   | awk '!seen[$0]++' \
   | addr2line -f -e "$binary" | awk 'NR % 2 == 1' \
-  | awk 'NR == FNR { managed[$1] = 1; next } managed[$1] && !seen[$1]++' "$scratch/managed" - >"$out"
+  | awk 'NR == FNR { at[$2] = $1; names[$1] = names[$1] " " $2; next }
+         ($1 in at) && !done[at[$1]]++ { n = split(names[at[$1]], list, " "); for (i = 1; i <= n; i++) print list[i] }' \
+      "$scratch/managed" - >"$out"
 echo "startup-order: $out: $(wc -l <"$out") methods, from handlers ${handlers[*]}"
