@@ -23,7 +23,7 @@ public sealed class BuildChecksTests : IDisposable
     }
 
     private (int ExitCode, string Output) Publish(params string[] properties) =>
-        LayerArtifacts.Run("dotnet", ["publish", Project(), "-c", "Release", "--nologo", "-v", "quiet", "-o", _scratch["out"], .. properties], _scratch.Path);
+        Commands.Run("dotnet", ["publish", Project(), "-c", "Release", "--nologo", "-v", "quiet", "-o", _scratch["out"], .. properties], _scratch.Path);
 
     private static string ErrorLine(string output) => Assert.Single(output.Split('\n'), l => l.Contains("error", StringComparison.OrdinalIgnoreCase) && !l.Contains("Build FAILED"));
 
@@ -31,7 +31,7 @@ public sealed class BuildChecksTests : IDisposable
     public void A_plain_build_compiles_the_function()
     {
         // The build files are imported before the SDK's targets: none of them may become the project's default target.
-        var (exitCode, output) = LayerArtifacts.Run("dotnet", ["build", Project(), "--nologo", "-v", "quiet", "-o", _scratch["build"]], _scratch.Path);
+        var (exitCode, output) = Commands.Run("dotnet", ["build", Project(), "--nologo", "-v", "quiet", "-o", _scratch["build"]], _scratch.Path);
         Assert.True(exitCode == 0, output);
         Assert.True(File.Exists(_scratch["build/bootstrap.dll"]), $"dotnet build compiled nothing:\n{output}");
     }
@@ -64,11 +64,11 @@ public sealed class BuildChecksTests : IDisposable
     [InlineData("mips", "check-toolchain: unknown architecture 'mips' (x86_64 or arm64)")]
     public void Make_and_the_toolchain_check_refuse_an_unknown_architecture(string arch, string message)
     {
-        var (makeExit, makeOutput) = LayerArtifacts.Run("make", ["-C", BootstrapBinaries.RepoRoot, "bootstrap", $"ARCH={arch}"]);
+        var (makeExit, makeOutput) = Commands.Run("make", ["-C", BootstrapBinaries.RepoRoot, "bootstrap", $"ARCH={arch}"]);
         Assert.NotEqual(0, makeExit);
         Assert.Contains($"ARCH must be x86_64 or arm64 (Lambda's names), not '{arch}'", makeOutput);
 
-        var (checkExit, checkOutput) = LayerArtifacts.Run("bash", [Path.Combine(LayerArtifacts.BuildDirectory, "check-toolchain.sh"), "--arch", arch, _scratch.Path]);
+        var (checkExit, checkOutput) = Commands.Run("bash", [Path.Combine(LayerArtifacts.BuildDirectory, "check-toolchain.sh"), "--arch", arch, _scratch.Path]);
         Assert.Equal(2, checkExit);
         Assert.Equal(message, checkOutput.Trim());
     }

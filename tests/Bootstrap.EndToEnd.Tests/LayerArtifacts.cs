@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
 
@@ -44,33 +43,15 @@ public static class LayerArtifacts
 
     private static string MakeLayer(string arch)
     {
-        var (exitCode, output) = Run("make", ["-C", BootstrapBinaries.RepoRoot, "layer", $"ARCH={arch}"]);
+        var (exitCode, output) = Commands.Run("make", ["-C", BootstrapBinaries.RepoRoot, "layer", $"ARCH={arch}"]);
         if (exitCode != 0)
             throw new InvalidOperationException($"`make layer` failed with {exitCode}:\n{output}");
         return output;
     }
 
-    /// <summary>Runs a command to completion and returns its exit code and its stdout and stderr together.</summary>
-    public static (int ExitCode, string Output) Run(string file, IEnumerable<string> arguments, string? workingDirectory = null)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? BootstrapBinaries.RepoRoot,
-        };
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
-    }
-
     /// <summary>build/check-layer.sh on a zip, as the build runs it; a null arch leaves it to the zip's name.</summary>
     public static (int ExitCode, string Output) CheckLayer(string zip, string? arch = Arch) =>
-        Run("bash", [Path.Combine(BuildDirectory, "check-layer.sh"), .. arch is null ? Array.Empty<string>() : ["--arch", arch], zip]);
+        Commands.Run("bash", [Path.Combine(BuildDirectory, "check-layer.sh"), .. arch is null ? Array.Empty<string>() : ["--arch", arch], zip]);
 
     public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -190,7 +190,7 @@ public sealed class LayerZipTests
     }
 
     private static (int ExitCode, string Output) PackageWith(string binary, string zip, params string[] properties) =>
-        LayerArtifacts.Run("dotnet",
+        Commands.Run("dotnet",
         [
             "msbuild", Path.Combine(LayerArtifacts.BuildDirectory, "Bootstrap.Layer.targets"), "-nologo", "-v:quiet",
             $"-p:BootstrapLayerBinary={binary}", $"-p:BootstrapLayerPath={zip}", .. properties,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace Bootstrap.Newcomer.Tests;
@@ -14,7 +13,7 @@ public sealed class NewcomerPathTests(ITestOutputHelper output)
     {
         string packages = Path.Combine(BootstrapBinaries.RepoRoot, "artifacts", "packages");
         if (!Directory.Exists(packages) || Directory.GetFiles(packages, "LambdaBootstrap.Templates.*.nupkg").Length == 0)
-            Run("make", ["-C", BootstrapBinaries.RepoRoot, "pack"]);
+            Commands.Run("make", ["-C", BootstrapBinaries.RepoRoot, "pack"]);
         return packages;
     });
 
@@ -24,29 +23,10 @@ public sealed class NewcomerPathTests(ITestOutputHelper output)
     public void A_new_function_is_created_tested_published_and_run_from_the_packages(string arch)
     {
         string script = Path.Combine(BootstrapBinaries.RepoRoot, "tests", "Bootstrap.Newcomer.Tests", "newcomer-path.sh");
-        var (exitCode, log) = Run("bash", [script, s_packages.Value, arch]);
+        var (exitCode, log) = Commands.Run("bash", [script, s_packages.Value, arch]);
         output.WriteLine(log);
         Assert.True(exitCode == 0, $"the newcomer's path failed ({arch}), exit code {exitCode}:\n{Tail(log, 120)}");
         Assert.Contains($"newcomer-path ({arch}): every step passed", log);
-    }
-
-    private static (int ExitCode, string Output) Run(string file, string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        // The test host's MSBuild settings must not reach the builds the script runs.
-        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        var lines = new List<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.WaitForExit();
-        lock (lines)
-            return (process.ExitCode, string.Join('\n', lines));
     }
 
     private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));

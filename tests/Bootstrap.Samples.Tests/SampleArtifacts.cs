@@ -1,9 +1,11 @@
+using Bootstrap.EndToEnd.Tests;
+
 namespace Bootstrap.Samples.Tests;
 
 /// <summary>Where the built parts are: the sample's AOT bootstrap and the emulator, both made by <c>make test</c>.</summary>
 internal static class SampleArtifacts
 {
-    public static readonly string RepoRoot = FindRepoRoot();
+    public static string RepoRoot => BootstrapBinaries.RepoRoot;
 
     public static string ItemsBootstrap => Existing("artifacts/samples/items/bootstrap", "make sample-items");
 
@@ -15,13 +17,5 @@ internal static class SampleArtifacts
     {
         string path = Path.Combine(RepoRoot, relativePath);
         return File.Exists(path) ? path : throw new FileNotFoundException($"{relativePath} is missing: run `{command}` first", path);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Bootstrap.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Bootstrap.sln not found above " + AppContext.BaseDirectory);
     }
 }
