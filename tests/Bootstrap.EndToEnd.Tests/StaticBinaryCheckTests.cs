@@ -12,19 +12,16 @@ public sealed class StaticBinaryCheckTests : IDisposable
     private string Compile(string name, params string[] flags)
     {
         File.WriteAllText(_scratch["main.c"], "int main(void) { return 0; }\n");
-        var (exitCode, output) = LayerArtifacts.Run("gcc", ["-O2", .. flags, "-o", _scratch[name], _scratch["main.c"]]);
+        var (exitCode, output) = Commands.Run("gcc", ["-O2", .. flags, "-o", _scratch[name], _scratch["main.c"]]);
         Assert.True(exitCode == 0, $"gcc {string.Join(' ', flags)} failed:\n{output}");
         return _scratch[name];
     }
-
-    private static (int ExitCode, string Output) Check(string binary) =>
-        LayerArtifacts.Run("bash", [Path.Combine(LayerArtifacts.BuildDirectory, "check-bootstrap.sh"), "--arch", LayerArtifacts.Arch, binary]);
 
     [Fact]
     public void A_static_binary_passes_with_no_GLIBC_version_and_no_shared_library()
     {
         string binary = Compile("static", "-static", "-s");
-        var (exitCode, output) = Check(binary);
+        var (exitCode, output) = LayerArtifacts.CheckBootstrap(binary);
         Assert.True(exitCode == 0, output);
         Assert.Contains("statically linked (no GLIBC version, no shared library)", output);
     }
@@ -33,7 +30,7 @@ public sealed class StaticBinaryCheckTests : IDisposable
     public void A_dynamic_binary_is_still_checked_for_its_GLIBC_version_and_libraries()
     {
         string binary = Compile("dynamic", "-s");
-        var (exitCode, output) = Check(binary);
+        var (exitCode, output) = LayerArtifacts.CheckBootstrap(binary);
         Assert.True(exitCode == 0, output);
         Assert.Contains("GLIBC <= 2.34", output);
         Assert.Contains("needs libc.so.6", output);
@@ -44,7 +41,7 @@ public sealed class StaticBinaryCheckTests : IDisposable
     public void A_static_binary_must_still_be_stripped()
     {
         string binary = Compile("static-symbols", "-static");
-        var (exitCode, output) = Check(binary);
+        var (exitCode, output) = LayerArtifacts.CheckBootstrap(binary);
         Assert.NotEqual(0, exitCode);
         Assert.Contains("is not stripped", output);
     }
@@ -53,8 +50,7 @@ public sealed class StaticBinaryCheckTests : IDisposable
     public void A_static_binary_over_the_budget_fails()
     {
         string binary = Compile("static-big", "-static", "-s");
-        var (exitCode, output) = LayerArtifacts.Run("bash",
-            [Path.Combine(LayerArtifacts.BuildDirectory, "check-bootstrap.sh"), "--arch", LayerArtifacts.Arch, "--max-bytes", "1000", binary]);
+        var (exitCode, output) = LayerArtifacts.CheckBootstrap(binary, "--max-bytes", "1000");
         Assert.NotEqual(0, exitCode);
         Assert.Contains("over the budget of 1000", output);
     }

@@ -12,11 +12,10 @@ public sealed class StaticBootstrapTests
     [Fact]
     public void It_has_no_loader_no_libraries_and_no_GLIBC_version()
     {
-        var (exitCode, output) = LayerArtifacts.Run("bash",
-            [Path.Combine(LayerArtifacts.BuildDirectory, "check-bootstrap.sh"), "--arch", LayerArtifacts.Arch, BootstrapBinaries.HostStatic]);
+        var (exitCode, output) = LayerArtifacts.CheckBootstrap(BootstrapBinaries.HostStatic);
         Assert.True(exitCode == 0, output);
         Assert.Contains("statically linked (no GLIBC version, no shared library)", output);
-        var (_, dynamic) = LayerArtifacts.Run("readelf", ["-d", BootstrapBinaries.HostStatic]);
+        var (_, dynamic) = Commands.Run("readelf", ["-d", BootstrapBinaries.HostStatic]);
         Assert.Contains("no dynamic section", dynamic);
     }
 
