@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace Bootstrap.EndToEnd.Tests;
@@ -17,6 +18,19 @@ public sealed class StaticBootstrapTests
         Assert.Contains("statically linked (no GLIBC version, no shared library)", output);
         var (_, dynamic) = Commands.Run("readelf", ["-d", BootstrapBinaries.HostStatic]);
         Assert.Contains("no dynamic section", dynamic);
+    }
+
+    [Fact]
+    public void A_layer_holding_it_passes_the_layer_check()
+    {
+        using var scratch = new LayerScratch();
+        string zip = scratch["layer-x86_64.zip"];
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+            archive.CreateEntryFromFile(BootstrapBinaries.HostStatic, "bootstrap").ExternalAttributes = 0x81ED << 16;   // S_IFREG | 0755
+        var (exitCode, output) = LayerArtifacts.CheckLayer(zip);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("check-bootstrap: bootstrap ok: x86_64", output);
+        Assert.Contains("statically linked", output);
     }
 
     [Theory]
