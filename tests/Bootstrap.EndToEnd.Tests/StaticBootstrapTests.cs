@@ -21,6 +21,15 @@ public sealed class StaticBootstrapTests
     }
 
     [Fact]
+    public void It_carries_no_name_service()
+    {
+        // getaddrinfo compiled out takes glibc's resolver and NSS loader with it: nothing names nsswitch.conf or libnss_.
+        byte[] binary = File.ReadAllBytes(BootstrapBinaries.HostStatic);
+        Assert.Equal(-1, binary.AsSpan().IndexOf("nsswitch.conf"u8));
+        Assert.Equal(-1, binary.AsSpan().IndexOf("libnss_"u8));
+    }
+
+    [Fact]
     public void A_layer_holding_it_passes_the_layer_check()
     {
         using var scratch = new LayerScratch();
