@@ -2,6 +2,7 @@
 # Checks a bootstrap binary against what provided.al2023 can run and what we promise:
 #   ELF for the architecture, stripped, no GLIBC symbol newer than 2.34 (AL2023's glibc),
 #   no shared library beyond libc, libm and the loader, and, when one is given, a size budget.
+#   A statically linked binary (no program interpreter, no NEEDED) needs no GLIBC version at all.
 # Usage: check-bootstrap.sh [--arch x86_64|arm64] [--max-bytes N] path/to/bootstrap
 set -euo pipefail
 
@@ -35,9 +36,15 @@ if readelf -S "$bin" | grep -q -E '\.symtab|\.debug_'; then
   fail "is not stripped (has .symtab or .debug_* sections)"
 fi
 
-# Every versioned glibc symbol as "version symbol"; any version above the maximum fails.
+# Static: no program interpreter (the kernel starts it directly) and nothing to load.
+static=
+readelf -l "$bin" | grep -q 'INTERP' || static=yes
+
+# Every versioned glibc symbol as "version symbol"; any version above the maximum fails. A binary without a
+# dynamic symbol table (a static one) has none.
 newer_than_max() { [ "$(printf '%s\n%s\n' "$1" "$max_glibc" | sort -V | tail -n 1)" != "$max_glibc" ]; }
-glibc_symbols=$(objdump -T "$bin" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /GLIBC_[0-9]/) { v = $i; gsub(/[()]|GLIBC_/, "", v); print v, $NF } }')
+glibc_symbols=
+readelf -S "$bin" | grep -q '\.dynsym' && glibc_symbols=$(objdump -T "$bin" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /GLIBC_[0-9]/) { v = $i; gsub(/[()]|GLIBC_/, "", v); print v, $NF } }')
 newest=$(cut -d' ' -f1 <<<"$glibc_symbols" | sort -uV | tail -n 1)
 too_new=$(while read -r v sym; do
   if [ -n "$v" ] && newer_than_max "$v"; then echo -n "$sym@GLIBC_$v "; fi
@@ -60,5 +67,11 @@ else
   budget="no size budget"
 fi
 
-printf 'check-bootstrap: %s ok: %s, %d bytes (%s), GLIBC <= %s (newest %s), needs %s\n' \
-  "$bin" "$arch" "$size" "$budget" "$max_glibc" "${newest:-none}" "$(echo $needed | tr ' ' ',')"
+if [ -n "$static" ]; then
+  [ -z "$needed$glibc_symbols" ] || fail "has no program interpreter but needs $(echo $needed $newest | tr ' ' ',')"
+  printf 'check-bootstrap: %s ok: %s, %d bytes (%s), statically linked (no GLIBC version, no shared library)\n' \
+    "$bin" "$arch" "$size" "$budget"
+else
+  printf 'check-bootstrap: %s ok: %s, %d bytes (%s), GLIBC <= %s (newest %s), needs %s\n' \
+    "$bin" "$arch" "$size" "$budget" "$max_glibc" "${newest:-none}" "$(echo $needed | tr ' ' ',')"
+fi

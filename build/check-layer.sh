@@ -2,7 +2,8 @@
 # Checks a Lambda layer zip for this runtime, the way Lambda will use it (unpacked into /opt):
 #   a valid zip whose only entry is `bootstrap`, a regular file with mode 0755 recorded for Unix;
 #   then the unpacked bootstrap passes check-bootstrap.sh (ELF for the architecture, stripped,
-#   GLIBC <= 2.34, only libc/libm/loader, size budget). Prints a short summary, exits non-zero on any miss.
+#   GLIBC <= 2.34, only libc/libm/loader, or statically linked; size budget). Prints a short summary, exits non-zero on
+#   any miss.
 # A zip named for an architecture (layer-arm64.zip, …-x86_64.zip) must hold a bootstrap for it; --arch defaults
 # to that name's architecture, else x86_64.
 # Reads the zip with Info-ZIP's unzip (Debian package unzip), not with the code that wrote it.

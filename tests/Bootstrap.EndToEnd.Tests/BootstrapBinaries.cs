@@ -13,6 +13,7 @@ public static class BootstrapBinaries
     private static readonly Lazy<string> s_host = new(() => Ensure("artifacts/bootstrap", "bootstrap"));
     private static readonly Lazy<string> s_testFunction = new(() => Ensure("artifacts/test-function/bootstrap", "test-function"));
     private static readonly Lazy<string> s_layer = new(() => Ensure("artifacts/layer-x86_64.zip", "layer"));
+    private static readonly Lazy<string> s_hostStatic = new(() => Ensure("artifacts/bootstrap-static", "bootstrap-static"));
     private static readonly Lazy<string> s_hostArm64 = new(() => Ensure("artifacts/bootstrap-arm64", "bootstrap ARCH=arm64"));
 
     /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail, stream, sleep, counter, http).</summary>
@@ -23,6 +24,9 @@ public static class BootstrapBinaries
 
     /// <summary>The default bootstrap as a layer zip (make layer), which layer/template.yaml points at.</summary>
     public static string Layer => s_layer.Value;
+
+    /// <summary>The default bootstrap linked statically (BootstrapStaticExecutable): no loader, no name lookups.</summary>
+    public static string HostStatic => s_hostStatic.Value;
 
     /// <summary>The default bootstrap cross-compiled for arm64; on an x86_64 machine it runs under qemu-user.</summary>
     public static string HostArm64 => s_hostArm64.Value;

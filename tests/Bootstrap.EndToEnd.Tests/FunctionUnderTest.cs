@@ -25,11 +25,14 @@ public sealed class FunctionUnderTest : IAsyncDisposable
         string? handler,
         RuntimeApiOptions? options = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        string? binary = null)
+        string? binary = null,
+        string? apiHost = null)
     {
         var api = await RuntimeApiServer.StartAsync((options ?? new RuntimeApiOptions()) with { Port = 0 });
         var function = new FunctionUnderTest(api);
-        var env = LambdaEnvironment.Build(api.Options, api.Address, handler, memoryMb: 128, taskRoot: Path.GetTempPath());
+        // apiHost: the name or address the bootstrap is given for the API instead of 127.0.0.1 (it listens on that).
+        string address = apiHost is null ? api.Address : $"{apiHost}:{api.Port}";
+        var env = LambdaEnvironment.Build(api.Options, address, handler, memoryMb: 128, taskRoot: Path.GetTempPath());
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             env[name] = value;
         function.Process = BootstrapProcess.Start(binary ?? BootstrapBinaries.Host, env, (line, isError) => function._output.Enqueue((line, isError)));

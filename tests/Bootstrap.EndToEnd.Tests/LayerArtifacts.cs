@@ -53,6 +53,10 @@ public static class LayerArtifacts
     public static (int ExitCode, string Output) CheckLayer(string zip, string? arch = Arch) =>
         Commands.Run("bash", [Path.Combine(BuildDirectory, "check-layer.sh"), .. arch is null ? Array.Empty<string>() : ["--arch", arch], zip]);
 
+    /// <summary>build/check-bootstrap.sh on a binary for <see cref="Arch"/>, with any further options (--max-bytes N).</summary>
+    public static (int ExitCode, string Output) CheckBootstrap(string binary, params string[] options) =>
+        Commands.Run("bash", [Path.Combine(BuildDirectory, "check-bootstrap.sh"), "--arch", Arch, .. options, binary]);
+
     public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }
 

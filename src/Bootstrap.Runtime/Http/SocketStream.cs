@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Bootstrap.Runtime.Native;
 
@@ -15,38 +14,33 @@ internal sealed unsafe class SocketStream : Stream
     public static SocketStream Connect(RuntimeApiEndpoint endpoint)
     {
         string? lastError = null;
-        foreach (byte[] address in Resolve(endpoint))
+        foreach (var address in RuntimeApiResolver.Resolve(endpoint.Host))
         {
-            if (TryConnect(address, out int fd, out lastError))
+            if (TryConnect(address, endpoint.Port, out int fd, out lastError))
                 return new SocketStream(fd);
         }
         throw new IOException(lastError ?? $"no address for {endpoint.Host}");
     }
 
-    // An address is the sockaddr that connect() takes: sockaddr_in (16 bytes) or sockaddr_in6 (28 bytes), the family
-    // in host order, then the port in network order. Kept as bytes, not IPAddress, whose parsing and error tables
-    // would bring System.Net.Primitives (and a boxed enum, and with it the reflection stack) into every bootstrap.
-    private static bool TryConnect(byte[] address, out int fd, out string? error)
+    private static bool TryConnect(PeerAddress address, int port, out int fd, out string? error)
     {
-        int family = BitConverter.ToUInt16(address);
-        fd = Libc.Socket(family, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, Libc.IPPROTO_TCP);
+        fd = Libc.Socket(address.Family, Libc.SOCK_STREAM | Libc.SOCK_CLOEXEC, Libc.IPPROTO_TCP);
         if (fd < 0)
         {
             error = Libc.ErrorText(Marshal.GetLastPInvokeError());
             return false;
         }
+        byte* sockaddr = stackalloc byte[28];
+        address.Write(new Span<byte>(sockaddr, 28), port);
         int result;
-        fixed (byte* sockaddr = address)
+        do
         {
-            do
-            {
-                result = Libc.Connect(fd, sockaddr, (uint)address.Length);
-            }
-            while (result < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
+            result = Libc.Connect(fd, sockaddr, (uint)address.SockAddrLength);
         }
+        while (result < 0 && Marshal.GetLastPInvokeError() == Libc.EINTR);
         if (result < 0)
         {
-            error = $"{AddressText(address)}: {Libc.ErrorText(Marshal.GetLastPInvokeError())}";
+            error = $"{address}: {Libc.ErrorText(Marshal.GetLastPInvokeError())}";
             Libc.Close(fd);
             fd = -1;
             return false;
@@ -55,66 +49,6 @@ internal sealed unsafe class SocketStream : Stream
         Libc.SetSockOpt(fd, Libc.IPPROTO_TCP, Libc.TCP_NODELAY, &one, sizeof(int));
         error = null;
         return true;
-    }
-
-    /// <summary>The endpoint's addresses, IPv4 first; a literal address needs no lookup.</summary>
-    private static List<byte[]> Resolve(RuntimeApiEndpoint endpoint)
-    {
-        if (Literal(endpoint.Host, endpoint.Port) is { } literal)
-            return [literal];
-        var hints = new Libc.AddrInfo { SockType = Libc.SOCK_STREAM };
-        Libc.AddrInfo* list;
-        int status = Libc.GetAddrInfo(endpoint.Host, null, &hints, &list);
-        if (status != 0)
-            throw new IOException($"cannot resolve '{endpoint.Host}': {Marshal.PtrToStringUTF8((nint)Libc.GaiStrError(status))}");
-        List<byte[]> v4 = [], v6 = [];
-        try
-        {
-            for (var info = list; info != null; info = info->Next)
-            {
-                if (info->Family is not (Libc.AF_INET or Libc.AF_INET6))
-                    continue;
-                var address = new ReadOnlySpan<byte>(info->Addr, (int)info->AddrLen).ToArray();
-                BinaryPrimitives.WriteUInt16BigEndian(address.AsSpan(2), (ushort)endpoint.Port);
-                (info->Family == Libc.AF_INET ? v4 : v6).Add(address);
-            }
-        }
-        finally
-        {
-            Libc.FreeAddrInfo(list);
-        }
-        v4.AddRange(v6);
-        return v4;
-    }
-
-    /// <summary>A literal IPv4 or IPv6 address (as Lambda gives it: 127.0.0.1) as a socket address; null for a name.</summary>
-    private static byte[]? Literal(string host, int port) =>
-        Literal(host, port, Libc.AF_INET, size: 16, at: 4) ?? Literal(host, port, Libc.AF_INET6, size: 28, at: 8);
-
-    private static byte[]? Literal(string host, int port, int family, int size, int at)
-    {
-        var address = new byte[size];
-        fixed (byte* p = address)
-        {
-            if (Libc.InetPton(family, host, p + at) != 1)
-                return null;
-            *(ushort*)p = (ushort)family;
-        }
-        BinaryPrimitives.WriteUInt16BigEndian(address.AsSpan(2), (ushort)port);
-        return address;
-    }
-
-    /// <summary>The address as text, for error messages: 127.0.0.1 or ::1.</summary>
-    private static string AddressText(byte[] address)
-    {
-        byte* text = stackalloc byte[64];
-        fixed (byte* p = address)
-        {
-            int family = *(ushort*)p;
-            return Libc.InetNtop(family, family == Libc.AF_INET ? p + 4 : p + 8, text, 64) is null
-                ? "?"
-                : Marshal.PtrToStringUTF8((nint)text)!;
-        }
     }
 
     /// <summary>

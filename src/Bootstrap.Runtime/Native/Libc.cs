@@ -80,14 +80,14 @@ internal static unsafe partial class Libc
     [LibraryImport(Library, EntryPoint = "sysconf")]
     public static partial long SysConf(int name);
 
+    [LibraryImport(Library, EntryPoint = "inet_pton", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int InetPton(int family, string text, byte* address);
+
     [LibraryImport(Library, EntryPoint = "getaddrinfo", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int GetAddrInfo(string node, string? service, AddrInfo* hints, AddrInfo** result);
 
     [LibraryImport(Library, EntryPoint = "freeaddrinfo")]
     public static partial void FreeAddrInfo(AddrInfo* info);
-
-    [LibraryImport(Library, EntryPoint = "inet_pton", StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int InetPton(int family, string text, byte* address);
 
     [LibraryImport(Library, EntryPoint = "inet_ntop")]
     public static partial byte* InetNtop(int family, byte* address, byte* text, uint size);
