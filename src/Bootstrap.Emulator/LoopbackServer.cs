@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,6 +38,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
         {
             kestrel.Listen(IPAddress.Loopback, port);
             kestrel.AddServerHeader = false;
+            // Header values such as a client context are JSON, which may hold any text: UTF-8 on the wire, both ways.
+            kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8;
+            kestrel.ResponseHeaderEncodingSelector = _ => Encoding.UTF8;
             limits(kestrel.Limits);
         });
         var app = builder.Build();

@@ -74,6 +74,17 @@ public sealed class LocalFunctionTests
     }
 
     [Fact]
+    public async Task A_client_context_with_text_beyond_ascii_reaches_the_function_intact()
+    {
+        await using var emulator = await EmulatorUnderTest.StartAsync("context");
+        string clientContext = "{\"custom\":{\"tier\":\"gold ✓ naïve 日本\"}}";
+        using var response = await emulator.InvokeAsync("{}", r => r.Headers.Add("X-Amz-Client-Context", Convert.ToBase64String(Encoding.UTF8.GetBytes(clientContext))));
+        Assert.False(response.Headers.Contains("X-Amz-Function-Error"), await response.Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("gold ✓ naïve 日本", json.RootElement.GetProperty("clientContext").GetProperty("custom").GetProperty("tier").GetString());
+    }
+
+    [Fact]
     public async Task A_client_context_that_is_not_base64_json_is_a_400()
     {
         await using var emulator = await EmulatorUnderTest.StartAsync("echo");
