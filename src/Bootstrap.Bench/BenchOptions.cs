@@ -19,13 +19,15 @@ public sealed class BenchOptions
           --no-cold-disk         skip the cold-disk starts (binary evicted from the page cache before each spawn)
           --out DIR              where results.json, report.md and the plots go (default artifacts/bench)
           --host PATH            the repository's bootstrap (default artifacts/bootstrap; `make bootstrap` builds it)
+          --no-publish           skip the AOT publishes (the HttpClient reference and the two minimal functions):
+                                 only the floor, the host and the --bootstrap ones are measured
           --bootstrap [NAME=]PATH  another bootstrap to compare, e.g. your own function (repeatable); one built for
                                  the other architecture is listed by size only, as artifacts/bootstrap-arm64 is
           --env VAR=VALUE        an environment variable for the --bootstrap just before it (repeatable);
                                  --env _HANDLER=NAME gives that one its own handler
           --handler NAME         _HANDLER for the --bootstrap ones (default echo)
           --event JSON           the event for the --bootstrap ones (default {"name":"Ada"})
-          --tfm TFM              target framework for the HttpClient reference (default net10.0)
+          --tfm TFM              target framework for the HttpClient reference and the minimal functions (default net10.0)
           --timeout SECONDS      longest wait for any one answer from a bootstrap (default 10)
           --check-bars           exit 3 if a performance bar fails (default: report only)
           --repo DIR             the repository root (default: found from the current directory)
@@ -37,6 +39,7 @@ public sealed class BenchOptions
     public bool ColdDisk { get; private set; } = true;
     public string? OutputDirectory { get; private set; }
     public string? HostPath { get; private set; }
+    public bool Publish { get; private set; } = true;
     public List<ExtraBootstrap> ExtraBootstraps { get; } = [];
     public string ExtraHandler { get; private set; } = "echo";
     public string ExtraEvent { get; private set; } = BenchDefaults.Event;
@@ -71,6 +74,7 @@ public sealed class BenchOptions
                 case "--no-cold-disk": options.ColdDisk = false; break;
                 case "--out": options.OutputDirectory = Value(); break;
                 case "--host": options.HostPath = Value(); break;
+                case "--no-publish": options.Publish = false; break;
                 case "--bootstrap":
                     string spec = Value();
                     int equals = spec.IndexOf('=');
