@@ -116,7 +116,7 @@ public static class BenchProgram
         var bars = PerformanceBars.Check(measured);
         var results = new BenchResults(
             DateTimeOffset.UtcNow,
-            Machine(),
+            Machine() with { ReadaheadKb = DeviceReadahead.KbFor(host) },
             new BenchSettings(options.ColdStarts, options.WarmInvocations, options.Profiles, options.ColdDisk, BenchDefaults.Event, (int)options.Timeout.TotalSeconds),
             variants[0].Name,
             measured,

@@ -40,6 +40,24 @@ public static unsafe class PageCache
     }
 
     /// <summary>
+    /// <see cref="ResidentBytes"/> once reads still in flight (asynchronous readahead a start set off) have landed:
+    /// mincore counts a page only when its read is done, so count until two counts a few milliseconds apart agree.
+    /// </summary>
+    public static long ResidentBytesSettled(string path)
+    {
+        long count = ResidentBytes(path);
+        for (int i = 0; i < 20; i++)
+        {
+            Thread.Sleep(2);
+            long again = ResidentBytes(path);
+            if (again == count)
+                break;
+            count = again;
+        }
+        return count;
+    }
+
+    /// <summary>
     /// How many of the file's bytes are in the page cache now (mincore on a mapping of it; the last page counts only
     /// up to the end of the file). Right after an <see cref="Evict"/> and one start, that is what the start read.
     /// </summary>

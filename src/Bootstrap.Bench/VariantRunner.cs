@@ -64,14 +64,15 @@ public sealed class VariantRunner : IDisposable
             ExpectNext(connection);
             // Blocked on its second /next: the first invocation is wholly done, and the process still alive.
             var snapshot = child.Snapshot();
+            long? bytesMapped = evict ? MappedBinary.RssBytes(child.Pid, _variant.Path) : null;
             child.Kill(_timeout);
             // What this start read of the binary: the pages it brought into the cache, readahead included.
-            long? bytesRead = evict ? Math.Max(PageCache.ResidentBytes(_variant.Path) - residentBytes, 0) : null;
+            long? bytesRead = evict ? Math.Max(PageCache.ResidentBytesSettled(_variant.Path) - residentBytes, 0) : null;
             var phases = profile ? StartupProfileLine.Parse(child.ReadStderr(), child.SpawnedAtNs, next.ReceivedAtNs) : null;
             var sample = new ColdStartSample(
                 MonotonicClock.Ms(next.ReceivedAtNs - child.SpawnedAtNs),
                 MonotonicClock.Ms(response.ReceivedAtNs - child.SpawnedAtNs),
-                snapshot.PeakRssKb, snapshot.MinorFaults, snapshot.MajorFaults, resident, bytesRead);
+                snapshot.PeakRssKb, snapshot.MinorFaults, snapshot.MajorFaults, resident, bytesRead, bytesMapped);
             return (sample, phases);
         }
         catch (BenchException e)

@@ -39,6 +39,7 @@ public sealed class BenchSmokeTests : IDisposable
             Assert.True(variant.Summary.SizeBytes > 0);
             // A start from an evicted cache reads part of its binary at least (the ELF header), and never more than all of it.
             Assert.All(variant.ColdDisk, s => Assert.InRange(s.BytesRead ?? -1, 1, variant.Summary.SizeBytes));
+            Assert.All(variant.ColdDisk, s => Assert.InRange(s.BytesMapped ?? -1, 1, variant.Summary.SizeBytes));
             Assert.InRange(variant.Summary.ColdDiskReadShare ?? -1, 1e-6, 1);
         }
         // Each minimal function is its own, smaller binary with the one handler it was built with.

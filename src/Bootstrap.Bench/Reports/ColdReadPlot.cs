@@ -3,13 +3,15 @@ using Bootstrap.Bench.Results;
 namespace Bootstrap.Bench.Reports;
 
 /// <summary>
-/// cold-read.svg: per variant, the size of its binary and, over it, the bytes one cold-disk start read of it
-/// (median), on one linear MB axis: what Lambda would fetch on demand for a cold start.
+/// cold-read.svg: per variant, the size of its binary and, over it, the bytes one cold-disk start read of it and
+/// the part of those the process had mapped in (medians), on one linear MB axis: what Lambda would fetch on demand
+/// for a cold start, and what the start used of it.
 /// </summary>
 public static class ColdReadPlot
 {
     private const string FileColor = "#d5dbe3";
-    private const string ReadColor = "#e15759";
+    private const string ReadColor = "#f1a3a4";
+    private const string MappedColor = "#e15759";
 
     public static string Render(IReadOnlyList<VariantResult> variants)
     {
@@ -31,6 +33,8 @@ public static class ColdReadPlot
             svg.Rect(left, y, Scale(m.SizeBytes), barHeight, FileColor, $"{variant.Name}: {Format.Bytes(m.SizeBytes)} on disk");
             if (m.ColdDiskBytesRead is { } read)
                 svg.Rect(left, y, Scale(read), barHeight, ReadColor, $"{variant.Name}: {Format.Read(read, m.ColdDiskReadShare)} read in a cold start");
+            if (m.ColdDiskBytesMapped is { } mapped)
+                svg.Rect(left, y + barHeight / 4.0, Scale(mapped), barHeight / 2.0, MappedColor, $"{variant.Name}: {Format.Read(mapped, mapped / m.SizeBytes)} mapped in by the process");
             svg.Text(left + Scale(m.SizeBytes) + 6, y + barHeight / 2.0 + 4,
                 $"{Format.Read(m.ColdDiskBytesRead, m.ColdDiskReadShare)} of {Format.Bytes(m.SizeBytes)}", 11, "start", "#333");
         }
@@ -47,8 +51,10 @@ public static class ColdReadPlot
         double legendY = axisY + 44;
         svg.Rect(left, legendY - 10, 12, 12, FileColor);
         svg.Text(left + 18, legendY, "size of the binary", 12);
-        svg.Rect(left + 170, legendY - 10, 12, 12, ReadColor);
-        svg.Text(left + 188, legendY, "read from disk in one cold start (binary evicted before the spawn)", 12);
+        svg.Rect(left + 150, legendY - 10, 12, 12, ReadColor);
+        svg.Text(left + 168, legendY, "read from disk in one cold start (evicted before the spawn)", 12);
+        svg.Rect(left + 520, legendY - 7, 12, 6, MappedColor);
+        svg.Text(left + 538, legendY, "of which mapped in by the process", 12);
         return svg.ToString();
     }
 }

@@ -20,7 +20,9 @@ public static class MarkdownReport
                       $"{s.ProfileRuns} with BOOTSTRAP_PROFILE=1, and {s.WarmInvocations} warm invocations in one process per variant; event `{s.Event}`. ");
         md.AppendLine($"Timings on a shared machine are noisy: every figure is also given as a ratio (×) to the same figure of the C floor (`{floor.Name}`) measured in the same run, cold starts interleaved across variants.");
         if (s.ColdDisk)
-            md.AppendLine("*Read in a cold-disk start* is what Lambda's on-demand code loading pays for: the bytes of the binary in the page cache after one start from an evicted cache (mincore, readahead included), median over the cold-disk starts.");
+            md.AppendLine("*Read in a cold-disk start* is what Lambda's on-demand code loading pays for: the bytes of the binary in the page cache after one start from an evicted cache (mincore, readahead included), median over the cold-disk starts" +
+                          (results.Machine.ReadaheadKb is { } readahead ? $"; the disk's readahead is {readahead:N0} kB: a page fault on the binary reads up to that much around it." : ".") +
+                          " *Mapped* is the part of it the process had mapped in (Rss of its mappings of the binary).");
         md.AppendLine();
 
         md.AppendLine("## Performance bars").AppendLine();
@@ -120,6 +122,8 @@ public static class MarkdownReport
             md.AppendLine($"| major page faults, cold disk (≤ {m.ResidentAfterEviction * 100:0}% of the binary still cached after eviction) | {Format.Count(major)} | | | {R("coldDiskMajorFaults")} |");
         if (m.ColdDiskBytesRead is { } read)
             md.AppendLine($"| bytes of the binary read in one cold-disk start (resident after it, mincore) | {Format.Read(read, m.ColdDiskReadShare)} | | | {R("coldDiskBytesRead")} |");
+        if (m.ColdDiskBytesMapped is { } mapped)
+            md.AppendLine($"| … of which the process had mapped in (Rss of its mappings of the binary, smaps) | {Format.Read(mapped, mapped / m.SizeBytes)} | | | {R("coldDiskBytesMapped")} |");
         md.AppendLine($"| binary size | {Format.Bytes(m.SizeBytes)} ({m.SizeBytes:N0} bytes) | | | {R("sizeBytes")} |");
         md.AppendLine();
     }

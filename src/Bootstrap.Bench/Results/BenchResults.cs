@@ -18,7 +18,11 @@ public sealed record BenchResults(
 }
 
 /// <summary>Where the run happened: timings only compare within one machine, hence the ratios.</summary>
-public sealed record MachineInfo(int Cores, string Kernel, string Cpu);
+public sealed record MachineInfo(int Cores, string Kernel, string Cpu)
+{
+    /// <summary>read_ahead_kb of the disk the binaries are on: how much around each fault a cold start reads.</summary>
+    public int? ReadaheadKb { get; init; }
+}
 
 /// <summary>How the run was made.</summary>
 public sealed record BenchSettings(int ColdStarts, int WarmInvocations, int ProfileRuns, bool ColdDisk, string Event, int TimeoutSeconds);
