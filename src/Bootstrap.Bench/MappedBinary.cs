@@ -27,7 +27,8 @@ public static class MappedBinary
                 kb += long.Parse(line.AsSpan(4).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
             }
         }
-        return kb * 1024;
+        // Whole pages are mapped: the last one counts only up to the end of the file, as in the bytes read.
+        return Math.Min(kb * 1024, new FileInfo(file).Length);
     }
 
     private static bool IsHeader(string line)
