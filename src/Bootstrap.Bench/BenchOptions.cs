@@ -17,6 +17,9 @@ public sealed class BenchOptions
           --warm M               warm invocations in one process per variant (default 1000)
           --profile P            BOOTSTRAP_PROFILE=1 cold starts per variant for the init phases (default: N)
           --no-cold-disk         skip the cold-disk starts (binary evicted from the page cache before each spawn)
+          --readahead-kb N       run the cold-disk starts from a loop-mounted ext4 image of the bench's own with this
+                                 readahead (default 128, Lambda's; needs root and a loop device, else the machine's
+                                 disk is used and the report says so); 0 or `machine`: from the machine's own disk
           --out DIR              where results.json, report.md and the plots go (default artifacts/bench)
           --host PATH            the repository's bootstrap (default artifacts/bootstrap; `make bootstrap` builds it)
           --no-publish           skip the AOT publishes (the HttpClient reference and the two minimal functions):
@@ -37,6 +40,8 @@ public sealed class BenchOptions
     public int WarmInvocations { get; private set; } = 1000;
     public int? ProfileRuns { get; private set; }
     public bool ColdDisk { get; private set; } = true;
+    /// <summary>read_ahead_kb of the disk the cold-disk starts run from; 0: the machine's own disk, as it is.</summary>
+    public int ReadaheadKb { get; private set; } = ReadaheadDisk.LambdaReadaheadKb;
     public string? OutputDirectory { get; private set; }
     public string? HostPath { get; private set; }
     public bool Publish { get; private set; } = true;
@@ -72,6 +77,11 @@ public sealed class BenchOptions
                 case "--warm": options.WarmInvocations = Count(1); break;
                 case "--profile": options.ProfileRuns = Count(0); break;
                 case "--no-cold-disk": options.ColdDisk = false; break;
+                case "--readahead-kb":
+                    bool machine = i + 1 < args.Count && args[i + 1] == "machine";
+                    options.ReadaheadKb = machine ? 0 : Count(0);
+                    i += machine ? 1 : 0;
+                    break;
                 case "--out": options.OutputDirectory = Value(); break;
                 case "--host": options.HostPath = Value(); break;
                 case "--no-publish": options.Publish = false; break;

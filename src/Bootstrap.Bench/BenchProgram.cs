@@ -112,8 +112,15 @@ public static class BenchProgram
         }
 
         progress.Say($"bootstrap-bench: {variants.Count} variants: {string.Join(", ", variants.Select(v => v.Name))}");
-        var (measured, throughput) = new BenchRunner(options, progress).Run(variants, logs);
-        var bars = PerformanceBars.Check(measured);
+        List<VariantResult> measured;
+        List<ThroughputResult> throughput;
+        ColdDiskSetup? coldDiskSetup = null;
+        using (var placement = options.ColdDisk ? ColdDiskPlacement.Choose(options.ReadaheadKb, build, variants, progress) : null)
+        {
+            coldDiskSetup = placement?.Setup;
+            (measured, throughput) = new BenchRunner(options, progress).Run(variants, placement?.Variants ?? variants, logs);
+        }
+        var bars = PerformanceBars.Check(measured, coldDiskSetup);
         var results = new BenchResults(
             DateTimeOffset.UtcNow,
             Machine() with { ReadaheadKb = DeviceReadahead.KbFor(host) },
@@ -125,6 +132,7 @@ public static class BenchProgram
             Math.Round(clock.Elapsed.TotalSeconds, 1))
         {
             Untimed = untimed,
+            ColdDiskSetup = coldDiskSetup,
         };
 
         File.WriteAllText(Path.Combine(output, "results.json"), JsonSerializer.Serialize(results, ResultsJson.Default.BenchResults));

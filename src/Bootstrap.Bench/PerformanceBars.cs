@@ -34,7 +34,8 @@ public static class PerformanceBars
     private const string ShareUnit = "of the file";
     private const string FaultsUnit = "faults";
 
-    public static List<BarResult> Check(IReadOnlyList<VariantResult> results)
+    /// <summary>The bars; <paramref name="coldDiskSetup"/> says where the cold-disk starts ran, for the bytes-read bar's line.</summary>
+    public static List<BarResult> Check(IReadOnlyList<VariantResult> results, ColdDiskSetup? coldDiskSetup = null)
     {
         var floor = results.First(r => r.Kind == VariantKind.Floor).Summary;
         var bars = new List<BarResult>();
@@ -88,7 +89,8 @@ public static class PerformanceBars
             if (m.ColdDiskBytesRead is { } read && m.ColdDiskReadShare is { } share)
             {
                 bars.Add(new BarResult($"read in a cold start, {name}", Math.Round(share, 4), MaxColdStartReadShare, ShareUnit,
-                    share <= MaxColdStartReadShare, $"{read:N0} of {m.SizeBytes:N0} bytes (median of {minimal.ColdDisk.Count} cold-disk starts)"));
+                    share <= MaxColdStartReadShare,
+                    $"{(coldDiskSetup is null ? "" : coldDiskSetup.Brief + ": ")}{read:N0} of {m.SizeBytes:N0} bytes (median of {minimal.ColdDisk.Count} cold-disk starts)"));
             }
             double faultLimit = Pick(MinimalMinorFaults);
             bars.Add(new BarResult($"minor faults, {name}", m.MinorFaults, faultLimit, FaultsUnit, m.MinorFaults <= faultLimit,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Bootstrap.Emulator.Processes;
 
 namespace Bootstrap.Bench;
@@ -52,21 +51,6 @@ public sealed class VariantBuilder(string repoRoot, string buildDirectory, strin
     private static string DotnetHost() =>
         Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
 
-    private static void Run(string file, IEnumerable<string> arguments, string what, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new BenchException($"{what}: cannot start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new BenchException($"{what}: {file} did not finish within {limit.TotalMinutes:0} min");
-        }
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new BenchException($"{what} failed ({file} exited with {process.ExitCode}):\n{stdout.Result}{stderr.Result}".TrimEnd());
-    }
+    private static void Run(string file, IEnumerable<string> arguments, string what, TimeSpan limit) =>
+        ExternalCommand.Run(file, arguments, what, limit);
 }

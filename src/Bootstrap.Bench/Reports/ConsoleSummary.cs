@@ -30,8 +30,12 @@ public static class ConsoleSummary
         Row(header);
         Row(widths.Select(w => new string('-', w)).ToArray());
         rows.ForEach(Row);
-        if (results.Settings.ColdDisk && results.Machine.ReadaheadKb is { } readahead)
-            text.AppendLine($"(read, cold disk: the binary's pages in the page cache after one start from an evicted cache; the disk's readahead is {readahead:N0} kB)");
+        if (results.ColdDiskSetup is { } disk)
+        {
+            text.AppendLine($"(read, cold disk: the binary's pages in the page cache after one start from an evicted cache, {disk.Brief}; the binaries ran from {disk.Description})");
+            if (disk.Fallback is { } fallback)
+                text.AppendLine($"({fallback}: measured on the machine's disk instead)");
+        }
         foreach (var u in results.Untimed)
             text.AppendLine($"{u.Name}  {Format.Bytes(u.SizeBytes)}  ({u.Architecture}: size only; emulated timings would measure qemu)");
         text.AppendLine();

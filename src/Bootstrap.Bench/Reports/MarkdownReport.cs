@@ -21,7 +21,10 @@ public static class MarkdownReport
         md.AppendLine($"Timings on a shared machine are noisy: every figure is also given as a ratio (×) to the same figure of the C floor (`{floor.Name}`) measured in the same run, cold starts interleaved across variants.");
         if (s.ColdDisk)
             md.AppendLine("*Read in a cold-disk start* is what Lambda's on-demand code loading pays for: the bytes of the binary in the page cache after one start from an evicted cache (mincore, readahead included), median over the cold-disk starts" +
-                          (results.Machine.ReadaheadKb is { } readahead ? $"; the disk's readahead is {readahead:N0} kB: a page fault on the binary reads up to that much around it." : ".") +
+                          (results.ColdDiskSetup is { } disk
+                              ? $", {disk.Brief}: a page fault on the binary reads up to that much around it. The cold-disk starts ran the binaries from {disk.Description}." +
+                                (disk.Fallback is { } fallback ? $" **{fallback}: measured on the machine's disk instead.**" : "")
+                              : ".") +
                           " *Mapped* is the part of it the process had mapped in (Rss of its mappings of the binary).");
         md.AppendLine();
 

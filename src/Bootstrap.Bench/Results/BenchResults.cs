@@ -15,6 +15,9 @@ public sealed record BenchResults(
 {
     /// <summary>Binaries for the other architecture (the arm64 build, say): sizes only.</summary>
     public List<UntimedBinary> Untimed { get; init; } = [];
+
+    /// <summary>Where the cold-disk starts ran the binaries from, and at which readahead; null without cold-disk starts.</summary>
+    public ColdDiskSetup? ColdDiskSetup { get; init; }
 }
 
 /// <summary>Where the run happened: timings only compare within one machine, hence the ratios.</summary>
