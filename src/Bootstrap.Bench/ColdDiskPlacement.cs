@@ -36,7 +36,7 @@ public sealed class ColdDiskPlacement : IDisposable
             progress.Say($"bootstrap-bench: {fallback}; the cold-disk starts run from the machine's disk");
         }
         int? machine = variants.Count > 0 ? DeviceReadahead.KbFor(variants[0].Path) : null;
-        string description = $"the machine's disk{(machine is { } kb ? $" (read_ahead_kb {kb:N0})" : "")}, the binaries where they are";
+        string description = $"the machine's disk{(machine is { } kb ? $" (read_ahead_kb {kb:N0})" : "")}, each binary where it is";
         return new ColdDiskPlacement(null, variants, new ColdDiskSetup(false, machine, description) { Fallback = fallback });
     }
 
