@@ -54,7 +54,7 @@ public sealed class ColdDiskPlacement : IDisposable
             progress.Say($"bootstrap-bench: cold-disk starts run from {disk.Device} (ext4, read_ahead_kb {disk.ReadaheadKb:N0}) mounted on {disk.MountPoint}");
             var placed = variants.Select(v => v with { Path = copies[v.Path] }).ToList();
             var setup = new ColdDiskSetup(true, disk.ReadaheadKb,
-                $"a loop-mounted ext4 image of the bench's own ({disk.Device}, direct I/O, read_ahead_kb {disk.ReadaheadKb:N0}), each binary copied onto it");
+                $"a loop-mounted ext4 image of the bench's own ({disk.Device}, {(disk.DirectIo ? "direct I/O" : "buffered I/O")}, read_ahead_kb {disk.ReadaheadKb:N0}), each binary copied onto it");
             return new ColdDiskPlacement(disk, placed, setup);
         }
         catch

@@ -42,6 +42,11 @@ public sealed class ReadaheadDisk : IDisposable
     /// <summary>read_ahead_kb of the loop device, as read back from sysfs after setting it.</summary>
     public int ReadaheadKb { get; private set; }
 
+    /// <summary>Whether the loop device reads its image with direct I/O (sysfs loop/dio), as asked; some file systems refuse it.</summary>
+    public bool DirectIo => File.Exists(DioSetting) && File.ReadAllText(DioSetting).Trim() == "1";
+
+    private string DioSetting => $"/sys/block/{Path.GetFileName(Device)}/loop/dio";
+
     /// <summary>
     /// Why a disk cannot be made here (not root, no loop devices, a tool missing), in one line; null if it can.
     /// </summary>

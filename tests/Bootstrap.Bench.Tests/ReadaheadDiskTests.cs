@@ -22,6 +22,7 @@ public sealed class ReadaheadDiskTests : IDisposable
         string setting = $"/sys/block/{Path.GetFileName(disk.Device)}/queue/read_ahead_kb";
         Assert.Equal("64", File.ReadAllText(setting).Trim());
         Assert.Equal(64, disk.ReadaheadKb);
+        Assert.True(disk.DirectIo, "the loop device reads its image with buffered I/O, through the machine's own readahead");
         Assert.True(ReadaheadDisk.IsMounted(disk.MountPoint));
         Assert.StartsWith(Path.GetFullPath(_folder), disk.MountPoint);
 
