@@ -17,15 +17,20 @@ public sealed class BenchOptions
           --warm M               warm invocations in one process per variant (default 1000)
           --profile P            BOOTSTRAP_PROFILE=1 cold starts per variant for the init phases (default: N)
           --no-cold-disk         skip the cold-disk starts (binary evicted from the page cache before each spawn)
+          --readahead-kb N       run the cold-disk starts from a loop-mounted ext4 image of the bench's own with this
+                                 readahead (default 128, Lambda's; needs root and a loop device, else the machine's
+                                 disk is used and the report says so); 0 or `machine`: from the machine's own disk
           --out DIR              where results.json, report.md and the plots go (default artifacts/bench)
           --host PATH            the repository's bootstrap (default artifacts/bootstrap; `make bootstrap` builds it)
+          --no-publish           skip the AOT publishes (the HttpClient reference and the two minimal functions):
+                                 only the floor, the host and the --bootstrap ones are measured
           --bootstrap [NAME=]PATH  another bootstrap to compare, e.g. your own function (repeatable); one built for
                                  the other architecture is listed by size only, as artifacts/bootstrap-arm64 is
           --env VAR=VALUE        an environment variable for the --bootstrap just before it (repeatable);
                                  --env _HANDLER=NAME gives that one its own handler
           --handler NAME         _HANDLER for the --bootstrap ones (default echo)
           --event JSON           the event for the --bootstrap ones (default {"name":"Ada"})
-          --tfm TFM              target framework for the HttpClient reference (default net10.0)
+          --tfm TFM              target framework for the HttpClient reference and the minimal functions (default net10.0)
           --timeout SECONDS      longest wait for any one answer from a bootstrap (default 10)
           --check-bars           exit 3 if a performance bar fails (default: report only)
           --repo DIR             the repository root (default: found from the current directory)
@@ -35,8 +40,11 @@ public sealed class BenchOptions
     public int WarmInvocations { get; private set; } = 1000;
     public int? ProfileRuns { get; private set; }
     public bool ColdDisk { get; private set; } = true;
+    /// <summary>read_ahead_kb of the disk the cold-disk starts run from; 0: the machine's own disk, as it is.</summary>
+    public int ReadaheadKb { get; private set; } = ReadaheadDisk.LambdaReadaheadKb;
     public string? OutputDirectory { get; private set; }
     public string? HostPath { get; private set; }
+    public bool Publish { get; private set; } = true;
     public List<ExtraBootstrap> ExtraBootstraps { get; } = [];
     public string ExtraHandler { get; private set; } = "echo";
     public string ExtraEvent { get; private set; } = BenchDefaults.Event;
@@ -69,8 +77,14 @@ public sealed class BenchOptions
                 case "--warm": options.WarmInvocations = Count(1); break;
                 case "--profile": options.ProfileRuns = Count(0); break;
                 case "--no-cold-disk": options.ColdDisk = false; break;
+                case "--readahead-kb":
+                    bool machine = i + 1 < args.Count && args[i + 1] == "machine";
+                    options.ReadaheadKb = machine ? 0 : Count(0);
+                    i += machine ? 1 : 0;
+                    break;
                 case "--out": options.OutputDirectory = Value(); break;
                 case "--host": options.HostPath = Value(); break;
+                case "--no-publish": options.Publish = false; break;
                 case "--bootstrap":
                     string spec = Value();
                     int equals = spec.IndexOf('=');

@@ -9,8 +9,8 @@ using Bootstrap.Emulator.Processes;
 namespace Bootstrap.Bench;
 
 /// <summary>
-/// <c>bootstrap-bench</c>: builds the floor and the reference, measures every variant, writes results.json,
-/// report.md, cold-start.svg and init-phases.svg, and prints a short table and the bars.
+/// <c>bootstrap-bench</c>: builds the floor, the reference and the minimal functions, measures every variant, writes
+/// results.json, report.md, cold-start.svg, cold-read.svg and init-phases.svg, and prints a short table and the bars.
 /// Exit codes: 0 done, 1 a variant or a build failed, 2 bad command line, 3 a bar failed (with --check-bars).
 /// </summary>
 public static class BenchProgram
@@ -59,18 +59,26 @@ public static class BenchProgram
         if (!File.Exists(host))
             throw new BenchException($"no bootstrap at {host}: run `make bootstrap` first (or pass --host PATH)");
 
-        progress.Say("bootstrap-bench: building the C floor (gcc) and the HttpClient reference (AOT publish)");
-        string floor = VariantBuilder.BuildFloor(repo, build);
-        string reference = VariantBuilder.BuildReference(repo, build, options.TargetFramework);
-
+        var builder = new VariantBuilder(repo, build, options.TargetFramework, VariantBuilder.DefaultPublishLock(repo));
         byte[] @event = Encoding.UTF8.GetBytes(BenchDefaults.Event);
+        byte[] greeting = Encoding.UTF8.GetBytes(BenchDefaults.GreetResponse);
+        progress.Say("bootstrap-bench: building the C floor (gcc)");
         var variants = new List<Variant>
         {
-            new("floor", VariantKind.Floor, floor, null, @event, @event, "C floor: one socket, GET /next, POST the event back, nothing else"),
+            new("floor", VariantKind.Floor, builder.Floor(), null, @event, @event, "C floor: one socket, GET /next, POST the event back, nothing else"),
             new("echo", VariantKind.Bootstrap, host, "echo", @event, @event, "this repository's bootstrap, bytes path"),
-            new("greet", VariantKind.Bootstrap, host, "greet", @event, Encoding.UTF8.GetBytes(BenchDefaults.GreetResponse), "this repository's bootstrap, typed JSON path"),
-            new("httpclient", VariantKind.Reference, reference, null, @event, @event, "reference: the echo handler on an HttpClient Runtime API client, same AOT settings"),
+            new("greet", VariantKind.Bootstrap, host, "greet", @event, greeting, "this repository's bootstrap, typed JSON path"),
         };
+        if (options.Publish)
+        {
+            progress.Say("bootstrap-bench: publishing the two minimal functions and the HttpClient reference (Native AOT)");
+            variants.Add(new(PerformanceBars.MinimalBytes, VariantKind.Minimal, builder.MinimalBytes(), "echo", @event, @event,
+                "a user's smallest function: one LambdaHandler.Bytes handler (echo)"));
+            variants.Add(new(PerformanceBars.MinimalTyped, VariantKind.Minimal, builder.MinimalTyped(), "greet", @event, greeting,
+                "a user's smallest typed function: one LambdaHandler.Json handler with its own JSON context"));
+            variants.Add(new("httpclient", VariantKind.Reference, builder.Reference(), null, @event, @event,
+                "reference: the echo handler on an HttpClient Runtime API client, same AOT settings"));
+        }
         var untimed = new List<UntimedBinary>();
         void LeaveUntimed(string name, string path, LambdaArchitecture architecture)
         {
@@ -104,11 +112,18 @@ public static class BenchProgram
         }
 
         progress.Say($"bootstrap-bench: {variants.Count} variants: {string.Join(", ", variants.Select(v => v.Name))}");
-        var (measured, throughput) = new BenchRunner(options, progress).Run(variants, logs);
-        var bars = PerformanceBars.Check(measured);
+        List<VariantResult> measured;
+        List<ThroughputResult> throughput;
+        ColdDiskSetup? coldDiskSetup = null;
+        using (var placement = options.ColdDisk ? ColdDiskPlacement.Choose(options.ReadaheadKb, build, variants, progress) : null)
+        {
+            coldDiskSetup = placement?.Setup;
+            (measured, throughput) = new BenchRunner(options, progress).Run(variants, placement?.Variants ?? variants, logs);
+        }
+        var bars = PerformanceBars.Check(measured, coldDiskSetup);
         var results = new BenchResults(
             DateTimeOffset.UtcNow,
-            Machine(),
+            Machine() with { ReadaheadKb = DeviceReadahead.KbFor(host) },
             new BenchSettings(options.ColdStarts, options.WarmInvocations, options.Profiles, options.ColdDisk, BenchDefaults.Event, (int)options.Timeout.TotalSeconds),
             variants[0].Name,
             measured,
@@ -117,17 +132,20 @@ public static class BenchProgram
             Math.Round(clock.Elapsed.TotalSeconds, 1))
         {
             Untimed = untimed,
+            ColdDiskSetup = coldDiskSetup,
         };
 
         File.WriteAllText(Path.Combine(output, "results.json"), JsonSerializer.Serialize(results, ResultsJson.Default.BenchResults));
         File.WriteAllText(Path.Combine(output, "report.md"), MarkdownReport.Render(results, Notes()));
         File.WriteAllText(Path.Combine(output, "cold-start.svg"), ColdStartPlot.Render(measured));
         File.WriteAllText(Path.Combine(output, "init-phases.svg"), InitPhasePlot.Render(measured));
+        if (options.ColdDisk)
+            File.WriteAllText(Path.Combine(output, "cold-read.svg"), ColdReadPlot.Render(measured));
 
         stdout.WriteLine();
         stdout.Write(ConsoleSummary.Render(results));
         stdout.WriteLine();
-        stdout.WriteLine($"bootstrap-bench: report in {output}/ (report.md, results.json, cold-start.svg, init-phases.svg), {clock.Elapsed.TotalSeconds:0} s");
+        stdout.WriteLine($"bootstrap-bench: report in {output}/ (report.md, results.json, cold-start.svg, {(options.ColdDisk ? "cold-read.svg, " : "")}init-phases.svg), {clock.Elapsed.TotalSeconds:0} s");
         return options.CheckBars && bars.Any(b => !b.Pass) ? 3 : 0;
     }
 

@@ -15,10 +15,18 @@ public sealed class BenchRunner(BenchOptions options, Progress progress)
     /// <summary>Concurrency levels of the throughput runs (AWS_LAMBDA_MAX_CONCURRENCY), on the echo variant.</summary>
     public static readonly int[] ThroughputConcurrency = [1, 8];
 
-    public (List<VariantResult> Variants, List<ThroughputResult> Throughput) Run(IReadOnlyList<Variant> variants, string logDirectory)
+    /// <summary>
+    /// Measures <paramref name="variants"/>; the cold-disk starts run <paramref name="coldDiskVariants"/>, the same
+    /// variants with their binaries on the disk chosen for them (<see cref="ColdDiskPlacement"/>).
+    /// </summary>
+    public (List<VariantResult> Variants, List<ThroughputResult> Throughput) Run(IReadOnlyList<Variant> variants,
+        IReadOnlyList<Variant> coldDiskVariants, string logDirectory)
     {
         using var api = new FakeRuntimeApi();
         var runners = variants.Select(v => new VariantRunner(v, api, options.Timeout, logDirectory)).ToList();
+        var diskRunners = ReferenceEquals(coldDiskVariants, variants)
+            ? runners
+            : coldDiskVariants.Select(v => new VariantRunner(v, api, options.Timeout, logDirectory)).ToList();
         try
         {
             var cold = variants.ToDictionary(v => v.Name, _ => new List<ColdStartSample>());
@@ -39,7 +47,7 @@ public sealed class BenchRunner(BenchOptions options, Progress progress)
 
             if (options.ColdDisk)
             {
-                Interleave(runners, options.ColdStarts, "cold starts (binary evicted: cold disk)",
+                Interleave(diskRunners, options.ColdStarts, "cold starts (binary evicted: cold disk)",
                     r => coldDisk[r.Variant.Name].Add(r.ColdStart(evict: true, profile: false).Sample),
                     () => Brief(variants, coldDisk, s => s.ColdInvokeMs));
             }
@@ -70,7 +78,7 @@ public sealed class BenchRunner(BenchOptions options, Progress progress)
         }
         finally
         {
-            foreach (var runner in runners)
+            foreach (var runner in runners.Union(diskRunners))
                 runner.Dispose();
         }
     }

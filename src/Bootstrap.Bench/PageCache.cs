@@ -5,7 +5,8 @@ namespace Bootstrap.Bench;
 
 /// <summary>
 /// The cold-disk mode's tool: drops a file's pages from the page cache (posix_fadvise DONTNEED), so the next
-/// spawn reads the binary from the disk, and tells how much of a file is cached (mincore) to check it worked.
+/// spawn reads the binary from the disk, and tells how much of a file is cached (mincore): right after the
+/// eviction, to check it worked; after one start, how much of the binary that start read.
 /// </summary>
 public static unsafe class PageCache
 {
@@ -31,8 +32,36 @@ public static unsafe class PageCache
         }
     }
 
-    /// <summary>The fraction (0..1) of the file's pages that are in the page cache now.</summary>
+    /// <summary>The fraction (0..1) of the file that is in the page cache now.</summary>
     public static double ResidentFraction(string path)
+    {
+        long length = new FileInfo(path).Length;
+        return length == 0 ? 0 : (double)ResidentBytes(path) / length;
+    }
+
+    /// <summary>
+    /// <see cref="ResidentBytes"/> once reads still in flight (asynchronous readahead a start set off) have landed:
+    /// mincore counts a page only when its read is done, so count until two counts a few milliseconds apart agree.
+    /// </summary>
+    public static long ResidentBytesSettled(string path)
+    {
+        long count = ResidentBytes(path);
+        for (int i = 0; i < 20; i++)
+        {
+            Thread.Sleep(2);
+            long again = ResidentBytes(path);
+            if (again == count)
+                break;
+            count = again;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// How many of the file's bytes are in the page cache now (mincore on a mapping of it; the last page counts only
+    /// up to the end of the file). Right after an <see cref="Evict"/> and one start, that is what the start read.
+    /// </summary>
+    public static long ResidentBytes(string path)
     {
         long length = new FileInfo(path).Length;
         if (length == 0)
@@ -55,9 +84,12 @@ public static unsafe class PageCache
                     throw new BenchException($"mincore on {path} failed: {Libc.ErrorText(Marshal.GetLastPInvokeError())}");
             }
             long resident = 0;
-            foreach (byte b in vector)
-                resident += b & 1;
-            return (double)resident / pages;
+            for (long page = 0; page < pages; page++)
+            {
+                if ((vector[page] & 1) != 0)
+                    resident += Math.Min(pageSize, length - page * pageSize);
+            }
+            return resident;
         }
         finally
         {

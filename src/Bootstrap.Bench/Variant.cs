@@ -1,12 +1,16 @@
 namespace Bootstrap.Bench;
 
-/// <summary>What a variant is, for the report: the C floor, a bootstrap of this repository, the HttpClient reference, or one a user passed in.</summary>
+/// <summary>
+/// What a variant is, for the report: the C floor, a bootstrap of this repository, the HttpClient reference, one of
+/// the minimal functions the bench builds as a user would, or one a user passed in.
+/// </summary>
 public enum VariantKind
 {
     Floor,
     Bootstrap,
     Reference,
     Extra,
+    Minimal,
 }
 
 /// <summary>

@@ -1,17 +1,22 @@
-using System.Diagnostics;
+using Bootstrap.Emulator.Processes;
 
 namespace Bootstrap.Bench;
 
 /// <summary>
-/// Builds the two variants the bench owns: the C floor (gcc, from Floor/floor.c) and the HttpClient reference
-/// (an AOT publish of Reference/, taking the repository's publish lock like every AOT publish here).
+/// Builds the variants the bench owns: the C floor (gcc, from Floor/floor.c), the HttpClient reference (Reference/)
+/// and the two minimal functions (Minimal/), each an AOT publish for this machine's architecture that takes the
+/// publish lock like every AOT publish here.
 /// </summary>
-public static class VariantBuilder
+public sealed class VariantBuilder(string repoRoot, string buildDirectory, string targetFramework, string publishLock)
 {
     private static readonly TimeSpan CompileLimit = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(10);
 
-    public static string BuildFloor(string repoRoot, string buildDirectory)
+    /// <summary>The lock every AOT publish takes: PUBLISH_LOCK (as make passes it) or the Makefile's default.</summary>
+    public static string DefaultPublishLock(string repoRoot) =>
+        Path.Combine(repoRoot, Environment.GetEnvironmentVariable("PUBLISH_LOCK") is { Length: > 0 } given ? given : "artifacts/.publish.lock");
+
+    public string Floor()
     {
         string source = Path.Combine(repoRoot, "src/Bootstrap.Bench/Floor/floor.c");
         string output = Path.Combine(buildDirectory, "floor", "bootstrap");
@@ -21,36 +26,31 @@ public static class VariantBuilder
         return output;
     }
 
-    public static string BuildReference(string repoRoot, string buildDirectory, string targetFramework)
+    public string Reference() =>
+        Publish("src/Bootstrap.Bench/Reference/Bootstrap.Bench.Reference.csproj", "reference", "the HttpClient reference");
+
+    /// <summary>One <c>LambdaHandler.Bytes</c> handler, echo: a user's smallest function.</summary>
+    public string MinimalBytes() =>
+        Publish("src/Bootstrap.Bench/Minimal/Bytes/Bootstrap.Bench.MinimalBytes.csproj", "minimal-bytes", "the minimal bytes function");
+
+    /// <summary>One <c>LambdaHandler.Json</c> handler with its own JSON context: a user's smallest typed function.</summary>
+    public string MinimalTyped() =>
+        Publish("src/Bootstrap.Bench/Minimal/Typed/Bootstrap.Bench.MinimalTyped.csproj", "minimal-typed", "the minimal typed function");
+
+    private string Publish(string project, string name, string what)
     {
-        string project = Path.Combine(repoRoot, "src/Bootstrap.Bench/Reference/Bootstrap.Bench.Reference.csproj");
-        string output = Path.Combine(buildDirectory, "reference");
-        string lockFile = Path.Combine(repoRoot, "artifacts", ".publish.lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
-        Run("flock", [lockFile, DotnetHost(), "publish", project, "-c", "Release", "--nologo", "-v", "quiet", "-clp:NoSummary",
-                $"-p:BootstrapTargetFramework={targetFramework}", "-o", output],
-            "publishing the HttpClient reference", PublishLimit);
+        string output = Path.Combine(buildDirectory, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(publishLock)!);
+        string architecture = ElfMachine.OfThisMachine()?.LambdaName() ?? "x86_64";
+        Run("flock", [publishLock, DotnetHost(), "publish", Path.Combine(repoRoot, project), "-c", "Release", "--nologo", "-v", "quiet",
+                "-clp:NoSummary", $"-p:BootstrapTargetFramework={targetFramework}", $"-p:BootstrapArch={architecture}", "-o", output],
+            $"publishing {what}", PublishLimit);
         return Path.Combine(output, "bootstrap");
     }
 
     private static string DotnetHost() =>
         Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
 
-    private static void Run(string file, IEnumerable<string> arguments, string what, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new BenchException($"{what}: cannot start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new BenchException($"{what}: {file} did not finish within {limit.TotalMinutes:0} min");
-        }
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new BenchException($"{what} failed ({file} exited with {process.ExitCode}):\n{stdout.Result}{stderr.Result}".TrimEnd());
-    }
+    private static void Run(string file, IEnumerable<string> arguments, string what, TimeSpan limit) =>
+        ExternalCommand.Run(file, arguments, what, limit);
 }

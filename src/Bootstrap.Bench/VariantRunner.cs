@@ -6,8 +6,9 @@ namespace Bootstrap.Bench;
 
 /// <summary>
 /// Runs one variant against the fake Runtime API: a cold start (optionally with the binary evicted from the page
-/// cache, optionally with BOOTSTRAP_PROFILE=1), or one process serving M warm invocations. Every wait is bounded;
-/// a variant that exits, stalls, reports an error or answers wrongly ends the run with a <see cref="BenchException"/>.
+/// cache, and then how much of it the start read; optionally with BOOTSTRAP_PROFILE=1), or one process serving M
+/// warm invocations. Every wait is bounded; a variant that exits, stalls, reports an error or answers wrongly ends
+/// the run with a <see cref="BenchException"/>.
 /// </summary>
 public sealed class VariantRunner : IDisposable
 {
@@ -44,10 +45,12 @@ public sealed class VariantRunner : IDisposable
     public (ColdStartSample Sample, StartupPhases? Phases) ColdStart(bool evict, bool profile)
     {
         double? resident = null;
+        long residentBytes = 0;
         if (evict)
         {
             PageCache.Evict(_variant.Path);
-            resident = PageCache.ResidentFraction(_variant.Path);
+            residentBytes = PageCache.ResidentBytes(_variant.Path);
+            resident = (double)residentBytes / _variant.SizeBytes;
         }
         using var child = ChildProcess.Spawn(_variant.Path, _argv, profile ? _profileEnvironment : _environment, _logPrefix);
         try
@@ -61,12 +64,15 @@ public sealed class VariantRunner : IDisposable
             ExpectNext(connection);
             // Blocked on its second /next: the first invocation is wholly done, and the process still alive.
             var snapshot = child.Snapshot();
+            long? bytesMapped = evict ? MappedBinary.RssBytes(child.Pid, _variant.Path) : null;
             child.Kill(_timeout);
+            // What this start read of the binary: the pages it brought into the cache, readahead included.
+            long? bytesRead = evict ? Math.Max(PageCache.ResidentBytesSettled(_variant.Path) - residentBytes, 0) : null;
             var phases = profile ? StartupProfileLine.Parse(child.ReadStderr(), child.SpawnedAtNs, next.ReceivedAtNs) : null;
             var sample = new ColdStartSample(
                 MonotonicClock.Ms(next.ReceivedAtNs - child.SpawnedAtNs),
                 MonotonicClock.Ms(response.ReceivedAtNs - child.SpawnedAtNs),
-                snapshot.PeakRssKb, snapshot.MinorFaults, snapshot.MajorFaults, resident);
+                snapshot.PeakRssKb, snapshot.MinorFaults, snapshot.MajorFaults, resident, bytesRead, bytesMapped);
             return (sample, phases);
         }
         catch (BenchException e)

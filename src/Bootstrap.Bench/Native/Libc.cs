@@ -30,6 +30,10 @@ internal static unsafe partial class Libc
         public long Nanoseconds;
     }
 
+    /// <summary>The effective user id: 0 for root.</summary>
+    [LibraryImport(Library, EntryPoint = "geteuid")]
+    public static partial uint GetEffectiveUserId();
+
     [LibraryImport(Library, EntryPoint = "posix_spawn_file_actions_init")]
     public static partial int FileActionsInit(byte* actions);
 

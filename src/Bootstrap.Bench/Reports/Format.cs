@@ -15,6 +15,13 @@ public static class Format
         bytes >= 1e6 ? (bytes / 1e6).ToString("0.000", CultureInfo.InvariantCulture) + " MB"
         : (bytes / 1e3).ToString("0.0", CultureInfo.InvariantCulture) + " kB";
 
+    public static string Percent(double? share) =>
+        share is double s && double.IsFinite(s) ? (s * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
+
+    /// <summary>Bytes of the binary a cold-disk start read, and their share of the file: "0.742 MB (45%)".</summary>
+    public static string Read(double? bytes, double? share) =>
+        bytes is double b && double.IsFinite(b) ? $"{Bytes(b)} ({Percent(share)})" : "–";
+
     public static string Kb(double kb) => double.IsFinite(kb) ? kb.ToString("N0", CultureInfo.InvariantCulture) + " kB" : "–";
 
     public static string Count(double? value) => value is double v && double.IsFinite(v) ? v.ToString("0.#", CultureInfo.InvariantCulture) : "–";

@@ -18,7 +18,15 @@ public static class MarkdownReport
         md.AppendLine($"Generated {results.Generated:yyyy-MM-dd HH:mm:ss} UTC on {results.Machine.Cores} cores ({results.Machine.Cpu}, Linux {results.Machine.Kernel}) in {results.DurationSeconds:0} s. ");
         md.AppendLine($"{s.ColdStarts} cold starts per variant with the page cache warm{(s.ColdDisk ? $", {s.ColdStarts} with the binary evicted from it (cold disk)" : "")}, " +
                       $"{s.ProfileRuns} with BOOTSTRAP_PROFILE=1, and {s.WarmInvocations} warm invocations in one process per variant; event `{s.Event}`. ");
-        md.AppendLine($"Timings on a shared machine are noisy: every figure is also given as a ratio (×) to the same figure of the C floor (`{floor.Name}`) measured in the same run, cold starts interleaved across variants.").AppendLine();
+        md.AppendLine($"Timings on a shared machine are noisy: every figure is also given as a ratio (×) to the same figure of the C floor (`{floor.Name}`) measured in the same run, cold starts interleaved across variants.");
+        if (s.ColdDisk)
+            md.AppendLine("*Read in a cold-disk start* is what Lambda's on-demand code loading pays for: the bytes of the binary in the page cache after one start from an evicted cache (mincore, readahead included), median over the cold-disk starts" +
+                          (results.ColdDiskSetup is { } disk
+                              ? $", {disk.Brief}: a page fault on the binary reads up to that much around it. The cold-disk starts ran the binaries from {disk.Description}." +
+                                (disk.Fallback is { } fallback ? $" **{fallback}: measured on the machine's disk instead.**" : "")
+                              : ".") +
+                          " *Mapped* is the part of it the process had mapped in (Rss of its mappings of the binary).");
+        md.AppendLine();
 
         md.AppendLine("## Performance bars").AppendLine();
         md.AppendLine("| bar | measured | limit | result | detail |").AppendLine("|---|---:|---:|:---:|---|");
@@ -27,8 +35,8 @@ public static class MarkdownReport
         md.AppendLine();
 
         md.AppendLine("## Overview (medians, × floor)").AppendLine();
-        md.AppendLine("| variant | size | init | cold invoke | cold invoke, cold disk | warm round trip p50 | peak RSS (warm) | minor faults |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| variant | size | init | cold invoke | cold invoke, cold disk | read in a cold-disk start | warm round trip p50 | peak RSS (warm) | minor faults |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var v in results.Variants)
         {
             var m = v.Summary;
@@ -36,6 +44,7 @@ public static class MarkdownReport
             md.AppendLine($"| {v.Name} | {Format.Bytes(m.SizeBytes)} ({R("sizeBytes")}) | {Format.Ms(m.Init.Median)} ({R("initMedian")}) | " +
                           $"{Format.Ms(m.ColdInvoke.Median)} ({R("coldInvokeMedian")}) | " +
                           $"{(m.ColdDiskInvoke is { } d ? $"{Format.Ms(d.Median)} ({R("coldDiskInvokeMedian")})" : "–")} | " +
+                          $"{Format.Read(m.ColdDiskBytesRead, m.ColdDiskReadShare)} | " +
                           $"{Format.Us(m.WarmRoundTripUs.Median)} ({R("warmP50")}) | {Format.Kb(m.WarmPeakRssKb)} ({R("warmPeakRssKb")}) | " +
                           $"{Format.Count(m.MinorFaults)} ({R("minorFaults")}) |");
         }
@@ -83,6 +92,8 @@ public static class MarkdownReport
         md.AppendLine();
         md.AppendLine("![Init phases](init-phases.svg)").AppendLine();
         md.AppendLine("![Cold start distribution](cold-start.svg)").AppendLine();
+        if (results.Settings.ColdDisk)
+            md.AppendLine("![Bytes read in a cold start](cold-read.svg)").AppendLine();
 
         md.AppendLine("## Notes").AppendLine();
         md.AppendLine(notes.Trim()).AppendLine();
@@ -112,6 +123,10 @@ public static class MarkdownReport
         md.AppendLine($"| major page faults, cold start | {Format.Count(m.MajorFaults)} | | | {R("majorFaults")} |");
         if (m.ColdDiskMajorFaults is { } major)
             md.AppendLine($"| major page faults, cold disk (≤ {m.ResidentAfterEviction * 100:0}% of the binary still cached after eviction) | {Format.Count(major)} | | | {R("coldDiskMajorFaults")} |");
+        if (m.ColdDiskBytesRead is { } read)
+            md.AppendLine($"| bytes of the binary read in one cold-disk start (resident after it, mincore) | {Format.Read(read, m.ColdDiskReadShare)} | | | {R("coldDiskBytesRead")} |");
+        if (m.ColdDiskBytesMapped is { } mapped)
+            md.AppendLine($"| … of which the process had mapped in (Rss of its mappings of the binary, smaps) | {Format.Read(mapped, mapped / m.SizeBytes)} | | | {R("coldDiskBytesMapped")} |");
         md.AppendLine($"| binary size | {Format.Bytes(m.SizeBytes)} ({m.SizeBytes:N0} bytes) | | | {R("sizeBytes")} |");
         md.AppendLine();
     }

@@ -15,10 +15,17 @@ public sealed record BenchResults(
 {
     /// <summary>Binaries for the other architecture (the arm64 build, say): sizes only.</summary>
     public List<UntimedBinary> Untimed { get; init; } = [];
+
+    /// <summary>Where the cold-disk starts ran the binaries from, and at which readahead; null without cold-disk starts.</summary>
+    public ColdDiskSetup? ColdDiskSetup { get; init; }
 }
 
 /// <summary>Where the run happened: timings only compare within one machine, hence the ratios.</summary>
-public sealed record MachineInfo(int Cores, string Kernel, string Cpu);
+public sealed record MachineInfo(int Cores, string Kernel, string Cpu)
+{
+    /// <summary>read_ahead_kb of the disk the binaries are on: how much around each fault a cold start reads.</summary>
+    public int? ReadaheadKb { get; init; }
+}
 
 /// <summary>How the run was made.</summary>
 public sealed record BenchSettings(int ColdStarts, int WarmInvocations, int ProfileRuns, bool ColdDisk, string Event, int TimeoutSeconds);

@@ -2,8 +2,9 @@ namespace Bootstrap.Bench.Results;
 
 /// <summary>
 /// A variant's figures: distributions of init and cold invoke (page cache warm, and binary evicted), of the warm
-/// round trip (µs), medians of memory and faults over the cold starts, the warm process's peak RSS, and the
-/// medians of its init phases when it writes a BOOTSTRAP_PROFILE line.
+/// round trip (µs), medians of memory and faults over the cold starts, the warm process's peak RSS, the median
+/// bytes of the binary one cold-disk start reads (and has mapped in), and the medians of its init phases when it writes a
+/// BOOTSTRAP_PROFILE line.
 /// </summary>
 public sealed record VariantSummary(
     long SizeBytes,
@@ -18,8 +19,13 @@ public sealed record VariantSummary(
     double MajorFaults,
     double? ColdDiskMajorFaults,
     double? ResidentAfterEviction,
+    double? ColdDiskBytesRead,
+    double? ColdDiskBytesMapped,
     StartupPhases? Phases)
 {
+    /// <summary>The bytes one cold-disk start reads, as a share (0..1) of the binary.</summary>
+    public double? ColdDiskReadShare => ColdDiskBytesRead / SizeBytes;
+
     public static VariantSummary Of(long size, IReadOnlyList<ColdStartSample> cold, IReadOnlyList<ColdStartSample> coldDisk,
         IReadOnlyList<StartupPhases> profile, WarmRunSample warm)
     {
@@ -37,6 +43,8 @@ public sealed record VariantSummary(
             Median(cold.Select(s => (double)s.MajorFaults)),
             coldDisk.Count == 0 ? null : Median(coldDisk.Select(s => (double)s.MajorFaults)),
             coldDisk.Count == 0 ? null : coldDisk.Max(s => s.ResidentAfterEviction ?? 0),
+            coldDisk.Count == 0 ? null : Median(coldDisk.Select(s => (double)(s.BytesRead ?? 0))),
+            coldDisk.Count == 0 ? null : Median(coldDisk.Select(s => (double)(s.BytesMapped ?? 0))),
             profile.Count == 0 ? null : new StartupPhases(
                 Median(profile.Select(p => p.SpawnToOsStartMs)),
                 Median(profile.Select(p => p.SpawnToMainMs)),
@@ -74,6 +82,8 @@ public sealed record VariantSummary(
         Add("minorFaults", MinorFaults, floor.MinorFaults);
         Add("majorFaults", MajorFaults, floor.MajorFaults);
         Add("coldDiskMajorFaults", ColdDiskMajorFaults, floor.ColdDiskMajorFaults);
+        Add("coldDiskBytesRead", ColdDiskBytesRead, floor.ColdDiskBytesRead);
+        Add("coldDiskBytesMapped", ColdDiskBytesMapped, floor.ColdDiskBytesMapped);
         return ratios;
     }
 }

@@ -1,0 +1,8 @@
+using Bootstrap.Runtime;
+using Bootstrap.Runtime.Handlers;
+
+// One bytes handler, the event back unchanged: what every function pays before its own code.
+return LambdaRuntime.Run(new HandlerRegistry
+{
+    ["echo"] = () => LambdaHandler.Bytes(static (ReadOnlyMemory<byte> @event, ILambdaContext _) => @event),
+});
