@@ -211,6 +211,7 @@
     addPair(list, 'Content-Type', response.headers.get('Content-Type') ?? '—');
     if (response.status === 202) {
       $('result-status').textContent = `Accepted (202): ${functionName} runs the event in the background; its log follows.`;
+      showReport(run); // the event may have finished before its 202 arrived
       return;
     }
     $('result-status').textContent = `Receiving the response of ${functionName}…`;
