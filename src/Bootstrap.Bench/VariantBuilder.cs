@@ -22,7 +22,7 @@ public sealed class VariantBuilder(string repoRoot, string buildDirectory, strin
         string output = Path.Combine(buildDirectory, "floor", "bootstrap");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         string compiler = Environment.GetEnvironmentVariable("CC") is { Length: > 0 } cc ? cc : "gcc";
-        Run(compiler, ["-O2", "-Wall", "-Werror", "-o", output, source], "compiling the C floor", CompileLimit);
+        ExternalCommand.Run(compiler, ["-O2", "-Wall", "-Werror", "-o", output, source], "compiling the C floor", CompileLimit);
         return output;
     }
 
@@ -42,7 +42,7 @@ public sealed class VariantBuilder(string repoRoot, string buildDirectory, strin
         string output = Path.Combine(buildDirectory, name);
         Directory.CreateDirectory(Path.GetDirectoryName(publishLock)!);
         string architecture = ElfMachine.OfThisMachine()?.LambdaName() ?? "x86_64";
-        Run("flock", [publishLock, DotnetHost(), "publish", Path.Combine(repoRoot, project), "-c", "Release", "--nologo", "-v", "quiet",
+        ExternalCommand.Run("flock", [publishLock, DotnetHost(), "publish", Path.Combine(repoRoot, project), "-c", "Release", "--nologo", "-v", "quiet",
                 "-clp:NoSummary", $"-p:BootstrapTargetFramework={targetFramework}", $"-p:BootstrapArch={architecture}", "-o", output],
             $"publishing {what}", PublishLimit);
         return Path.Combine(output, "bootstrap");
@@ -50,7 +50,4 @@ public sealed class VariantBuilder(string repoRoot, string buildDirectory, strin
 
     private static string DotnetHost() =>
         Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
-
-    private static void Run(string file, IEnumerable<string> arguments, string what, TimeSpan limit) =>
-        ExternalCommand.Run(file, arguments, what, limit);
 }
