@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using Bootstrap.Events.Http;
 using Bootstrap.Runtime;
 using Bootstrap.Runtime.Handlers;
 using Bootstrap.Runtime.Logging;
+using Bootstrap.TestFunction;
 
 return LambdaRuntime.Run(new HandlerRegistry
 {
@@ -84,6 +86,9 @@ return LambdaRuntime.Run(new HandlerRegistry
     // A namespace that begins with Bootstrap.Runtime: the error report keeps all of its frames.
     ["user-fail"] = () => LambdaHandler.Bytes(Bootstrap.Runtime.UserCode.Orders.Place),
     ["user-fail-async"] = () => LambdaHandler.Bytes(Bootstrap.Runtime.UserCode.Orders.PlaceLater),
+    // Math through libm, which the bootstrap loads on its first call (build/lazy-libm.c): the event is a number.
+    ["math"] = () => LambdaHandler.Bytes((e, context) =>
+        Encoding.UTF8.GetBytes(MathResults.For(double.Parse(Encoding.UTF8.GetString(e.Span), CultureInfo.InvariantCulture)))),
     // Its own initialisation fails.
     ["init-fails"] = () => throw new InvalidOperationException("no database configured"),
     // An HTTP handler streaming behind a Function URL in RESPONSE_STREAM mode: the head as the prelude, then three parts;
