@@ -57,12 +57,12 @@ public sealed class BootstrapProcess : IAsyncDisposable
             throw new EmulatorException($"cannot start {path}: {e.Message}");
         }
         var child = new BootstrapProcess(process, spawnedAt, launcher.EmulatedBy);
-        process.Exited += (_, _) => child.OnExited();
+        process.Exited += (_, _) => _ = child.OnExitedAsync();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.StandardInput.Close();
         if (process.HasExited)
-            child.OnExited();
+            _ = child.OnExitedAsync();
         return child;
     }
 
@@ -78,12 +78,14 @@ public sealed class BootstrapProcess : IAsyncDisposable
         await warmUp.Exited.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
-    private void OnExited()
+    private async Task OnExitedAsync()
     {
-        // Let the output readers drain, so the last lines come before the exit is reported.
+        // Let the output readers drain, so the last lines come before the exit is reported. Waiting without blocking
+        // matters: the readers finish on the thread pool, and a pool thread blocked here could stall them for as long
+        // as the pool takes to add a thread (up to a second on two cores).
         try
         {
-            _process.WaitForExit();
+            await _process.WaitForExitAsync().ConfigureAwait(false);
         }
         catch (InvalidOperationException)
         {
