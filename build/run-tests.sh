@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test project and ends with one plain line: "tests: N passed, N failed".
+# Runs every test project and ends with one plain line: "tests: N passed, N failed",
+# after the names of the failing tests, so the last lines of a long log say what failed.
 # Exits non-zero if any project fails to build or has a failing test.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 passed=0 failed=0 status=0
+failures=()
 for project in $(find tests -name '*.Tests.csproj' | sort); do
   echo "== $project"
   log=$(mktemp)
@@ -20,8 +22,11 @@ for project in $(find tests -name '*.Tests.csproj' | sort); do
     failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+),.*/\1/' <<<"$summary")))
     passed=$((passed + $(sed -E 's/.*Passed: *([0-9]+),.*/\1/' <<<"$summary")))
   fi
+  while IFS= read -r name; do failures+=("$project: $name"); done \
+    < <(sed -nE 's/^ *Failed ([^ ].*) \[[^]]*\]$/\1/p' "$log")
   rm -f "$log"
 done
+for failure in "${failures[@]}"; do echo "failed: $failure"; done
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ] || status=1
 exit $status
