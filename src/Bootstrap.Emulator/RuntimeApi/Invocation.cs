@@ -77,15 +77,22 @@ public sealed class Invocation
     }
 
     /// <summary>Records the one answer. False if it was already answered (nothing is overwritten).</summary>
-    public bool TryAnswer(InvocationOutcome outcome) => Settle(Answered, outcome);
+    public bool TryAnswer(InvocationOutcome outcome) => Settle(Answered, outcome, null);
 
-    /// <summary>Settles it as timed out: like <see cref="TryAnswer"/>, and a reply that still comes gets 410, not 403.</summary>
-    public bool TryTimeOut(InvocationOutcome outcome) => Settle(TimedOut, outcome);
+    /// <summary>
+    /// Like <see cref="TryAnswer(InvocationOutcome)"/>; <paramref name="won"/> runs only if this answer is the one,
+    /// before <see cref="Outcome"/> completes, so what it records is there for whoever awaits the outcome.
+    /// </summary>
+    internal bool TryAnswer(InvocationOutcome outcome, Action won) => Settle(Answered, outcome, won);
 
-    private bool Settle(int state, InvocationOutcome outcome)
+    /// <summary>Settles it as timed out: like <see cref="TryAnswer(InvocationOutcome)"/>, and a reply that still comes gets 410, not 403.</summary>
+    public bool TryTimeOut(InvocationOutcome outcome) => Settle(TimedOut, outcome, null);
+
+    private bool Settle(int state, InvocationOutcome outcome, Action? won)
     {
         if (Interlocked.CompareExchange(ref _state, state, Open) != Open)
             return false;
+        won?.Invoke();
         Stream?.Complete();
         _outcome.TrySetResult(outcome);
         _settled.Cancel();

@@ -71,6 +71,10 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>Raised when an invocation is handed to the function.</summary>
     public event Action<Invocation>? InvocationStarted;
 
+    /// <summary>
+    /// The requests received, when <see cref="RuntimeApiOptions.RecordRequests"/> is on. Each is here before its answer
+    /// is sent, and a reply before its invocation's <see cref="Invocation.Outcome"/> completes.
+    /// </summary>
     public IReadOnlyCollection<RecordedRequest> Requests => _requests;
 
     /// <summary>Replies refused: unknown request id (400), already answered (403), too large (413), or gone (410).</summary>
@@ -124,6 +128,13 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         // A streamed response is read as it arrives, once the reply is known to be wanted; anything else first, whole.
         if (HttpMethods.IsPost(request.Method) && !streamed)
             body = await ReadBodyAsync(request, context.RequestAborted);
+        // Recorded before its answer goes out, so whatever follows from the answer finds it among Requests.
+        if (_options.RecordRequests)
+            context.Response.OnStarting(() =>
+            {
+                Record(context, body);
+                return Task.CompletedTask;
+            });
         try
         {
             if (_options.Intercept is { } intercept && await intercept(context))
@@ -132,10 +143,28 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         }
         finally
         {
-            if (_options.RecordRequests)
-                _requests.Enqueue(RecordedRequest.Of(context, body));
+            Record(context, body);
         }
     }
+
+    /// <summary>Keeps the request once, when <see cref="RuntimeApiOptions.RecordRequests"/> is on (a request never answered, at its end).</summary>
+    private void Record(HttpContext context, byte[] body)
+    {
+        if (!_options.RecordRequests || !context.Items.TryAdd(typeof(RecordedRequest), null))
+            return;
+        _requests.Enqueue(RecordedRequest.Of(context, body));
+    }
+
+    /// <summary>
+    /// Answers the invocation with a reply's outcome. The reply is recorded as accepted first, so whoever awaits the
+    /// outcome finds it among <see cref="Requests"/>. False if the invocation was settled meanwhile.
+    /// </summary>
+    internal bool TryAnswer(HttpContext context, Invocation invocation, InvocationOutcome outcome, byte[] body) =>
+        invocation.TryAnswer(outcome, () =>
+        {
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            Record(context, body);
+        });
 
     private Task RouteAsync(HttpContext context, RuntimeApiRoute route, bool streamed, byte[] body) => route.Endpoint switch
     {
@@ -214,7 +243,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
             return;
         }
         var outcome = isError ? ErrorReport(context.Request, body) : InvocationOutcome.Response(body);
-        if (invocation.TryAnswer(outcome))
+        if (TryAnswer(context, invocation, outcome, body))
             await WriteAcceptedAsync(context);
         else
             await RefuseAsync(context, Check(context, route.RequestId, ReplyKind.Error)); // settled meanwhile

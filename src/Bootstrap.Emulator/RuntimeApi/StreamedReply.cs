@@ -22,7 +22,7 @@ internal static class StreamedReply
         stream.Complete();
         switch (result)
         {
-            case StreamedResponseReader.Result.Ended when invocation.TryAnswer(Outcome(context.Request, stream)):
+            case StreamedResponseReader.Result.Ended when server.TryAnswer(context, invocation, Outcome(context.Request, stream), []):
                 await RuntimeApiServer.WriteAcceptedAsync(context);
                 break;
             case StreamedResponseReader.Result.Ended or StreamedResponseReader.Result.Settled:
