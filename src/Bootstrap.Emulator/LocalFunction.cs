@@ -110,19 +110,23 @@ public sealed class LocalFunction : IAsyncDisposable
         {
             Interlocked.Increment(ref _busy);
             StateChanged?.Invoke();
+            InvokeResult? result = null;
+            Exception? failure = null;
             try
             {
-                pending.Finish(await RunAsync(pending));
+                result = await RunAsync(pending);
             }
             catch (Exception e)
             {
-                pending.Fail(e);
+                failure = e;
             }
-            finally
-            {
-                Interlocked.Decrement(ref _busy);
-                StateChanged?.Invoke();
-            }
+            // The state first: whoever awaits the invoke reads it as soon as the result is out.
+            Interlocked.Decrement(ref _busy);
+            StateChanged?.Invoke();
+            if (failure is null)
+                pending.Finish(result!);
+            else
+                pending.Fail(failure);
         }
     }
 

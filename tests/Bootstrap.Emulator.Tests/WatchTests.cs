@@ -43,13 +43,13 @@ public sealed class WatchTests : IDisposable
         await emulator.WaitForLinesAsync(l => l.StartsWith("emulator: watch: rebuilt in "), 1, BuildPatience);
         Assert.Equal("\"v2\"", await InvokeAsync(emulator));
         Console.WriteLine($"watch: saved change to first response in {saved.Elapsed.TotalSeconds:0.0} s");
-        Assert.Contains("Init Duration", emulator.Lines.Last(l => l.StartsWith("REPORT ")));
+        Assert.Contains("Init Duration", await ReportLineAsync(emulator, 2));
 
         WriteHandler("\"v3\" + ;");
         await emulator.WaitForLinesAsync(l => l.Contains("the build failed; the previous build keeps serving"), 1, BuildPatience);
         Assert.Contains(emulator.Errors, l => l.StartsWith("emulator: watch: ") && l.Contains("error CS"));
         Assert.Equal("\"v2\"", await InvokeAsync(emulator));
-        Assert.DoesNotContain("Init Duration", emulator.Lines.Last(l => l.StartsWith("REPORT "))); // the same process went on
+        Assert.DoesNotContain("Init Duration", await ReportLineAsync(emulator, 3)); // the same process went on
 
         // Three saves while a build runs: one more rebuild takes them all.
         int started = emulator.Lines.Count(l => l == "emulator: watch: a change: rebuilding");
@@ -61,6 +61,10 @@ public sealed class WatchTests : IDisposable
         Assert.Equal("\"v7\"", await InvokeAsync(emulator));
         Assert.Equal(started + 2, emulator.Lines.Count(l => l == "emulator: watch: a change: rebuilding"));
     }
+
+    /// <summary>The <paramref name="n"/>th REPORT line, once the emulator's output has brought it.</summary>
+    private static async Task<string> ReportLineAsync(CliUnderTest emulator, int n) =>
+        (await emulator.WaitForLinesAsync(l => l.StartsWith("REPORT "), n))[n - 1];
 
     private static async Task<string> InvokeAsync(CliUnderTest emulator)
     {

@@ -75,7 +75,7 @@ public sealed class ConcurrencyTests
         await using var function = await FunctionUnderTest.StartAsync("log", environment: Concurrency(8), binary: BootstrapBinaries.TestFunction);
         var invocations = Enumerable.Range(0, 200).Select(i => function.Api.Enqueue(Encoding.UTF8.GetBytes($"event-{i}"))).ToList();
         await Task.WhenAll(invocations.Select(i => i.Outcome)).WaitAsync(FunctionUnderTest.Patience);
-        await Task.Delay(200); // the last lines are still in the pipe
+        await function.WaitForStdoutAsync(l => l.StartsWith("{\"timestamp\""), 200 * 4);
 
         var byEvent = invocations.Select((inv, i) => (inv.RequestId, Event: $"event-{i}")).ToDictionary(x => x.Event, x => x.RequestId);
         var lines = function.Stdout.Where(l => l.StartsWith("{\"timestamp\"")).Select(l => JsonDocument.Parse(l).RootElement).ToList();

@@ -98,6 +98,6 @@ public sealed class ContextTests
         using var json = JsonDocument.Parse(outcome.Body);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("clientContext").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("identity").ValueKind);
-        Assert.Contains(function.Stdout, line => line.Contains("WARN") && line.Contains("Lambda-Runtime-Client-Context"));
+        await function.WaitForStdoutAsync(line => line.Contains("WARN") && line.Contains("Lambda-Runtime-Client-Context"));
     }
 }

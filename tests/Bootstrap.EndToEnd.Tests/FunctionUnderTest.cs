@@ -52,6 +52,20 @@ public sealed class FunctionUnderTest : IAsyncDisposable
         return await outcome;
     }
 
+    /// <summary>
+    /// Waits until stdout holds <paramref name="count"/> lines that match. The function's output comes through a pipe,
+    /// read apart from its replies: a line it wrote before replying may still be on its way when the outcome is in.
+    /// </summary>
+    public async Task WaitForStdoutAsync(Func<string, bool> match, int count = 1)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (Stdout.Count(match) < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"stdout has {Stdout.Count(match)} of the {count} lines expected:\n{AllOutput}");
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>Waits for the process to exit and returns its exit code.</summary>
     public async Task<int> ExitCodeAsync() => await Process.Exited.WaitAsync(Patience);
 

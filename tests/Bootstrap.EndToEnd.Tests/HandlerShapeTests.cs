@@ -53,7 +53,7 @@ public sealed class HandlerShapeTests
         await using var function = await Start("log");
         var invocation = function.Api.Enqueue("hi"u8.ToArray());
         await invocation.Outcome.WaitAsync(FunctionUnderTest.Patience);
-        await WaitForLine(function, "console says hi");
+        await function.WaitForStdoutAsync(l => l.Contains("console says hi"));
 
         var lines = function.Stdout.Where(l => l.Contains(" says hi")).ToList();
         // Default level INFO: trace and debug are filtered out.
@@ -76,7 +76,7 @@ public sealed class HandlerShapeTests
         await using var function = await Start("log", environment: new() { ["AWS_LAMBDA_LOG_FORMAT"] = "JSON", ["AWS_LAMBDA_LOG_LEVEL"] = "TRACE" });
         var invocation = function.Api.Enqueue("hi"u8.ToArray(), new InvokeOptions { TraceId = "Root=1-00000001-aaaaaaaaaaaaaaaaaaaaaaaa" });
         await invocation.Outcome.WaitAsync(FunctionUnderTest.Patience);
-        await WaitForLine(function, "console says hi");
+        await function.WaitForStdoutAsync(l => l.Contains("console says hi"));
 
         var objects = function.Stdout.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"], objects.Select(o => o.GetProperty("level").GetString()));
@@ -94,17 +94,7 @@ public sealed class HandlerShapeTests
     {
         await using var function = await Start("log", environment: new() { ["AWS_LAMBDA_LOG_LEVEL"] = "ERROR" });
         await function.InvokeAsync("hi");
-        await WaitForLine(function, "console says hi");
+        await function.WaitForStdoutAsync(l => l.Contains("console says hi"));
         Assert.Equal(["ERROR", "FATAL"], function.Stdout.Where(l => l.Contains("level ")).Select(l => l.Split('\t')[2]));
-    }
-
-    private static async Task WaitForLine(FunctionUnderTest function, string text)
-    {
-        var deadline = DateTime.UtcNow + FunctionUnderTest.Patience;
-        while (!function.Stdout.Any(l => l.Contains(text)))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"no line with '{text}' in:\n{function.AllOutput}");
-            await Task.Delay(10);
-        }
     }
 }

@@ -45,7 +45,7 @@ public sealed partial class ProtocolAdditionsTests
 
         Assert.Equal("next", next.BodyText);
         Assert.False(late.Outcome.IsCompleted);
-        Assert.Contains(function.Stdout, line => line.Contains("\tWARN\t") && line.Contains("410") && line.Contains(late.RequestId));
+        await function.WaitForStdoutAsync(line => line.Contains("\tWARN\t") && line.Contains("410") && line.Contains(late.RequestId));
         Assert.False(function.Process.HasExited);
     }
 
@@ -92,7 +92,7 @@ public sealed partial class ProtocolAdditionsTests
 
         Assert.Equal("5", next.BodyText);
         Assert.False(late.Outcome.IsCompleted);
-        Assert.Contains(function.Stdout, line => line.Contains("WARN") && line.Contains("410") && line.Contains(late.RequestId));
+        await function.WaitForStdoutAsync(line => line.Contains("WARN") && line.Contains("410") && line.Contains(late.RequestId));
         Assert.False(function.Process.HasExited);
     }
 

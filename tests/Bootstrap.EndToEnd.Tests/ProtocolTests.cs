@@ -94,7 +94,7 @@ public sealed class ProtocolTests
         function.Api.Enqueue("first"u8.ToArray()); // its response is refused, so it never completes
         var second = await function.InvokeAsync("second");
         Assert.Equal("second", second.BodyText);
-        Assert.Contains(function.Stdout, line => line.Contains("ERROR") && line.Contains("400"));
+        await function.WaitForStdoutAsync(line => line.Contains("ERROR") && line.Contains("400"));
         Assert.False(function.Process.HasExited);
     }
 

@@ -75,6 +75,6 @@ public sealed class SampleHandlerTests
         var request = Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error"));
         Assert.Equal("application/vnd.aws.lambda.error+json", request.Header("Content-Type"));
         Assert.Equal("InvalidOperationException", request.Header("Lambda-Runtime-Function-Error-Type"));
-        Assert.Contains(function.Stdout, line => line.Contains("\tERROR\t") && line.Contains("boom"));
+        await function.WaitForStdoutAsync(line => line.Contains("\tERROR\t") && line.Contains("boom"));
     }
 }
