@@ -167,7 +167,10 @@ public sealed class LocalFunction : IAsyncDisposable
                 (retired, _process, _replaced) = (_process, null, false);
         }
         // Stopped before the new one starts: an old process still waiting on /next must not take the new event.
+        bool replacing = retired is not null || _process is { HasExited: true };
         await StopProcessAsync(retired);
+        if (replacing)
+            await _api.UntilEarlierNextsEndAsync(Stopwatch.GetTimestamp(), TimeSpan.FromSeconds(2));
         bool cold;
         BootstrapProcess process;
         lock (_processLock)
@@ -194,6 +197,7 @@ public sealed class LocalFunction : IAsyncDisposable
             _crashed = true;
             if (first != process.Exited)
                 await StopProcessAsync(process);
+            process.DrainOutput();
             return Finish(invocation, failure, 0, cold);
         }
 
@@ -211,14 +215,11 @@ public sealed class LocalFunction : IAsyncDisposable
         var outcome = invocation.Outcome.IsCompleted ? invocation.Outcome.Result : ExitError(invocation.RequestId, process);
         if (done == process.Exited && !invocation.Outcome.IsCompleted)
             _crashed = true;
-        // The function's stdout and stderr are read on their own threads and may trail its reply by a moment: a
-        // caller who asked for the log gets the lines written before the reply, not only those already read.
-        if (invocation.Options.TailLog)
-            await Task.Delay(TailLogGrace);
+        // The function's output is read apart from its reply: bring in what it wrote before replying, so those lines
+        // come before END and REPORT, belong to this invocation, and are in its log for a caller who asked for it.
+        process.DrainOutput();
         return Finish(invocation, outcome, durationMs, cold);
     }
-
-    private static readonly TimeSpan TailLogGrace = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Settles the invocation (so a late reply is refused) and prints END and REPORT.</summary>
     private InvokeResult Finish(Invocation invocation, InvocationOutcome outcome, double durationMs, bool cold)

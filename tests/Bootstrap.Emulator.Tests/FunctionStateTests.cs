@@ -65,4 +65,20 @@ public sealed class FunctionStateTests
         Assert.StartsWith("REPORT RequestId: " + result.RequestId, own[^1]);
         Assert.DoesNotContain(lines, l => l.RequestId == result.RequestId && l.Text.Contains(second.RequestId));
     }
+
+    [Fact]
+    public async Task What_a_function_writes_before_replying_comes_before_its_END_and_belongs_to_it_every_time()
+    {
+        await using var emulator = await EmulatorUnderTest.StartAsync("fail");
+        var lines = new ConcurrentQueue<FunctionLogLine>();
+        emulator.Function.LineLogged += lines.Enqueue;
+        for (int round = 0; round < 100; round++)
+        {
+            var result = await emulator.Function.InvokeAsync("{}"u8.ToArray());
+            var own = lines.Where(l => l.RequestId == result.RequestId).Select(l => l.Text).ToList();
+            int failed = own.FindIndex(l => l.Contains("Invocation failed: InvalidOperationException: boom"));
+            int end = own.FindIndex(l => l.StartsWith("END RequestId: "));
+            Assert.True(failed >= 0 && failed < end, $"round {round}: the function's line is not before END among its own lines:\n{string.Join('\n', own)}");
+        }
+    }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.IO.Pipes;
+using System.Runtime.InteropServices;
 
 namespace Bootstrap.Emulator.Processes;
 
@@ -12,9 +14,14 @@ public sealed class BootstrapProcess : IAsyncDisposable
     private readonly System.Diagnostics.Process _process;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private BootstrapProcess(System.Diagnostics.Process process, long spawnedAt, string? emulatedBy)
+    private readonly OutputPump _stdout;
+    private readonly OutputPump _stderr;
+
+    private BootstrapProcess(System.Diagnostics.Process process, long spawnedAt, string? emulatedBy, OutputPump stdout, OutputPump stderr)
     {
         _process = process;
+        _stdout = stdout;
+        _stderr = stderr;
         SpawnedAt = spawnedAt;
         Id = process.Id;
         EmulatedBy = emulatedBy;
@@ -45,8 +52,6 @@ public sealed class BootstrapProcess : IAsyncDisposable
             info.Environment[name] = value;
 
         var process = new System.Diagnostics.Process { StartInfo = info, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, false); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onOutput(e.Data, true); };
         long spawnedAt = Stopwatch.GetTimestamp();
         try
         {
@@ -56,14 +61,26 @@ public sealed class BootstrapProcess : IAsyncDisposable
         {
             throw new EmulatorException($"cannot start {path}: {e.Message}");
         }
-        var child = new BootstrapProcess(process, spawnedAt, launcher.EmulatedBy);
+        var child = new BootstrapProcess(process, spawnedAt, launcher.EmulatedBy,
+            new OutputPump(PipeOf(process.StandardOutput), line => onOutput(line, false), "bootstrap stdout"),
+            new OutputPump(PipeOf(process.StandardError), line => onOutput(line, true), "bootstrap stderr"));
         process.Exited += (_, _) => _ = child.OnExitedAsync();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         process.StandardInput.Close();
         if (process.HasExited)
             _ = child.OnExitedAsync();
         return child;
+    }
+
+    private static SafeHandle PipeOf(StreamReader reader) => ((PipeStream)reader.BaseStream).SafePipeHandle;
+
+    /// <summary>
+    /// Hands on every line the process has written so far, at once. Its output is otherwise read as it arrives, apart
+    /// from its requests: call this to have the lines it wrote before a reply ahead of what follows the reply.
+    /// </summary>
+    public void DrainOutput()
+    {
+        _stdout.Drain();
+        _stderr.Drain();
     }
 
     /// <summary>
@@ -78,17 +95,19 @@ public sealed class BootstrapProcess : IAsyncDisposable
         await warmUp.Exited.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
+
     private async Task OnExitedAsync()
     {
-        // Let the output readers drain, so the last lines come before the exit is reported. Waiting without blocking
-        // matters: the readers finish on the thread pool, and a pool thread blocked here could stall them for as long
-        // as the pool takes to add a thread (up to a second on two cores).
+        // The last lines come before the exit is reported. A process it started may still hold the pipes open: then
+        // what is there now is handed on, and the exit reported after a short wait.
         try
         {
-            await _process.WaitForExitAsync().ConfigureAwait(false);
+            await Task.WhenAll(_stdout.Ended, _stderr.Ended).WaitAsync(OutputGrace).ConfigureAwait(false);
         }
-        catch (InvalidOperationException)
+        catch (TimeoutException)
         {
+            DrainOutput();
         }
         _exited.TrySetResult(_process.ExitCode);
     }

@@ -192,6 +192,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         _initEnded = true;
         NextRequested?.Invoke();
         Invocation invocation;
+        _waitingNexts[context] = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             invocation = await _ledger.NextAsync(() => DateTimeOffset.UtcNow, context.RequestAborted);
@@ -199,6 +200,10 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
         {
             return; // the function went away while waiting, or the server is stopping
+        }
+        finally
+        {
+            _waitingNexts.TryRemove(context, out _);
         }
         InvocationStarted?.Invoke(invocation);
 
@@ -257,6 +262,21 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     }
 
     internal InvocationLedger Ledger => _ledger;
+
+    // Each /next waiting for an event, with when it came (a Stopwatch timestamp).
+    private readonly ConcurrentDictionary<HttpContext, long> _waitingNexts = new();
+
+    /// <summary>
+    /// Waits, up to <paramref name="patience"/>, until no <c>/next</c> that came before <paramref name="cameBefore"/>
+    /// (a Stopwatch timestamp) is still waiting. Called when a process is gone: until the server sees its connections
+    /// close, such a <c>/next</c> would take the next event and hand it to nobody.
+    /// </summary>
+    internal async Task UntilEarlierNextsEndAsync(long cameBefore, TimeSpan patience)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (_waitingNexts.Values.Any(came => came < cameBefore) && clock.Elapsed < patience)
+            await Task.Delay(2);
+    }
 
     internal Task RefuseAsync(HttpContext context, ReplyVerdict verdict)
     {
