@@ -89,6 +89,12 @@ return LambdaRuntime.Run(new HandlerRegistry
     // Math through libm, which the bootstrap loads on its first call (build/lazy-libm.c): the event is a number.
     ["math"] = () => LambdaHandler.Bytes((e, context) =>
         Encoding.UTF8.GetBytes(MathResults.For(double.Parse(Encoding.UTF8.GetString(e.Span), CultureInfo.InvariantCulture)))),
+    // The GC settings the build baked in, as the GC reports them: "GCRegionSize GCRegionRange", in hexadecimal.
+    ["gc-settings"] = () => LambdaHandler.Bytes((e, context) =>
+    {
+        var settings = GC.GetConfigurationVariables();
+        return Encoding.UTF8.GetBytes($"{settings["GCRegionSize"]:x} {settings["GCRegionRange"]:x}");
+    }),
     // Its own initialisation fails.
     ["init-fails"] = () => throw new InvalidOperationException("no database configured"),
     // An HTTP handler streaming behind a Function URL in RESPONSE_STREAM mode: the head as the prelude, then three parts;
