@@ -197,8 +197,7 @@ public sealed class LocalFunction : IAsyncDisposable
             _crashed = true;
             if (first != process.Exited)
                 await StopProcessAsync(process);
-            process.DrainOutput();
-            return Finish(invocation, failure, 0, cold);
+            return Finish(invocation, process, failure, 0, cold);
         }
 
         // Phase 2: the handler runs until it answers (a streamed response: until its last byte), the process dies,
@@ -215,14 +214,11 @@ public sealed class LocalFunction : IAsyncDisposable
         var outcome = invocation.Outcome.IsCompleted ? invocation.Outcome.Result : ExitError(invocation.RequestId, process);
         if (done == process.Exited && !invocation.Outcome.IsCompleted)
             _crashed = true;
-        // The function's output is read apart from its reply: bring in what it wrote before replying, so those lines
-        // come before END and REPORT, belong to this invocation, and are in its log for a caller who asked for it.
-        process.DrainOutput();
-        return Finish(invocation, outcome, durationMs, cold);
+        return Finish(invocation, process, outcome, durationMs, cold);
     }
 
-    /// <summary>Settles the invocation (so a late reply is refused) and prints END and REPORT.</summary>
-    private InvokeResult Finish(Invocation invocation, InvocationOutcome outcome, double durationMs, bool cold)
+    /// <summary>Settles the invocation (so a late reply is refused), brings in what the process has written, and prints END and REPORT.</summary>
+    private InvokeResult Finish(Invocation invocation, BootstrapProcess process, InvocationOutcome outcome, double durationMs, bool cold)
     {
         invocation.TryAnswer(outcome);
         var result = new InvokeResult(
@@ -235,6 +231,9 @@ public sealed class LocalFunction : IAsyncDisposable
             _process?.EmulatedBy);
         if (invocation.StartedAt is null)
             OnInvocationStarted(invocation);
+        // The function's output is read apart from its reply: bring in what it wrote before replying, so those lines
+        // come before the emulator's own, belong to this invocation, and are in its log for a caller who asked for it.
+        process.DrainOutput();
         ReportProtocolDetails(invocation, outcome);
         Output(LambdaLogLines.End(invocation.RequestId), false);
         Output(LambdaLogLines.Report(result), false);

@@ -33,6 +33,8 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     // Init ends at the current process's first /next: registering extensions and /init/error are over then.
     private volatile bool _initEnded;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    // Each /next waiting for an event, with when it came (a Stopwatch timestamp).
+    private readonly ConcurrentDictionary<HttpContext, long> _waitingNexts = new();
     private TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RuntimeApiServer(RuntimeApiOptions options)
@@ -262,9 +264,6 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     }
 
     internal InvocationLedger Ledger => _ledger;
-
-    // Each /next waiting for an event, with when it came (a Stopwatch timestamp).
-    private readonly ConcurrentDictionary<HttpContext, long> _waitingNexts = new();
 
     /// <summary>
     /// Waits, up to <paramref name="patience"/>, until no <c>/next</c> that came before <paramref name="cameBefore"/>
