@@ -76,7 +76,7 @@ test: bootstrap bootstrap-static test-function sample-items emulator-build layer
 ## emulator-build: build the local emulator once, to artifacts/emulator
 EMULATOR := $(DOTNET) $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 emulator-build: | $(ARTIFACTS)
-	$(DOTNET) build src/Bootstrap.Emulator -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/emulator
+	$(DOTNET) build src/LambdaBootstrap.Emulator -c Release --nologo -v quiet -clp:NoSummary -o $(ARTIFACTS)/emulator
 
 ## run: build, then invoke each sample handler with its event from events/ under the emulator
 SAMPLES := echo greet context fail

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Bootstrap.Events.Http;
-using Bootstrap.Runtime;
+using LambdaBootstrap.Events.Http;
+using LambdaBootstrap.Runtime;
 
 namespace ItemsApi;
 

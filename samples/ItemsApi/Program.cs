@@ -1,6 +1,6 @@
-using Bootstrap.Events.Http;
-using Bootstrap.Runtime;
-using Bootstrap.Runtime.Handlers;
+using LambdaBootstrap.Events.Http;
+using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Handlers;
 using ItemsApi;
 
 return LambdaRuntime.Run(new HandlerRegistry

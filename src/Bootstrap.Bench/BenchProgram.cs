@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Bootstrap.Bench.Reports;
 using Bootstrap.Bench.Results;
-using Bootstrap.Emulator.Processes;
+using LambdaBootstrap.Emulator.Processes;
 
 namespace Bootstrap.Bench;
 

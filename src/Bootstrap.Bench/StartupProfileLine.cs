@@ -10,7 +10,7 @@ namespace Bootstrap.Bench;
 /// </summary>
 public static class StartupProfileLine
 {
-    /// <summary>The switch, as the runtime reads it (Bootstrap.Runtime.Diagnostics.StartupProfile).</summary>
+    /// <summary>The switch, as the runtime reads it (LambdaBootstrap.Runtime.Diagnostics.StartupProfile).</summary>
     public const string Variable = "BOOTSTRAP_PROFILE";
     public const string Prefix = "bootstrap-profile:";
 

@@ -1,4 +1,4 @@
-using Bootstrap.Emulator.Processes;
+using LambdaBootstrap.Emulator.Processes;
 
 namespace Bootstrap.Bench;
 

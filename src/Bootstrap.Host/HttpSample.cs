@@ -1,5 +1,5 @@
-using Bootstrap.Events.Http;
-using Bootstrap.Runtime;
+using LambdaBootstrap.Events.Http;
+using LambdaBootstrap.Runtime;
 
 namespace Bootstrap.Host;
 

@@ -1,7 +1,7 @@
-using Bootstrap.Events.Http;
+using LambdaBootstrap.Events.Http;
 using Bootstrap.Host;
-using Bootstrap.Runtime;
-using Bootstrap.Runtime.Handlers;
+using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Handlers;
 
 // The handlers this bootstrap can run, by _HANDLER name. Adding one is one line.
 return LambdaRuntime.Run(new HandlerRegistry

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bootstrap.Runtime;
+using LambdaBootstrap.Runtime;
 
 namespace Bootstrap.Host;
 
@@ -83,8 +83,8 @@ public sealed class Counter
 {
     private long _served;
 
-    public Bootstrap.Runtime.Handlers.LambdaHandler Handler() =>
-        Bootstrap.Runtime.Handlers.LambdaHandler
+    public LambdaBootstrap.Runtime.Handlers.LambdaHandler Handler() =>
+        LambdaBootstrap.Runtime.Handlers.LambdaHandler
             .Json(_ => new CounterResponse(Interlocked.Increment(ref _served)), SampleJson.Default.CounterResponse)
             .OnShutdown("counter", log => log.LogInformation($"counter served {Interlocked.Read(ref _served)} invocations"));
 }

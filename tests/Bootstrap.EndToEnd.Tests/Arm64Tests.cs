@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Bootstrap.Emulator;
-using Bootstrap.Emulator.Processes;
-using Bootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Processes;
+using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace Bootstrap.EndToEnd.Tests;
 

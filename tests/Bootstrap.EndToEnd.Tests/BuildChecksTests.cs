@@ -11,14 +11,14 @@ public sealed class BuildChecksTests : IDisposable
     private string Project()
     {
         string build = LayerArtifacts.BuildDirectory;
-        string runtime = Path.Combine(BootstrapBinaries.RepoRoot, "src", "Bootstrap.Runtime", "Bootstrap.Runtime.csproj");
+        string runtime = Path.Combine(BootstrapBinaries.RepoRoot, "src", "LambdaBootstrap.Runtime", "LambdaBootstrap.Runtime.csproj");
         File.WriteAllText(_scratch["Function.csproj"], $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <Import Project="{build}/Bootstrap.Function.props" />
               <ItemGroup><ProjectReference Include="{runtime}" /></ItemGroup>
             </Project>
             """);
-        File.WriteAllText(_scratch["Program.cs"], "return Bootstrap.Runtime.LambdaRuntime.Run(new Bootstrap.Runtime.Handlers.HandlerRegistry());\n");
+        File.WriteAllText(_scratch["Program.cs"], "return LambdaBootstrap.Runtime.LambdaRuntime.Run(new LambdaBootstrap.Runtime.Handlers.HandlerRegistry());\n");
         return _scratch["Function.csproj"];
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace Bootstrap.EndToEnd.Tests;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Bootstrap.Emulator.Processes;
-using Bootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator.Processes;
+using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace Bootstrap.EndToEnd.Tests;
 

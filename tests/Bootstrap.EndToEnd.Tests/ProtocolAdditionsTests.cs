@@ -64,7 +64,7 @@ public sealed partial class ProtocolAdditionsTests
                 return Task.FromResult(false);
             },
         });
-        var invocations = new List<Bootstrap.Emulator.RuntimeApi.Invocation>();
+        var invocations = new List<LambdaBootstrap.Emulator.RuntimeApi.Invocation>();
         for (int i = 0; i < 4; i++)
         {
             var invocation = function.Api.Enqueue(System.Text.Encoding.UTF8.GetBytes($"event {i}"));

@@ -4,15 +4,15 @@ namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>
 /// Error reports show the function's frames and none of the runtime's. The runtime hides its own frames with
-/// [StackTraceHidden], so a function whose namespace begins with <c>Bootstrap.Runtime</c> keeps all of its frames.
+/// [StackTraceHidden], so a function whose namespace begins with <c>LambdaBootstrap.Runtime</c> keeps all of its frames.
 /// </summary>
 public sealed class StackTraceTests
 {
-    private const string UserNamespace = "Bootstrap.Runtime.UserCode.";
+    private const string UserNamespace = "LambdaBootstrap.Runtime.UserCode.";
 
     /// <summary>A frame of the runtime itself: in its namespace, but not the user's namespace that shares the prefix.</summary>
     private static bool IsRuntimeFrame(string frame) =>
-        frame.Contains("Bootstrap.Runtime.") && !frame.Contains(UserNamespace);
+        frame.Contains("LambdaBootstrap.Runtime.") && !frame.Contains(UserNamespace);
 
     private static string[] StackTrace(JsonElement report) =>
         report.GetProperty("stackTrace").EnumerateArray().Select(e => e.GetString()!).ToArray();
@@ -39,7 +39,7 @@ public sealed class StackTraceTests
     [Theory]
     [InlineData("user-fail", "Orders.Place")]
     [InlineData("user-fail-async", "PlaceLater")]
-    public async Task A_function_in_a_namespace_that_begins_with_Bootstrap_Runtime_keeps_its_frames(string handler, string caller)
+    public async Task A_function_in_a_namespace_that_begins_with_LambdaBootstrap_Runtime_keeps_its_frames(string handler, string caller)
     {
         var (stack, labels) = await FailAsync(handler, "{}", BootstrapBinaries.TestFunction);
 

@@ -1,4 +1,4 @@
-using Bootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace Bootstrap.EndToEnd.Tests;
 

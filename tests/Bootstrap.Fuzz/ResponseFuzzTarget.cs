@@ -1,4 +1,4 @@
-using Bootstrap.Runtime.Http;
+using LambdaBootstrap.Runtime.Http;
 
 namespace Bootstrap.Fuzz;
 

@@ -23,7 +23,7 @@ dotnet tool restore >/dev/null
 # A fresh output each time: SharpFuzz instruments the runtime's assembly in place, and only once.
 rm -rf "$out/bin" "$out/findings" "$out/new-findings"
 dotnet build tests/Bootstrap.Fuzz -c Release -o "$out/bin" --nologo -v quiet -clp:NoSummary
-dotnet sharpfuzz "$out/bin/Bootstrap.Runtime.dll" Bootstrap.Runtime.Http
+dotnet sharpfuzz "$out/bin/LambdaBootstrap.Runtime.dll" LambdaBootstrap.Runtime.Http
 
 echo "fuzz: ${seconds} s of AFL++ on the response reader, from $(ls tests/Bootstrap.Fuzz/corpus | wc -l) seed replies"
 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \

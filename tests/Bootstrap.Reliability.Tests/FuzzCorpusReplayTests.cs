@@ -1,6 +1,6 @@
 using Bootstrap.Fuzz;
 using Bootstrap.Reliability.Tests.Properties;
-using Bootstrap.Runtime.Http;
+using LambdaBootstrap.Runtime.Http;
 
 namespace Bootstrap.Reliability.Tests;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 
 // A user's namespace that begins with the runtime's own: its frames must still reach error reports whole.
-namespace Bootstrap.Runtime.UserCode;
+namespace LambdaBootstrap.Runtime.UserCode;
 
 /// <summary>Handlers that fail a frame deep, synchronously and after an await.</summary>
 public static class Orders

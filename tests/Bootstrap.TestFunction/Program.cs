@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
-using Bootstrap.Events.Http;
-using Bootstrap.Runtime;
-using Bootstrap.Runtime.Handlers;
-using Bootstrap.Runtime.Logging;
+using LambdaBootstrap.Events.Http;
+using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Handlers;
+using LambdaBootstrap.Runtime.Logging;
 using Bootstrap.TestFunction;
 
 return LambdaRuntime.Run(new HandlerRegistry
@@ -83,9 +83,9 @@ return LambdaRuntime.Run(new HandlerRegistry
         Environment.Exit(3);
         return e;
     }),
-    // A namespace that begins with Bootstrap.Runtime: the error report keeps all of its frames.
-    ["user-fail"] = () => LambdaHandler.Bytes(Bootstrap.Runtime.UserCode.Orders.Place),
-    ["user-fail-async"] = () => LambdaHandler.Bytes(Bootstrap.Runtime.UserCode.Orders.PlaceLater),
+    // A namespace that begins with LambdaBootstrap.Runtime: the error report keeps all of its frames.
+    ["user-fail"] = () => LambdaHandler.Bytes(LambdaBootstrap.Runtime.UserCode.Orders.Place),
+    ["user-fail-async"] = () => LambdaHandler.Bytes(LambdaBootstrap.Runtime.UserCode.Orders.PlaceLater),
     // Math through libm, which the bootstrap loads on its first call (build/lazy-libm.c): the event is a number.
     ["math"] = () => LambdaHandler.Bytes((e, context) =>
         Encoding.UTF8.GetBytes(MathResults.For(double.Parse(Encoding.UTF8.GetString(e.Span), CultureInfo.InvariantCulture)))),

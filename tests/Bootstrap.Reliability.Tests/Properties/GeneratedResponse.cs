@@ -1,5 +1,5 @@
 using System.Text;
-using Bootstrap.Runtime.Http;
+using LambdaBootstrap.Runtime.Http;
 using CsCheck;
 
 namespace Bootstrap.Reliability.Tests.Properties;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Bootstrap.Runtime.Http;
+using LambdaBootstrap.Runtime.Http;
 using CsCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,5 @@
-using Bootstrap.Runtime;
-using Bootstrap.Runtime.Handlers;
+using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Handlers;
 
 // One bytes handler, the event back unchanged: what every function pays before its own code.
 return LambdaRuntime.Run(new HandlerRegistry

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using Bootstrap.Runtime;
-using Bootstrap.Runtime.Handlers;
+using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Handlers;
 using MinimalTyped;
 
 // One typed handler: {"name":"Ada"} in, {"message":"Hello, Ada!"} out, through the function's own JSON context.

@@ -1,4 +1,4 @@
-using Bootstrap.Runtime;
+using LambdaBootstrap.Runtime;
 
 namespace Hello;
 

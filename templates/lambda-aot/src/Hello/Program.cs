@@ -1,5 +1,5 @@
-using Bootstrap.Runtime;
-using Bootstrap.Runtime.Handlers;
+using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Handlers;
 using Hello;
 
 // The function's handlers, by name: Lambda's Handler setting (_HANDLER) picks one. Each factory runs once, at init.

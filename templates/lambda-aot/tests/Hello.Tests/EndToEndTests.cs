@@ -1,4 +1,4 @@
-using Bootstrap.Testing;
+using LambdaBootstrap.Testing;
 
 namespace Hello.Tests;
 

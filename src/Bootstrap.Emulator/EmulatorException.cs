@@ -1,4 +1,0 @@
-namespace Bootstrap.Emulator;
-
-/// <summary>A problem the emulator explains in one line (a port in use, a missing bootstrap), never with a stack trace.</summary>
-public class EmulatorException(string message) : Exception(message);

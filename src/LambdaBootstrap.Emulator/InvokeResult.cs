@@ -1,0 +1,20 @@
+using LambdaBootstrap.Emulator.RuntimeApi;
+
+namespace LambdaBootstrap.Emulator;
+
+/// <summary>One finished invocation as the caller sees it, with the figures of its REPORT line.</summary>
+public sealed record InvokeResult(
+    string RequestId,
+    InvocationOutcome Outcome,
+    double DurationMs,
+    double? InitDurationMs,
+    int MemorySizeMb,
+    int? MaxMemoryUsedMb,
+    string? EmulatedBy = null)
+{
+    /// <summary>The invocation's log, kept when the invoke asked for it (<see cref="RuntimeApi.InvokeOptions.TailLog"/>).</summary>
+    public InvocationLog? Log { get; init; }
+
+    /// <summary>Lambda bills whole milliseconds; a custom runtime's init is billed too.</summary>
+    public long BilledDurationMs => (long)Math.Ceiling(DurationMs + (InitDurationMs ?? 0));
+}

@@ -1,0 +1,5 @@
+namespace LambdaBootstrap.Emulator;
+
+/// <summary>An invoke refused because <see cref="FunctionOptions.MaxQueuedInvokes"/> invokes already wait for the function.</summary>
+public sealed class QueueFullException(string functionName, int waiting)
+    : EmulatorException($"Rate Exceeded: {waiting} invokes already wait for function '{functionName}' (the emulator's --max-queued)");

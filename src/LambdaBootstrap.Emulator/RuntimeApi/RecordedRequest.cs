@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace LambdaBootstrap.Emulator.RuntimeApi;
+
+/// <summary>
+/// A request the Runtime API received, kept when <see cref="RuntimeApiOptions.RecordRequests"/> is on. A streamed
+/// response's body is what was kept of it, and its trailers (if any) are in <paramref name="Trailers"/>.
+/// </summary>
+public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int StatusCode,
+    IReadOnlyDictionary<string, string>? Trailers = null)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public string? Trailer(string name) => Trailers is not null && Trailers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The request as it was answered; <paramref name="body"/> unless it was streamed in.</summary>
+    internal static RecordedRequest Of(HttpContext context, byte[] body)
+    {
+        var request = context.Request;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers)
+            headers[header.Key] = header.Value.ToString();
+        if (context.Items[typeof(ResponseStream)] is ResponseStream streamed)
+            body = streamed.ToArray();
+        Dictionary<string, string>? trailers = null;
+        if (context.Features.Get<IHttpRequestTrailersFeature>() is { Available: true } feature)
+        {
+            trailers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var trailer in feature.Trailers)
+                trailers[trailer.Key] = trailer.Value.ToString();
+        }
+        return new RecordedRequest(request.Method, request.Path.Value ?? "", headers, body, context.Response.StatusCode, trailers);
+    }
+}

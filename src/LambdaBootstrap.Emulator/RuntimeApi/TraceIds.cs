@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+
+namespace LambdaBootstrap.Emulator.RuntimeApi;
+
+/// <summary>Fresh ids in the formats Lambda uses.</summary>
+public static class TraceIds
+{
+    /// <summary>An X-Ray trace header: <c>Root=1-{epoch seconds hex}-{96 random bits hex};Parent={64 bits hex};Sampled=0</c>.</summary>
+    public static string NewTraceHeader()
+    {
+        string epoch = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x8");
+        return $"Root=1-{epoch}-{Hex(12)};Parent={Hex(8)};Sampled=0";
+    }
+
+    public static string NewRequestId() => Guid.NewGuid().ToString();
+
+    private static string Hex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
+}

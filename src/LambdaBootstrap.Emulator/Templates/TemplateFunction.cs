@@ -1,0 +1,18 @@
+namespace LambdaBootstrap.Emulator.Templates;
+
+/// <summary>A function of a template, as the emulator runs it.</summary>
+/// <param name="LogicalId">The resource's logical id; the function is served by it.</param>
+/// <param name="FunctionName">The FunctionName property, when it is a plain name; the function is served by it too.</param>
+/// <param name="BootstrapPath">The bootstrap found in its code, or else in its layers.</param>
+public sealed record TemplateFunction(
+    string LogicalId,
+    string? FunctionName,
+    string BootstrapPath,
+    string? Handler,
+    int MemoryMb,
+    double TimeoutSeconds,
+    IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>The name it runs under (AWS_LAMBDA_FUNCTION_NAME, its ARN): FunctionName, or else the logical id.</summary>
+    public string Name => FunctionName ?? LogicalId;
+}

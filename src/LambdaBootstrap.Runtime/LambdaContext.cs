@@ -1,0 +1,102 @@
+using LambdaBootstrap.Runtime.Logging;
+
+namespace LambdaBootstrap.Runtime;
+
+/// <summary>
+/// One invocation's context. Created per invocation from the <c>/next</c> headers, so nothing of one
+/// invocation can reach the next. Parsed values and the deadline token are made only when asked for.
+/// </summary>
+internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
+{
+    private readonly FunctionSettings _function;
+    private readonly LogWriter _log;
+    private readonly string? _clientContextJson;
+    private readonly string? _identityJson;
+    private ClientContext? _clientContext;
+    private CognitoIdentity? _identity;
+    private bool _clientContextParsed, _identityParsed;
+    private CancellationTokenSource? _deadlineSource;
+
+    public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log)
+    {
+        _function = function;
+        _log = log;
+        AwsRequestId = headers.RequestId ?? throw new ArgumentException("no request id", nameof(headers));
+        InvokedFunctionArn = headers.InvokedFunctionArn;
+        Deadline = headers.DeadlineMs is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.MaxValue;
+        TraceId = headers.TraceId;
+        TenantId = headers.TenantId;
+        InvocationId = headers.InvocationId;
+        _clientContextJson = headers.ClientContext;
+        _identityJson = headers.CognitoIdentity;
+    }
+
+    public string AwsRequestId { get; }
+    public string? InvokedFunctionArn { get; }
+    public DateTimeOffset Deadline { get; }
+    public string? TraceId { get; }
+    public string? TenantId { get; }
+    /// <summary>Lambda-Runtime-Invocation-Id, echoed back on this invocation's reply; null when absent.</summary>
+    public string? InvocationId { get; }
+
+    public TimeSpan RemainingTime
+    {
+        get
+        {
+            if (Deadline == DateTimeOffset.MaxValue)
+                return TimeSpan.MaxValue;
+            var left = Deadline - DateTimeOffset.UtcNow;
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
+    public ClientContext? ClientContext => ParseOnce(ClientContext.Parse, _clientContextJson, ref _clientContext, ref _clientContextParsed, "Lambda-Runtime-Client-Context");
+    public CognitoIdentity? Identity => ParseOnce(CognitoIdentity.Parse, _identityJson, ref _identity, ref _identityParsed, "Lambda-Runtime-Cognito-Identity");
+
+    public string FunctionName => _function.FunctionName;
+    public string FunctionVersion => _function.FunctionVersion;
+    public int MemoryLimitInMB => _function.MemoryLimitInMB;
+    public string LogGroupName => _function.LogGroupName;
+    public string LogStreamName => _function.LogStreamName;
+
+    public ILambdaLogger Logger => this;
+
+    public CancellationToken CancellationToken
+    {
+        get
+        {
+            if (_deadlineSource is null)
+            {
+                _deadlineSource = new CancellationTokenSource();
+                var left = RemainingTime;
+                if (left == TimeSpan.Zero)
+                    _deadlineSource.Cancel();
+                else if (left < TimeSpan.FromDays(1))
+                    _deadlineSource.CancelAfter(left);
+            }
+            return _deadlineSource.Token;
+        }
+    }
+
+    void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, AwsRequestId, TraceId);
+
+    /// <summary>Parses a JSON header on first use; a bad one is warned about once and stays null.</summary>
+    private T? ParseOnce<T>(Func<string, T> parse, string? json, ref T? value, ref bool parsed, string header) where T : class
+    {
+        if (parsed || json is null)
+            return value;
+        parsed = true;
+        try
+        {
+            value = parse(json);
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+        {
+            _log.Write(LogLevel.Warning, $"ignoring {header}: {e.Message}", AwsRequestId, TraceId);
+        }
+        return value;
+    }
+
+    /// <summary>Ends the invocation: the deadline timer, if one was started, is released.</summary>
+    public void Dispose() => _deadlineSource?.Dispose();
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using LambdaBootstrap.Emulator.RuntimeApi;
+
+namespace LambdaBootstrap.Emulator.Tests;
+
+/// <summary>Replies after the deadline: 410 when the server enforces it, and after a local function's timeout.</summary>
+[Collection(TimingSensitive.Name)]
+public sealed class DeadlineTests
+{
+    [Fact]
+    public async Task With_the_deadline_enforced_a_reply_after_it_is_410_and_changes_nothing()
+    {
+        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(1.5), EnforceDeadline = true });
+        using var runtime = new FakeRuntime(api.Address);
+
+        var onTime = api.Enqueue([1]);
+        var next = await runtime.NextAsync();
+        using var accepted = await runtime.RespondAsync(next.RequestId, "on time", next.InvocationId);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal("on time", (await onTime.Outcome.WaitAsync(FakeRuntime.Patience)).BodyText);
+
+        var late = api.Enqueue([2]);
+        next = await runtime.NextAsync();
+        await Task.Delay(late.Deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100));
+        using var refused = await runtime.RespondAsync(next.RequestId, "late", next.InvocationId);
+        Assert.Equal(HttpStatusCode.Gone, refused.StatusCode);
+        using var json = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("InvocationGone", json.RootElement.GetProperty("errorType").GetString());
+        Assert.Contains("deadline passed", json.RootElement.GetProperty("errorMessage").GetString());
+        Assert.False(late.IsAnswered);
+    }
+
+    [Fact]
+    public async Task By_default_a_bare_server_still_accepts_a_reply_after_the_deadline()
+    {
+        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromMilliseconds(100) });
+        using var runtime = new FakeRuntime(api.Address);
+        var invocation = api.Enqueue([1]);
+        var next = await runtime.NextAsync();
+        await Task.Delay(300);
+        using var response = await runtime.RespondAsync(next.RequestId, "late", next.InvocationId);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("late", (await invocation.Outcome.WaitAsync(FakeRuntime.Patience)).BodyText);
+    }
+
+    [Fact]
+    public async Task A_reply_after_a_local_function_timed_the_invocation_out_is_410()
+    {
+        await using var fake = await FakeFunction.StartAsync(timeout: TimeSpan.FromMilliseconds(500));
+        var call = fake.InvokeAsync("{}");
+        var next = await fake.Runtime.NextAsync();
+        using var response = await call.WaitAsync(FakeRuntime.Patience);
+        Assert.Equal("Unhandled", response.Headers.GetValues("X-Amz-Function-Error").Single());
+        Assert.Contains("Sandbox.Timedout", await response.Content.ReadAsStringAsync());
+
+        using var late = await fake.Runtime.RespondAsync(next.RequestId, "late", next.InvocationId);
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        Assert.Contains("timed out", await late.Content.ReadAsStringAsync());
+        Assert.Single(fake.Reports);
+    }
+}

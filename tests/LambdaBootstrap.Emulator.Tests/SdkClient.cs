@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LambdaBootstrap.Emulator.Tests;
+
+/// <summary>
+/// The official AWS SDK for JavaScript's Lambda client (sdk/client.mjs under Node), pointed at an Invoke API: one
+/// Node process per run of calls, its results read line by line as they come, so a test can act between them.
+/// </summary>
+public sealed class SdkClient : IDisposable
+{
+    private static readonly string Folder = Path.Combine(BootstrapBinaries.RepoRoot, "tests", "LambdaBootstrap.Emulator.Tests", "sdk");
+    private static readonly Lazy<string> s_installed = new(Install);
+    private readonly Process _node;
+
+    private SdkClient(Process node) => _node = node;
+
+    /// <summary>An <c>InvokeCommand</c> call; <paramref name="parameters"/> as the SDK takes them, Payload as text.</summary>
+    public static JsonObject Invoke(JsonObject parameters) => new() { ["op"] = "invoke", ["params"] = parameters };
+
+    /// <summary>An <c>InvokeWithResponseStreamCommand</c> call.</summary>
+    public static JsonObject Stream(JsonObject parameters) => new() { ["op"] = "stream", ["params"] = parameters };
+
+    /// <summary>Starts the calls against the Invoke API on <paramref name="port"/>; read their results with <see cref="NextAsync"/>.</summary>
+    public static SdkClient Start(int port, params JsonObject[] calls)
+    {
+        string script = s_installed.Value;
+        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.ArgumentList.Add(new JsonArray(calls.Select(c => (JsonNode)c).ToArray()).ToJsonString());
+        return new SdkClient(Process.Start(info)!);
+    }
+
+    /// <summary>Runs the calls to the end and gives every line the client printed.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> RunAsync(int port, params JsonObject[] calls)
+    {
+        using var client = Start(port, calls);
+        var lines = new List<JsonElement>();
+        while (await client.NextOrEndAsync() is { } line)
+            lines.Add(line);
+        return lines;
+    }
+
+    /// <summary>The next line the client printed (a result, or an event of a response stream).</summary>
+    public async Task<JsonElement> NextAsync() =>
+        await NextOrEndAsync() ?? throw new InvalidOperationException($"the SDK client ended early: {await _node.StandardError.ReadToEndAsync()}");
+
+    private async Task<JsonElement?> NextOrEndAsync()
+    {
+        string? line = await _node.StandardOutput.ReadLineAsync().WaitAsync(FakeRuntime.Patience);
+        if (line is null)
+        {
+            await _node.WaitForExitAsync().WaitAsync(FakeRuntime.Patience);
+            if (_node.ExitCode != 0)
+                throw new InvalidOperationException($"the SDK client failed ({_node.ExitCode}): {await _node.StandardError.ReadToEndAsync()}");
+            return null;
+        }
+        return JsonDocument.Parse(line).RootElement.Clone();
+    }
+
+    /// <summary>The script, with the SDK installed from the committed lock file (npm ci) if it is not yet.</summary>
+    private static string Install()
+    {
+        if (!Directory.Exists(Path.Combine(Folder, "node_modules", "@aws-sdk", "client-lambda")))
+        {
+            var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
+            string output = npm.StandardOutput.ReadToEnd() + npm.StandardError.ReadToEnd();
+            npm.WaitForExit();
+            if (npm.ExitCode != 0)
+                throw new InvalidOperationException($"`npm ci` in {Folder} failed:\n{output}");
+        }
+        return Path.Combine(Folder, "client.mjs");
+    }
+
+    public void Dispose()
+    {
+        if (!_node.HasExited)
+            _node.Kill();
+        _node.Dispose();
+    }
+}

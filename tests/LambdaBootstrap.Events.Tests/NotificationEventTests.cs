@@ -1,0 +1,113 @@
+using System.Text.Json;
+
+namespace LambdaBootstrap.Events.Tests;
+
+/// <summary>S3, EventBridge, CloudWatch Logs and CodePipeline against AWS's sample events.</summary>
+public sealed class NotificationEventTests
+{
+    [Fact]
+    public void S3_sample_round_trips_with_its_fields_and_event_time()
+    {
+        var e = SampleEvents.AssertRoundTrips("s3-put.json", S3Json.Default.S3Event);
+        var record = Assert.Single(e.Records!);
+        Assert.Equal("ObjectCreated:Put", record.EventName);
+        Assert.Equal(new DateTimeOffset(2019, 9, 3, 19, 37, 27, 192, TimeSpan.Zero), record.EventTime);
+        Assert.Equal("DOC-EXAMPLE-BUCKET", record.S3!.Bucket!.Name);
+        Assert.Equal("A3I5XTEXAMAI3E", record.S3.Bucket.OwnerIdentity!.PrincipalId);
+        Assert.Equal(1305107, record.S3.Object!.Size);
+        Assert.Equal("0C0F6F405D6ED209E1", record.S3.Object.Sequencer);
+        Assert.Null(record.S3.Object.VersionId);
+        Assert.Equal("D82B88E5F771F645", record.ResponseElements!.XAmzRequestId);
+        Assert.Equal("205.255.255.255", record.RequestParameters!.SourceIPAddress);
+    }
+
+    [Fact]
+    public void Scheduled_event_sample_round_trips_with_its_time_and_rule()
+    {
+        var e = SampleEvents.AssertRoundTrips("eventbridge-scheduled.json", EventBridgeJson.Default.ScheduledEvent);
+        Assert.Equal("Scheduled Event", e.DetailType);
+        Assert.Equal("aws.events", e.Source);
+        Assert.Equal(new DateTimeOffset(2019, 3, 1, 1, 23, 45, TimeSpan.Zero), e.Time);
+        Assert.Equal("arn:aws:events:us-east-2:123456789012:rule/my-schedule", Assert.Single(e.Resources!));
+        Assert.Equal(JsonValueKind.Object, e.Detail.ValueKind);
+        Assert.Empty(e.Detail.EnumerateObject());
+    }
+
+    [Fact]
+    public void EventBridge_sample_round_trips_with_its_detail()
+    {
+        var e = SampleEvents.AssertRoundTrips("eventbridge-ec2-state-change.json", EventBridgeJson.Default.EventBridgeEventJsonElement);
+        Assert.Equal("EC2 Instance State-change Notification", e.DetailType);
+        Assert.Equal("terminated", e.Detail.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public void EventBridge_event_with_a_detail_type_of_ones_own()
+    {
+        var e = JsonSerializer.Deserialize(SampleEvents.Bytes("eventbridge-ec2-state-change.json"), OwnDetailJson.Default.EventBridgeEventInstanceStateChange)!;
+        Assert.Equal("i-1234567890abcdef0", e.Detail!.InstanceId);
+        Assert.Equal("terminated", e.Detail.State);
+    }
+
+    [Fact]
+    public void CloudWatch_Logs_sample_round_trips_and_decodes_its_gzip_payload()
+    {
+        var e = SampleEvents.AssertRoundTrips("cloudwatch-logs.json", CloudWatchLogsJson.Default.CloudWatchLogsEvent);
+        var data = e.Decode();
+        var expected = System.Text.Json.Nodes.JsonNode.Parse(SampleEvents.Bytes("cloudwatch-logs.decoded.json"));
+        SampleEvents.AssertCovers(expected, JsonSerializer.SerializeToNode(data, CloudWatchLogsJson.Default.CloudWatchLogsData), "$");
+        Assert.Equal("DATA_MESSAGE", data.MessageType);
+        Assert.Equal("/aws/lambda/echo-nodejs", data.LogGroup);
+        var log = Assert.Single(data.LogEvents!);
+        Assert.StartsWith("REPORT RequestId: 6234bffe", log.Message);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1552518348220), log.Time);
+    }
+
+    [Theory]
+    [InlineData("""{"awslogs":{}}""", "no awslogs.data")]
+    [InlineData("""{"awslogs":{"data":"%%%"}}""", "not valid base64")]
+    [InlineData("""{"awslogs":{"data":"aGVsbG8="}}""", "not gzip")]
+    public void CloudWatch_Logs_decode_says_what_is_wrong(string json, string message)
+    {
+        var e = JsonSerializer.Deserialize(json, CloudWatchLogsJson.Default.CloudWatchLogsEvent)!;
+        var error = Assert.Throws<FormatException>(e.Decode);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void CodePipeline_sample_round_trips_with_user_parameters_and_credentials()
+    {
+        var e = SampleEvents.AssertRoundTrips("codepipeline-job.json", CodePipelineJson.Default.CodePipelineJobEvent);
+        var job = e.Job!;
+        Assert.Equal("c0d76431-b0e7-xmpl-97e3-e8ee786eb6f6", job.Id);
+        Assert.Equal("{\"KEY\": \"VALUE\"}", job.Data!.ActionConfiguration!.Configuration!.UserParameters);
+        Assert.Equal("my-function", job.Data.ActionConfiguration.Configuration.FunctionName);
+        Assert.Equal("AKIAIOSFODNN7EXAMPLE", job.Data.ArtifactCredentials!.AccessKeyId);
+        Assert.Equal("IQoJb3JpZ2luX2VjEA...", job.Data.ArtifactCredentials.SessionToken);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1575493418000), job.Data.ArtifactCredentials.Expiration);
+        Assert.Equal("my-pipeline/test-api-2/TdOSFRV", job.Data.InputArtifacts![0].Location!.S3Location!.ObjectKey);
+        Assert.Null(job.Data.OutputArtifacts![0].Revision);
+        Assert.Null(job.Data.ContinuationToken);
+        Assert.Null(job.Data.EncryptionKey);
+    }
+
+    [Fact]
+    public void Missing_optional_members_are_null()
+    {
+        Assert.Null(JsonSerializer.Deserialize("{}", S3Json.Default.S3Event)!.Records);
+        var record = JsonSerializer.Deserialize("""{"Records":[{}]}""", SqsJson.Default.SQSEvent)!.Records![0];
+        Assert.Null(record.Body);
+        Assert.Null(record.Attributes);
+        Assert.Null(record.SentTime);
+        var scheduled = JsonSerializer.Deserialize("{}", EventBridgeJson.Default.ScheduledEvent)!;
+        Assert.Null(scheduled.Time);
+        Assert.Null(scheduled.Resources);
+    }
+}
+
+public sealed record InstanceStateChange(
+    [property: System.Text.Json.Serialization.JsonPropertyName("instance-id")] string InstanceId,
+    [property: System.Text.Json.Serialization.JsonPropertyName("state")] string State);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(EventBridgeEvent<InstanceStateChange>))]
+internal sealed partial class OwnDetailJson : System.Text.Json.Serialization.JsonSerializerContext;
