@@ -68,8 +68,19 @@ pack: | $(ARTIFACTS)
 	$(DOTNET) pack Bootstrap.sln -c Release --nologo -v quiet -clp:NoSummary -o $(PACKAGES)
 	@ls -l $(PACKAGES)/*.nupkg | awk '{ print "pack:", $$NF, $$5, "bytes" }'
 
-## test: build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: bootstrap bootstrap-static test-function sample-items emulator-build layer arm64 pack
+## npm-deps: the tests' npm packages (the AWS SDK for JavaScript, dynalite), from their committed lock files;
+## `npm ci` runs again whenever a lock file is newer than what it installed
+NPM_DIRS := tests/LambdaBootstrap.Emulator.Tests/sdk tests/Bootstrap.Samples.Tests/dynalite
+.PHONY: npm-deps
+npm-deps: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
+
+%/node_modules/.package-lock.json: %/package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm (Node 20 or later) is needed for the tests: install Node.js" >&2; exit 1; }
+	npm ci --prefix $* --no-audit --no-fund
+	@touch $@
+
+## test: restore and build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
+test: npm-deps bootstrap bootstrap-static test-function sample-items emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 

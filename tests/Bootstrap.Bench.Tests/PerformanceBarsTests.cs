@@ -3,8 +3,8 @@ using Bootstrap.Bench.Results;
 namespace Bootstrap.Bench.Tests;
 
 /// <summary>
-/// The minimal functions' bars, on made-up results around each limit: at the limit passes, just over it fails,
-/// and a run without cold-disk starts has no cold-disk or bytes-read bar.
+/// The typed function's bars against the bytes function's, on made-up results around each limit: at the limit passes,
+/// just over it fails, and a run without cold-disk starts has no cold-disk or bytes-read bar.
 /// </summary>
 public sealed class PerformanceBarsTests
 {
@@ -25,35 +25,32 @@ public sealed class PerformanceBarsTests
     private static VariantResult Floor(bool coldDisk = true) =>
         Result("floor", VariantKind.Floor, 17_000, FloorColdMs, coldDisk ? FloorColdDiskMs : null, 17_000, 57, 1_400);
 
-    private static List<BarResult> Bars(string name, long size, double coldMs, double coldDiskMs, long bytesRead, long faults, long warmPeakKb) =>
-        PerformanceBars.Check([Floor(), Result(name, VariantKind.Minimal, size, coldMs, coldDiskMs, bytesRead, faults, warmPeakKb)]);
+    private static VariantResult Bytes(bool coldDisk = true) =>
+        Result(PerformanceBars.MinimalBytes, VariantKind.Minimal, 1_300_000, 3.0, coldDisk ? 20.0 : null, 1_000_000, 128, 4_000);
 
-    [Fact]
-    public void A_bytes_function_at_every_limit_passes_and_just_over_fails_each()
-    {
-        var atLimits = Bars(PerformanceBars.MinimalBytes, 1_400_000, 1.7 * FloorColdMs, 2.5 * FloorColdDiskMs, 840_000, 130, 9_000);
-        Assert.Equal(
-            ["size of minimal-bytes", "cold disk, minimal-bytes", "read in a cold start, minimal-bytes", "minor faults, minimal-bytes", "cold invoke, minimal-bytes"],
-            atLimits.Select(b => b.Name));
-        Assert.All(atLimits, b => Assert.True(b.Pass, $"{b.Name}: {b.Value} vs {b.Limit}"));
-
-        var over = Bars(PerformanceBars.MinimalBytes, 1_400_001, 1.71 * FloorColdMs, 2.51 * FloorColdDiskMs, 840_001, 131, 9_000);
-        Assert.All(over, b => Assert.False(b.Pass, $"{b.Name}: {b.Value} vs {b.Limit}"));
-        Assert.Equal(0.6, over.Single(b => b.Name.StartsWith("read")).Limit);
-    }
+    private static List<BarResult> Typed(long size, double coldDiskMs, long bytesRead, long faults) =>
+        PerformanceBars.Check([Floor(), Bytes(), Result(PerformanceBars.MinimalTyped, VariantKind.Minimal, size, 3.5, coldDiskMs, bytesRead, faults, 5_000)]);
 
     [Fact]
     public void A_typed_function_at_every_limit_passes_and_just_over_fails_each()
     {
-        var atLimits = Bars(PerformanceBars.MinimalTyped, 2_000_000, 1.8 * FloorColdMs, 3.0 * FloorColdDiskMs, 1_200_000, 160, 4_882);
+        var atLimits = Typed(1_600_000, 1.15 * 20.0, 1_150_000, 128 + 15);
         Assert.Equal(
-            ["size of minimal-typed", "cold disk, minimal-typed", "read in a cold start, minimal-typed", "minor faults, minimal-typed",
-             "cold invoke, minimal-typed", "peak RSS, minimal-typed"],
+            ["size of minimal-typed", "cold disk, minimal-typed", "read in a cold start, minimal-typed", "minor faults, minimal-typed"],
             atLimits.Select(b => b.Name));
         Assert.All(atLimits, b => Assert.True(b.Pass, $"{b.Name}: {b.Value} vs {b.Limit}"));
 
-        var over = Bars(PerformanceBars.MinimalTyped, 2_000_001, 1.81 * FloorColdMs, 3.01 * FloorColdDiskMs, 1_200_001, 161, 4_883);
+        var over = Typed(1_600_001, 1.151 * 20.0, 1_151_000, 128 + 16);
         Assert.All(over, b => Assert.False(b.Pass, $"{b.Name}: {b.Value} vs {b.Limit}"));
+    }
+
+    [Fact]
+    public void Without_the_bytes_function_only_the_typed_size_is_checked()
+    {
+        var bars = PerformanceBars.Check([Floor(), Result(PerformanceBars.MinimalTyped, VariantKind.Minimal, 2_000_000, 3.5, 30, 1_500_000, 180, 5_000)]);
+        var bar = Assert.Single(bars);
+        Assert.Equal("size of minimal-typed", bar.Name);
+        Assert.False(bar.Pass);
     }
 
     [Fact]
@@ -62,24 +59,30 @@ public sealed class PerformanceBarsTests
         var bars = PerformanceBars.Check(
         [
             Floor(coldDisk: false),
-            Result(PerformanceBars.MinimalBytes, VariantKind.Minimal, 1_000_000, 3, null, 0, 100, 3_000),
+            Bytes(coldDisk: false),
+            Result(PerformanceBars.MinimalTyped, VariantKind.Minimal, 1_500_000, 3.5, null, 0, 130, 5_000),
         ]);
-        Assert.Equal(["size of minimal-bytes", "minor faults, minimal-bytes", "cold invoke, minimal-bytes"], bars.Select(b => b.Name));
+        Assert.Equal(["size of minimal-typed", "minor faults, minimal-typed"], bars.Select(b => b.Name));
+    }
+
+    [Fact]
+    public void Only_a_typed_function_has_bars()
+    {
+        Assert.Empty(PerformanceBars.Check([Floor(), Bytes()]));
     }
 
     [Fact]
     public void Bars_are_written_in_their_own_units()
     {
-        var bars = Bars(PerformanceBars.MinimalTyped, 2_585_352, 4.5, 13.4, 1_551_211, 197, 4_484);
+        var bars = Typed(2_509_944, 41.6, 2_160_000, 179);
         string Line(string prefix)
         {
             var bar = bars.Single(b => b.Name.StartsWith(prefix, StringComparison.Ordinal));
             return $"{PerformanceBars.Measured(bar)} / {PerformanceBars.Limit(bar)}";
         }
-        Assert.Equal("2.585 MB / ≤ 2 MB", Line("size"));
-        Assert.Equal("60.0% / ≤ 60% of the file", Line("read"));
-        Assert.Equal("197 / ≤ 160", Line("minor faults"));
-        Assert.Equal("2.25× / ≤ 1.8× floor", Line("cold invoke"));
-        Assert.Equal("1.34× / ≤ 3.0× floor", Line("cold disk"));
+        Assert.Equal("2.510 MB / ≤ 1.6 MB", Line("size"));
+        Assert.Equal("2.16× / ≤ 1.15× minimal-bytes", Line("read"));
+        Assert.Equal("179 / ≤ 143", Line("minor faults"));
+        Assert.Equal("2.08× / ≤ 1.15× minimal-bytes", Line("cold disk"));
     }
 }
