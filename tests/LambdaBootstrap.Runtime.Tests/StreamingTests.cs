@@ -122,13 +122,13 @@ public class StreamingTests
     {
         var wire = new MemoryStream();
         var response = new ResponseStream(_ => new ChunkedBodyWriter(wire));
-        FunctionUrlResponse.WritePrelude(response, 201,
+        HttpResponsePrelude.Write(response, 201,
             new Dictionary<string, string> { ["Content-Type"] = "text/html", ["X-Quote"] = "say \"hi\"" },
             ["a=1; Secure", "b=2"]);
         response.Write("<p>hi</p>"u8);
         response.Complete();
 
-        Assert.Equal(FunctionUrlResponse.ContentType, response.ContentType);
+        Assert.Equal(HttpResponsePrelude.ContentType, response.ContentType);
         byte[] body = Dechunk(wire.ToArray());
         int nuls = body.AsSpan().IndexOf(new byte[8]);
         Assert.True(nuls > 0);

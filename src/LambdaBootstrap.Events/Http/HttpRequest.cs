@@ -6,6 +6,10 @@ namespace LambdaBootstrap.Events.Http;
 /// An HTTP request, the same whichever front door sent it: API Gateway REST (1.0), HTTP API (2.0), a Function URL
 /// or an ALB.
 /// </summary>
+/// <remarks>
+/// The name is the HTTP model's, as in ASP.NET Core. In a file that also uses <c>Microsoft.AspNetCore.Http</c>, alias it:
+/// <c>using LambdaHttpRequest = LambdaBootstrap.Events.Http.HttpRequest;</c>
+/// </remarks>
 public sealed class HttpRequest
 {
     /// <summary>The front door the request came through.</summary>

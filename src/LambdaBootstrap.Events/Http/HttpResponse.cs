@@ -9,6 +9,10 @@ namespace LambdaBootstrap.Events.Http;
 /// <c>Content-Type</c>: <c>text/*</c>, JSON, XML, JavaScript, forms) goes out as it is; any other body goes out
 /// base64-encoded with <c>isBase64Encoded</c> set.
 /// </summary>
+/// <remarks>
+/// A buffered response; a streaming HTTP handler writes an <see cref="HttpStreamingResponse"/> instead. In a file that
+/// also uses <c>Microsoft.AspNetCore.Http</c>, alias it: <c>using LambdaHttpResponse = LambdaBootstrap.Events.Http.HttpResponse;</c>
+/// </remarks>
 public sealed class HttpResponse
 {
     /// <summary>A response with <paramref name="statusCode"/>, no headers and no body.</summary>

@@ -7,6 +7,10 @@ namespace LambdaBootstrap.Events.Http;
 /// then write the body. The first write (or flush, or the end of the handler) sends the head as the HTTP integration
 /// prelude; after that the head can no longer change.
 /// </summary>
+/// <remarks>
+/// The streaming counterpart of <see cref="HttpResponse"/>, which a buffered HTTP handler returns. It writes the runtime's
+/// <c>HttpResponsePrelude</c> for you; <c>LambdaFunctionUrlResponse</c> is the raw buffered Function URL shape.
+/// </remarks>
 public sealed class HttpStreamingResponse
 {
     private readonly ResponseStream _stream;
@@ -72,7 +76,7 @@ public sealed class HttpStreamingResponse
         HttpResponseCheck.Validate(_head);
         HasStarted = true;
         _headShapeWhenSent = HeadShape();
-        FunctionUrlResponse.WritePrelude(_stream, _head.StatusCode, HttpResponseWriter.JoinedValues(_head), HttpResponseWriter.CookiesOf(_head));
+        HttpResponsePrelude.Write(_stream, _head.StatusCode, HttpResponseWriter.JoinedValues(_head), HttpResponseWriter.CookiesOf(_head));
     }
 
     private int HeadShape()

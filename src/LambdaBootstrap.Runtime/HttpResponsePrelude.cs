@@ -8,9 +8,14 @@ namespace LambdaBootstrap.Runtime;
 /// content type <see cref="ContentType"/>, a JSON object with the status code, headers and cookies, then eight NUL
 /// bytes; what the handler writes after it is the HTTP response body.
 /// </summary>
-public static class FunctionUrlResponse
+/// <remarks>
+/// The low-level way, for a raw streaming handler. With the events library's HTTP model, a streaming HTTP handler gets
+/// an <c>HttpStreamingResponse</c> that writes this prelude itself; a buffered Function URL handler returns a
+/// <c>LambdaFunctionUrlResponse</c> (or the HTTP model's <c>HttpResponse</c>) and needs no prelude.
+/// </remarks>
+public static class HttpResponsePrelude
 {
-    /// <summary>The content type of a response that starts with the HTTP prelude; <see cref="WritePrelude"/> sets it.</summary>
+    /// <summary>The content type of a response that starts with the HTTP prelude; <see cref="Write"/> sets it.</summary>
     public const string ContentType = "application/vnd.awslambda.http-integration-response";
 
     /// <summary>
@@ -23,7 +28,7 @@ public static class FunctionUrlResponse
     /// <param name="cookies">Cookies to set, each as a <c>Set-Cookie</c> value (<c>name=value; Path=/</c>); none when null.</param>
     /// <exception cref="InvalidOperationException">The response has already started (something was flushed before).</exception>
     /// <exception cref="ObjectDisposedException">The response has already ended.</exception>
-    public static void WritePrelude(ResponseStream response, int statusCode,
+    public static void Write(ResponseStream response, int statusCode,
         IReadOnlyDictionary<string, string>? headers = null, IReadOnlyList<string>? cookies = null)
     {
         response.ContentType = ContentType;
