@@ -51,7 +51,7 @@ public sealed class BenchSmokeTests : IDisposable
         Assert.Equal(2, results.Variants.Single(v => v.Name == "echo").Profile.Count);
         Assert.NotNull(results.Variants.Single(v => v.Name == "mine").Summary.Phases);
         Assert.Empty(results.Variants.Single(v => v.Name == "floor").Profile);
-        Assert.Equal(7 + 5 + 6, results.Bars.Count);
+        Assert.Equal(["size of minimal-typed", "cold disk, minimal-typed", "read in a cold start, minimal-typed", "minor faults, minimal-typed"], results.Bars.Select(b => b.Name));
         // The arm64 builds (make's, and one given) are listed by size, never timed under an emulator.
         Assert.Equal(["host-arm64", "arm"], results.Untimed.Select(u => u.Name));
         Assert.All(results.Untimed, u => Assert.Equal(("arm64", new FileInfo(arm64).Length), (u.Architecture, u.SizeBytes)));
