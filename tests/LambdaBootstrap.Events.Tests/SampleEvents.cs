@@ -8,7 +8,7 @@ namespace LambdaBootstrap.Events.Tests;
 /// <summary>The fixtures, and the checks every event type goes through.</summary>
 public static class SampleEvents
 {
-    public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+    public static byte[] Bytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "triggers", name));
 
     public static T Read<T>(string name, JsonTypeInfo<T> type) => JsonSerializer.Deserialize(Bytes(name), type)!;
 

@@ -1,9 +1,9 @@
 namespace LambdaBootstrap.Emulator.WebConsole;
 
 /// <summary>
-/// The events the console's editor offers: a sample of each trigger the events library reads (AWS's documented
-/// examples, which its tests check it against, embedded in this assembly), and the JSON files of the project's
-/// <c>events/</c> folders, read when asked for, so a file added while the emulator runs shows up.
+/// The events the console's editor offers: a sample of each trigger the events library reads (the project's
+/// <c>events/triggers/</c>, which the library's tests check it against, embedded in this assembly), and the JSON files
+/// of the project's <c>events/</c> folders, read when asked for, so a file added while the emulator runs shows up.
 /// </summary>
 internal sealed class SampleEvents(IReadOnlyList<string> eventFolders)
 {
