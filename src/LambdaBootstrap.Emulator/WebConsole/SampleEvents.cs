@@ -17,12 +17,16 @@ internal sealed class SampleEvents(IReadOnlyList<string> eventFolders)
     private static readonly (string File, string Name)[] Triggers =
     [
         ("apigateway-rest-request.json", "API Gateway REST API (payload 1.0)"),
+        ("apigateway-websocket-connect.json", "API Gateway WebSocket ($connect)"),
+        ("apigateway-websocket-message.json", "API Gateway WebSocket (message)"),
+        ("apigateway-websocket-disconnect.json", "API Gateway WebSocket ($disconnect)"),
         ("httpapi-v2-request.json", "API Gateway HTTP API (payload 2.0)"),
         ("function-url-request.json", "Function URL"),
         ("alb-request.json", "Application Load Balancer"),
         ("sqs.json", "SQS"),
         ("sns.json", "SNS"),
         ("s3-put.json", "S3 (ObjectCreated:Put)"),
+        ("s3-event-types.json", "S3 (restore, replication, lifecycle, tiering)"),
         ("dynamodb-stream.json", "DynamoDB Streams"),
         ("kinesis.json", "Kinesis"),
         ("eventbridge-ec2-state-change.json", "EventBridge (EC2 state change)"),
