@@ -31,7 +31,9 @@ public static class SampleEvents
 
         var withUnknown = original.DeepClone();
         AddUnknownMembers(withUnknown);
-        withUnknown.AsObject()["zzUnknownObject"] = new JsonObject { ["nested"] = new JsonArray(1, "two", null, new JsonObject()) };
+        // A type that is a map of its own (a Connect response) has no members to be unknown.
+        if (type.Kind != JsonTypeInfoKind.Dictionary)
+            withUnknown.AsObject()["zzUnknownObject"] = new JsonObject { ["nested"] = new JsonArray(1, "two", null, new JsonObject()) };
         var tolerant = JsonSerializer.SerializeToNode(JsonSerializer.Deserialize(withUnknown.ToJsonString(), type)!, type)!;
         AssertCovers(original, tolerant, "$");
         return value;
