@@ -147,3 +147,76 @@ public sealed class TriggerHelperTests
         Assert.Equal("{\"id\":1042}", Encoding.UTF8.GetString(rabbit.RmqMessagesByQueue!["orders::/"][0].DecodeData()));
     }
 }
+
+public sealed class CloudFormationResponseSenderTests
+{
+    [Fact]
+    public async Task The_response_is_put_to_the_response_url_without_a_content_type()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var request = new CloudFormationCustomResourceRequest
+        {
+            ResponseURL = $"http://127.0.0.1:{port}/bucket/key?X-Amz-Signature=sig",
+            StackId = "stack", RequestId = "req", LogicalResourceId = "Thing",
+        };
+        var received = ReceiveOneAsync(listener);
+
+        await CloudFormationResponseSender.SendAsync(request, request.Reply("SUCCESS", "thing-1"));
+
+        var (head, body) = await received;
+        Assert.StartsWith("PUT /bucket/key?X-Amz-Signature=sig HTTP/1.1\r\n", head);
+        Assert.DoesNotContain("content-type:", head.ToLowerInvariant());
+        Assert.Equal("""{"Status":"SUCCESS","PhysicalResourceId":"thing-1","StackId":"stack","RequestId":"req","LogicalResourceId":"Thing"}""", body);
+    }
+
+    [Fact]
+    public async Task A_refused_response_throws()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var request = new CloudFormationCustomResourceRequest { ResponseURL = $"http://127.0.0.1:{port}/expired" };
+        var received = ReceiveOneAsync(listener, "403 Forbidden");
+        await Assert.ThrowsAsync<HttpRequestException>(() => CloudFormationResponseSender.SendAsync(request, request.Reply("FAILED", "x", "boom")));
+        await received;
+    }
+
+    /// <summary>Reads one HTTP request (head and Content-Length body) and answers it with <paramref name="status"/>.</summary>
+    private static async Task<(string Head, string Body)> ReceiveOneAsync(System.Net.Sockets.TcpListener listener, string status = "200 OK")
+    {
+        using var socket = await listener.AcceptTcpClientAsync();
+        var stream = socket.GetStream();
+        var buffer = new List<byte>();
+        var chunk = new byte[4096];
+        int headEnd;
+        while ((headEnd = IndexOfHeadEnd(buffer)) < 0)
+        {
+            int n = await stream.ReadAsync(chunk);
+            Assert.True(n > 0, "the connection closed before the request's head");
+            buffer.AddRange(chunk.AsSpan(0, n).ToArray());
+        }
+        string head = Encoding.ASCII.GetString(buffer.ToArray(), 0, headEnd);
+        int length = int.Parse(head.Split("\r\n").Single(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)).Split(':')[1].Trim());
+        while (buffer.Count < headEnd + 4 + length)
+        {
+            int n = await stream.ReadAsync(chunk);
+            Assert.True(n > 0, "the connection closed before the request's body");
+            buffer.AddRange(chunk.AsSpan(0, n).ToArray());
+        }
+        string body = Encoding.UTF8.GetString(buffer.ToArray(), headEnd + 4, length);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+        return (head + "\r\n", body);
+    }
+
+    private static int IndexOfHeadEnd(List<byte> buffer)
+    {
+        for (int i = 0; i + 3 < buffer.Count; i++)
+        {
+            if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n')
+                return i;
+        }
+        return -1;
+    }
+}
