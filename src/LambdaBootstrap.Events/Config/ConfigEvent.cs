@@ -44,8 +44,4 @@ public sealed class ConfigEvent
     /// <summary>The account.</summary>
     [JsonPropertyName("accountId")]
     public string? AccountId { get; set; }
-
-    /// <summary><c>DETECTIVE</c> or <c>PROACTIVE</c>.</summary>
-    [JsonPropertyName("evaluationMode")]
-    public string? EvaluationMode { get; set; }
 }
