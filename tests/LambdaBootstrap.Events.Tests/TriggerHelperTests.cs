@@ -84,13 +84,13 @@ public sealed class TriggerHelperTests
     [Fact]
     public void Cognito_triggers_read_their_request_and_write_their_response()
     {
-        var e = SampleEvents.Read("cognito-pre-signup.json", CognitoJson.Default.CognitoPreSignupEvent);
+        var e = SampleEvents.Read("cognito-pre-signup.json", CognitoPreSignupJson.Default.CognitoPreSignupEvent);
         Assert.Equal(("PreSignUp_SignUp", "XK2-991"), (e.TriggerSource, e.Request!.ValidationData!["invite"]));
         e.Response = new() { AutoConfirmUser = true };
-        var written = JsonSerializer.SerializeToNode(e, CognitoJson.Default.CognitoPreSignupEvent)!;
+        var written = JsonSerializer.SerializeToNode(e, CognitoPreSignupJson.Default.CognitoPreSignupEvent)!;
         Assert.Equal("""{"autoConfirmUser":true}""", written["response"]!.ToJsonString());
 
-        var define = SampleEvents.Read("cognito-define-auth-challenge.json", CognitoJson.Default.CognitoDefineAuthChallengeEvent);
+        var define = SampleEvents.Read("cognito-define-auth-challenge.json", CognitoDefineAuthChallengeJson.Default.CognitoDefineAuthChallengeEvent);
         Assert.Equal([true, false], define.Request!.Session!.Select(s => s.ChallengeResult!.Value));
     }
 
