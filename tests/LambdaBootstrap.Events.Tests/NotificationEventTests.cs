@@ -145,3 +145,27 @@ public sealed class S3EventTypeTests
         Assert.Equal("ARCHIVE_ACCESS", records[3].IntelligentTieringEventData!.DestinationAccessTier);
     }
 }
+
+public sealed class IsoTimeConverterTests
+{
+    [Theory]
+    [InlineData("2019-03-01T01:23:45Z", "2019-03-01T01:23:45Z")]
+    [InlineData("2019-03-01T01:23:45.120Z", "2019-03-01T01:23:45.12Z")]
+    [InlineData("2019-03-01T01:23:45+00:00", "2019-03-01T01:23:45Z")]
+    [InlineData("2019-03-01T01:23:45.000+0000", "2019-03-01T01:23:45Z")]
+    [InlineData("2019-03-01T03:23:45+02:00", "2019-03-01T03:23:45+02:00")]
+    public void Utc_times_are_written_with_Z_and_other_offsets_kept(string time, string written)
+    {
+        var e = JsonSerializer.Deserialize($$"""{"time":"{{time}}"}""", EventBridgeJson.Default.ScheduledEvent)!;
+        Assert.Equal(DateTimeOffset.Parse(time.Replace("+0000", "+00:00"), System.Globalization.CultureInfo.InvariantCulture), e.Time);
+        Assert.Equal($$"""{"time":"{{written}}"}""", JsonSerializer.Serialize(e, EventBridgeJson.Default.ScheduledEvent));
+    }
+
+    [Fact]
+    public void A_null_time_is_null_and_a_malformed_one_is_an_error()
+    {
+        Assert.Null(JsonSerializer.Deserialize("""{"time":null}""", EventBridgeJson.Default.ScheduledEvent)!.Time);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"time":"yesterday"}""", EventBridgeJson.Default.ScheduledEvent));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"time":12}""", EventBridgeJson.Default.ScheduledEvent));
+    }
+}
