@@ -119,3 +119,19 @@ public sealed class HttpEventTypeTests
         Assert.Equal(2, multi.MultiValueHeaders!["Set-cookie"].Count);
     }
 }
+
+public sealed class WebSocketEventTests
+{
+    [Fact]
+    public void WebSocket_events_carry_their_connection_and_route()
+    {
+        var connect = SampleEvents.Read("apigateway-websocket-connect.json", ApiGatewayJson.Default.APIGatewayProxyRequest).RequestContext!;
+        Assert.Equal(("$connect", "CONNECT", "Xy1AbcdEFiACHyQ="), (connect.RouteKey, connect.EventType, connect.ConnectionId));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1713169812345), connect.ConnectedAtUtc);
+        var message = SampleEvents.Read("apigateway-websocket-message.json", ApiGatewayJson.Default.APIGatewayProxyRequest).RequestContext!;
+        Assert.Equal(("sendMessage", "IN", "Xy1BgdrtiAMCFqA="), (message.RouteKey, message.MessageDirection, message.MessageId));
+        var disconnect = SampleEvents.Read("apigateway-websocket-disconnect.json", ApiGatewayJson.Default.APIGatewayProxyRequest).RequestContext!;
+        Assert.Equal(1001, disconnect.DisconnectStatusCode);
+        Assert.Equal("Client-side close frame status not set", disconnect.DisconnectReason);
+    }
+}

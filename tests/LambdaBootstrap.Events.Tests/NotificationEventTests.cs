@@ -111,3 +111,61 @@ public sealed record InstanceStateChange(
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(EventBridgeEvent<InstanceStateChange>))]
 internal sealed partial class OwnDetailJson : System.Text.Json.Serialization.JsonSerializerContext;
+
+public sealed class EventBridgeWithoutDetailTests
+{
+    [Fact]
+    public void An_event_without_detail_is_written_without_one()
+    {
+        var e = JsonSerializer.Deserialize("""{"id":"1","detail-type":"x"}""", EventBridgeJson.Default.EventBridgeEventJsonElement)!;
+        Assert.Equal("""{"id":"1","detail-type":"x"}""", JsonSerializer.Serialize(e, EventBridgeJson.Default.EventBridgeEventJsonElement));
+        var scheduled = JsonSerializer.Deserialize("{}", EventBridgeJson.Default.ScheduledEvent)!;
+        Assert.Equal("{}", JsonSerializer.Serialize(scheduled, EventBridgeJson.Default.ScheduledEvent));
+    }
+}
+
+public sealed class S3EventTypeTests
+{
+    [Fact]
+    public void An_encoded_key_decodes_to_the_object_key()
+    {
+        var e = SampleEvents.Read("s3-encoded-key.json", S3Json.Default.S3Event);
+        var obj = e.Records![0].S3!.Object!;
+        Assert.Equal("my+photos/summer+%281%29%2B%C3%A9.jpg", obj.Key);
+        Assert.Equal("my photos/summer (1)+é.jpg", obj.DecodedKey);
+    }
+
+    [Fact]
+    public void Restore_replication_lifecycle_and_tiering_events_carry_their_data()
+    {
+        var records = SampleEvents.Read("s3-event-types.json", S3Json.Default.S3Event).Records!;
+        Assert.Equal("GLACIER", records[0].GlacierEventData!.RestoreEventData!.LifecycleRestoreStorageClass);
+        Assert.Equal("AssumeRoleNotPermitted", records[1].ReplicationEventData!.FailureReason);
+        Assert.Equal("STANDARD_IA", records[2].LifecycleEventData!.TransitionEventData!.DestinationStorageClass);
+        Assert.Equal("ARCHIVE_ACCESS", records[3].IntelligentTieringEventData!.DestinationAccessTier);
+    }
+}
+
+public sealed class IsoTimeConverterTests
+{
+    [Theory]
+    [InlineData("2019-03-01T01:23:45Z", "2019-03-01T01:23:45Z")]
+    [InlineData("2019-03-01T01:23:45.120Z", "2019-03-01T01:23:45.12Z")]
+    [InlineData("2019-03-01T01:23:45+00:00", "2019-03-01T01:23:45Z")]
+    [InlineData("2019-03-01T01:23:45.000+0000", "2019-03-01T01:23:45Z")]
+    [InlineData("2019-03-01T03:23:45+02:00", "2019-03-01T03:23:45+02:00")]
+    public void Utc_times_are_written_with_Z_and_other_offsets_kept(string time, string written)
+    {
+        var e = JsonSerializer.Deserialize($$"""{"time":"{{time}}"}""", EventBridgeJson.Default.ScheduledEvent)!;
+        Assert.Equal(DateTimeOffset.Parse(time.Replace("+0000", "+00:00"), System.Globalization.CultureInfo.InvariantCulture), e.Time);
+        Assert.Equal($$"""{"time":"{{written}}"}""", JsonSerializer.Serialize(e, EventBridgeJson.Default.ScheduledEvent));
+    }
+
+    [Fact]
+    public void A_null_time_is_null_and_a_malformed_one_is_an_error()
+    {
+        Assert.Null(JsonSerializer.Deserialize("""{"time":null}""", EventBridgeJson.Default.ScheduledEvent)!.Time);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"time":"yesterday"}""", EventBridgeJson.Default.ScheduledEvent));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"time":12}""", EventBridgeJson.Default.ScheduledEvent));
+    }
+}

@@ -1,9 +1,9 @@
 namespace LambdaBootstrap.Emulator.WebConsole;
 
 /// <summary>
-/// The events the console's editor offers: a sample of each trigger the events library reads (AWS's documented
-/// examples, which its tests check it against, embedded in this assembly), and the JSON files of the project's
-/// <c>events/</c> folders, read when asked for, so a file added while the emulator runs shows up.
+/// The events the console's editor offers: a sample of each trigger the events library reads (the project's
+/// <c>events/triggers/</c>, which the library's tests check it against, embedded in this assembly), and the JSON files
+/// of the project's <c>events/</c> folders, read when asked for, so a file added while the emulator runs shows up.
 /// </summary>
 internal sealed class SampleEvents(IReadOnlyList<string> eventFolders)
 {
@@ -17,18 +17,73 @@ internal sealed class SampleEvents(IReadOnlyList<string> eventFolders)
     private static readonly (string File, string Name)[] Triggers =
     [
         ("apigateway-rest-request.json", "API Gateway REST API (payload 1.0)"),
+        ("apigateway-websocket-connect.json", "API Gateway WebSocket ($connect)"),
+        ("apigateway-websocket-message.json", "API Gateway WebSocket (message)"),
+        ("apigateway-websocket-disconnect.json", "API Gateway WebSocket ($disconnect)"),
         ("httpapi-v2-request.json", "API Gateway HTTP API (payload 2.0)"),
         ("function-url-request.json", "Function URL"),
         ("alb-request.json", "Application Load Balancer"),
         ("sqs.json", "SQS"),
         ("sns.json", "SNS"),
         ("s3-put.json", "S3 (ObjectCreated:Put)"),
+        ("s3-event-types.json", "S3 (restore, replication, lifecycle, tiering)"),
         ("dynamodb-stream.json", "DynamoDB Streams"),
         ("kinesis.json", "Kinesis"),
         ("eventbridge-ec2-state-change.json", "EventBridge (EC2 state change)"),
         ("eventbridge-scheduled.json", "EventBridge schedule"),
         ("cloudwatch-logs.json", "CloudWatch Logs"),
         ("codepipeline-job.json", "CodePipeline job"),
+        ("apigateway-authorizer-token-request.json", "API Gateway Lambda authorizer (TOKEN)"),
+        ("apigateway-authorizer-request-request.json", "API Gateway Lambda authorizer (REQUEST)"),
+        ("apigateway-authorizer-websocket-request.json", "API Gateway WebSocket authorizer ($connect)"),
+        ("httpapi-authorizer-v2-request.json", "HTTP API Lambda authorizer (payload 2.0)"),
+        ("cognito-pre-signup.json", "Cognito pre sign-up"),
+        ("cognito-post-confirmation.json", "Cognito post confirmation"),
+        ("cognito-pre-authentication.json", "Cognito pre authentication"),
+        ("cognito-post-authentication.json", "Cognito post authentication"),
+        ("cognito-custom-message.json", "Cognito custom message"),
+        ("cognito-define-auth-challenge.json", "Cognito define auth challenge"),
+        ("cognito-create-auth-challenge.json", "Cognito create auth challenge"),
+        ("cognito-verify-auth-challenge.json", "Cognito verify auth challenge"),
+        ("cognito-migrate-user.json", "Cognito migrate user"),
+        ("cognito-pre-token-generation.json", "Cognito pre token generation"),
+        ("cognito-pre-token-generation-v2.json", "Cognito pre token generation (V2)"),
+        ("cognito-custom-email-sender.json", "Cognito custom email sender"),
+        ("cognito-custom-sms-sender.json", "Cognito custom SMS sender"),
+        ("codedeploy-lifecycle-hook.json", "CodeDeploy lifecycle hook"),
+        ("bedrock-agent-api.json", "Bedrock agent action group (API)"),
+        ("bedrock-agent-function.json", "Bedrock agent action group (function)"),
+        ("clientvpn-connection.json", "Client VPN client connect handler"),
+        ("transfer-family-authorizer.json", "Transfer Family identity provider"),
+        ("firehose-transformation.json", "Kinesis Firehose transformation"),
+        ("kafka-msk.json", "Amazon MSK"),
+        ("kafka-self-managed.json", "Self-managed Apache Kafka"),
+        ("activemq.json", "Amazon MQ (ActiveMQ)"),
+        ("rabbitmq.json", "Amazon MQ (RabbitMQ)"),
+        ("ses.json", "SES email receiving"),
+        ("s3-batch-job.json", "S3 Batch Operations"),
+        ("s3-object-lambda-get.json", "S3 Object Lambda (GetObject)"),
+        ("secretsmanager-rotation.json", "Secrets Manager rotation"),
+        ("appsync-resolver.json", "AppSync resolver"),
+        ("appsync-authorizer.json", "AppSync authorizer"),
+        ("config-rule.json", "AWS Config rule"),
+        ("connect-contact-flow.json", "Amazon Connect flow"),
+        ("lexv2-dialog.json", "Lex V2 code hook"),
+        ("iot-custom-authorizer.json", "IoT Core custom authorizer"),
+        ("iot-pre-provisioning-hook.json", "IoT fleet provisioning hook"),
+        ("codecommit.json", "CodeCommit trigger"),
+        ("cloudformation-create.json", "CloudFormation custom resource (Create)"),
+        ("kinesis-time-window.json", "Kinesis tumbling window"),
+        ("dynamodb-time-window.json", "DynamoDB Streams tumbling window"),
+        ("cloudwatch-alarm-action.json", "CloudWatch alarm action"),
+        ("eventbridge-s3-object-created.json", "EventBridge (S3 Object Created)"),
+        ("eventbridge-codebuild.json", "EventBridge (CodeBuild build state)"),
+        ("eventbridge-codedeploy.json", "EventBridge (CodeDeploy deployment state)"),
+        ("eventbridge-ecs-task-state-change.json", "EventBridge (ECS task state)"),
+        ("eventbridge-autoscaling-lifecycle.json", "EventBridge (Auto Scaling lifecycle action)"),
+        ("eventbridge-ecr-push.json", "EventBridge (ECR image push)"),
+        ("eventbridge-ecr-scan.json", "EventBridge (ECR image scan)"),
+        ("eventbridge-cloudwatch-alarm.json", "EventBridge (CloudWatch alarm state)"),
     ];
 
     public IReadOnlyList<SampleView> List()

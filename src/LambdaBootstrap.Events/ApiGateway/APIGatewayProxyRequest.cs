@@ -125,6 +125,46 @@ public sealed class APIGatewayProxyRequestContext
     [JsonPropertyName("stage")]
     public string? Stage { get; set; }
 
+    /// <summary>The operation's name, when the method has one (<c>operationName</c> of the method).</summary>
+    [JsonPropertyName("operationName")]
+    public string? OperationName { get; set; }
+
+    /// <summary>WebSocket APIs: the route that matched, e.g. <c>$connect</c>, <c>$default</c> or <c>sendMessage</c>.</summary>
+    [JsonPropertyName("routeKey")]
+    public string? RouteKey { get; set; }
+
+    /// <summary>WebSocket APIs: <c>CONNECT</c>, <c>MESSAGE</c> or <c>DISCONNECT</c>.</summary>
+    [JsonPropertyName("eventType")]
+    public string? EventType { get; set; }
+
+    /// <summary>WebSocket APIs: the connection, to post back to with the API Gateway Management API.</summary>
+    [JsonPropertyName("connectionId")]
+    public string? ConnectionId { get; set; }
+
+    /// <summary>WebSocket APIs: when the connection was made, in epoch milliseconds.</summary>
+    [JsonPropertyName("connectedAt")]
+    public long? ConnectedAt { get; set; }
+
+    /// <summary>WebSocket APIs: the message's direction, <c>IN</c>.</summary>
+    [JsonPropertyName("messageDirection")]
+    public string? MessageDirection { get; set; }
+
+    /// <summary>WebSocket APIs: the message's id (for <c>MESSAGE</c> events).</summary>
+    [JsonPropertyName("messageId")]
+    public string? MessageId { get; set; }
+
+    /// <summary>WebSocket APIs, <c>$disconnect</c>: the close frame's status code.</summary>
+    [JsonPropertyName("disconnectStatusCode")]
+    public int? DisconnectStatusCode { get; set; }
+
+    /// <summary>WebSocket APIs, <c>$disconnect</c>: why the connection closed.</summary>
+    [JsonPropertyName("disconnectReason")]
+    public string? DisconnectReason { get; set; }
+
+    /// <summary><see cref="ConnectedAt"/> as a point in time, or null without it.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? ConnectedAtUtc => EpochTime.FromMilliseconds(ConnectedAt);
+
     /// <summary><see cref="RequestTimeEpoch"/> as a point in time, or null without it.</summary>
     [JsonIgnore]
     public DateTimeOffset? RequestTimeUtc => EpochTime.FromMilliseconds(RequestTimeEpoch);

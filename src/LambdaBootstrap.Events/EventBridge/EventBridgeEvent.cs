@@ -30,6 +30,7 @@ public class EventBridgeEvent<TDetail>
     public string? Account { get; set; }
 
     /// <summary>When the event happened.</summary>
+    [JsonConverter(typeof(IsoTimeConverter))]
     [JsonPropertyName("time")]
     public DateTimeOffset? Time { get; set; }
 
@@ -41,7 +42,8 @@ public class EventBridgeEvent<TDetail>
     [JsonPropertyName("resources")]
     public List<string>? Resources { get; set; }
 
-    /// <summary>The event's own data.</summary>
+    /// <summary>The event's own data. An event without one is written without one (a missing <see cref="System.Text.Json.JsonElement"/> is not null but undefined).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     [JsonPropertyName("detail")]
     public TDetail? Detail { get; set; }
 }

@@ -26,6 +26,7 @@ public sealed class S3EventRecord
     public string? AwsRegion { get; set; }
 
     /// <summary>When S3 finished the request that caused the event.</summary>
+    [JsonConverter(typeof(IsoTimeConverter))]
     [JsonPropertyName("eventTime")]
     public DateTimeOffset? EventTime { get; set; }
 
@@ -48,6 +49,22 @@ public sealed class S3EventRecord
     /// <summary>The bucket and object.</summary>
     [JsonPropertyName("s3")]
     public S3Entity? S3 { get; set; }
+
+    /// <summary><c>ObjectRestore</c> events: the restored copy's expiry and storage class.</summary>
+    [JsonPropertyName("glacierEventData")]
+    public S3GlacierEventData? GlacierEventData { get; set; }
+
+    /// <summary><c>Replication</c> events (format 2.2): the rule, destination and failure.</summary>
+    [JsonPropertyName("replicationEventData")]
+    public S3ReplicationEventData? ReplicationEventData { get; set; }
+
+    /// <summary><c>LifecycleTransition</c> events (format 2.3): the storage class the object moved to.</summary>
+    [JsonPropertyName("lifecycleEventData")]
+    public S3LifecycleEventData? LifecycleEventData { get; set; }
+
+    /// <summary><c>IntelligentTiering</c> events (format 2.3): the access tier the object moved to.</summary>
+    [JsonPropertyName("intelligentTieringEventData")]
+    public S3IntelligentTieringEventData? IntelligentTieringEventData { get; set; }
 }
 
 /// <summary>The principal behind an S3 event, or the owner of a bucket.</summary>
@@ -120,6 +137,13 @@ public sealed class S3Object
     /// <summary>The object's key, URL-encoded (a space is <c>+</c>).</summary>
     [JsonPropertyName("key")]
     public string? Key { get; set; }
+
+    /// <summary>
+    /// <see cref="Key"/> as the object's real key: S3 URL-encodes it in notifications (<c>my+photos/a%281%29.jpg</c> is
+    /// <c>my photos/a(1).jpg</c>), which is not the form <c>GetObject</c> takes.
+    /// </summary>
+    [JsonIgnore]
+    public string? DecodedKey => Key is null ? null : Uri.UnescapeDataString(Key.Replace('+', ' '));
 
     /// <summary>The object's size in bytes (absent for deletions).</summary>
     [JsonPropertyName("size")]

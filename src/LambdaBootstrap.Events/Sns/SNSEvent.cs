@@ -38,6 +38,7 @@ public sealed class SNSMessage
     public string? SignatureVersion { get; set; }
 
     /// <summary>When the message was published.</summary>
+    [JsonConverter(typeof(IsoTimeConverter))]
     [JsonPropertyName("Timestamp")]
     public DateTimeOffset? Timestamp { get; set; }
 
