@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Bootstrap.EndToEnd.Tests;
+namespace Bootstrap.TestSupport;
 
 /// <summary>
 /// The AOT binaries under test. `make test` publishes them before the tests run; when a test is started
