@@ -7,7 +7,7 @@ namespace Bootstrap.EndToEnd.Tests;
 /// <summary>A real AOT bootstrap running as a child process against a Kestrel Runtime API in the test process.</summary>
 public sealed class FunctionUnderTest : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Patience = Bootstrap.TestSupport.Patience.Default;
 
     private readonly OutputLines _output = new();
 

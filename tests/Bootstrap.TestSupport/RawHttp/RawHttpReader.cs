@@ -13,22 +13,27 @@ public sealed class RawHttpReader(Stream connection)
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
+    // The bytes of the request being read, exactly as they came.
+    private readonly MemoryStream _wire = new();
 
     /// <summary>One whole request; null when the peer closed before its end.</summary>
     public async Task<RawRequest?> ReadRequestAsync(CancellationToken cancel = default)
     {
         if (await ReadRequestHeadAsync(cancel) is not { } head)
             return null;
-        return await ReadBodyAsync(head.Headers, cancel) is { } body ? head with { Body = body.Bytes, ChunkSizes = body.ChunkSizes, Trailers = body.Trailers } : null;
+        return await ReadBodyAsync(head.Headers, cancel) is { } body
+            ? head with { Body = body.Bytes, ChunkSizes = body.ChunkSizes, Trailers = body.Trailers, Wire = _wire.ToArray() }
+            : null;
     }
 
     /// <summary>A request's head alone, its body left unread (for <see cref="ReadBodyAsync"/>); null when the peer closed first.</summary>
     public async Task<RawRequest?> ReadRequestHeadAsync(CancellationToken cancel = default)
     {
+        _wire.SetLength(0);
         if (await ReadHeadAsync(cancel) is not var (startLine, headers))
             return null;
         string[] parts = startLine.Split(' ');
-        return new RawRequest(parts[0], parts[1], headers, [], [], []);
+        return new RawRequest(parts[0], parts[1], headers, [], [], []) { Wire = _wire.ToArray() };
     }
 
     /// <summary>One whole response; null when the peer closed before its end.</summary>
@@ -112,6 +117,7 @@ public sealed class RawHttpReader(Stream connection)
             int newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
             int stop = newline < 0 ? _end : newline;
             line.AddRange(_buffer.AsSpan(_start, stop - _start));
+            _wire.Write(_buffer, _start, (newline < 0 ? _end : newline + 1) - _start);
             if (newline < 0)
             {
                 _start = _end;
@@ -133,6 +139,7 @@ public sealed class RawHttpReader(Stream connection)
                 return null;
             int n = Math.Min(count - at, _end - _start);
             Array.Copy(_buffer, _start, data, at, n);
+            _wire.Write(_buffer, _start, n);
             _start += n;
             at += n;
         }

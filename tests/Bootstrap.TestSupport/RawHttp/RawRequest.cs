@@ -16,5 +16,8 @@ public sealed record RawRequest(
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
+    /// <summary>The request's bytes exactly as they came over the wire (its head alone when only the head was read).</summary>
+    public byte[] Wire { get; init; } = [];
+
     public override string ToString() => $"{Method} {Path}";
 }
