@@ -23,6 +23,7 @@ public sealed class Node
 [JsonSerializable(typeof(Node))]
 internal sealed partial class TestJsonContext : JsonSerializerContext;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class HandlerTests
 {
     /// <summary>A stream that is not an exposable MemoryStream, and records its disposal.</summary>

@@ -9,6 +9,7 @@ using static RuntimeTests.TestData;
 
 namespace RuntimeTests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class HttpConnectionTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);

@@ -8,6 +8,7 @@ namespace RuntimeTests;
 /// The Runtime API's host resolved without the name service where it can be (a numeric address, localhost), as a
 /// statically linked bootstrap needs, and the sockaddr connect() gets from it.
 /// </summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class RuntimeApiResolverTests
 {
     [Theory]
