@@ -17,7 +17,7 @@ public sealed class ProtocolTests
         await using var function = await FunctionUnderTest.StartAsync("echo", new() { RecordRequests = true });
         await function.InvokeAsync("{}");
         var next = function.Api.Requests.First(r => r.Path.EndsWith("/next"));
-        Assert.Matches(@"^Bootstrap\.Runtime/\d+\.\d+\.\d+", next.Header("User-Agent"));
+        Assert.Matches(@"^LambdaBootstrap\.Runtime/\d+\.\d+\.\d+", next.Header("User-Agent"));
     }
 
     [Fact]
