@@ -15,7 +15,7 @@ PUBLISH_LOCK ?= $(ARTIFACTS)/.publish.lock
 PUBLISH  := flock $(PUBLISH_LOCK) $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
-.PHONY: all toolchain bootstrap test-function sample-items arm64 layer pack test run emulator emulator-build bench bench-tool soak soak-emulator fuzz clean
+.PHONY: all toolchain bootstrap test-function sample-items arm64 layer pack unit test run emulator emulator-build bench bench-tool soak soak-emulator fuzz clean
 
 all: bootstrap
 
@@ -67,6 +67,12 @@ pack: | $(ARTIFACTS)
 	rm -rf $(PACKAGES)
 	$(DOTNET) pack Bootstrap.sln -c Release --nologo -v quiet -clp:NoSummary -o $(PACKAGES)
 	@ls -l $(PACKAGES)/*.nupkg | awk '{ print "pack:", $$NF, $$5, "bytes" }'
+
+## unit: build and run the fast tier, every test marked [Trait(Tier.Name, Tier.Unit)]: no AOT binary, no external tool,
+## no browser; under a minute from a warm build. The projects are those that hold such a test.
+UNIT_PROJECTS = $(shell grep -rlE --include='*.cs' '^\s*\[Trait\((Tier\.Name|"Tier"), *(Tier\.Unit|"Unit")\)' tests | cut -d/ -f1-2 | sort -u)
+unit:
+	bash build/run-tests.sh --filter Tier=Unit $(UNIT_PROJECTS)
 
 ## npm-deps: the tests' npm packages (the AWS SDK for JavaScript, dynalite), from their committed lock files;
 ## `npm ci` runs again whenever a lock file is newer than what it installed

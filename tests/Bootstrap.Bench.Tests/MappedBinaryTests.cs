@@ -7,6 +7,7 @@ namespace Bootstrap.Bench.Tests;
 /// touched them all, and for one touched page of a large file at least that page and no more than the kernel's
 /// fault-around window. The file sits beside the test binaries, on a disk-backed file system.
 /// </summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class MappedBinaryTests : IDisposable
 {
     private static readonly int Page = Environment.SystemPageSize;

@@ -8,6 +8,7 @@ namespace Bootstrap.Bench.Tests;
 /// readahead off, exactly that range is cached, and the last page counts only up to the end of the file.
 /// The file sits beside the test binaries, on a disk-backed file system (tmpfs pages cannot be evicted).
 /// </summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class PageCacheTests : IDisposable
 {
     private const int PosixFadviseRandom = 1;

@@ -6,6 +6,7 @@ namespace Bootstrap.Bench.Tests;
 /// The typed function's bars against the bytes function's, on made-up results around each limit: at the limit passes,
 /// just over it fails, and a run without cold-disk starts has no cold-disk or bytes-read bar.
 /// </summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class PerformanceBarsTests
 {
     private const double FloorColdMs = 2.0;

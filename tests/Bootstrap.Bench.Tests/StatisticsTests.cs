@@ -2,6 +2,7 @@ using Bootstrap.Bench.Results;
 
 namespace Bootstrap.Bench.Tests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class StatisticsTests
 {
     [Fact]

@@ -13,6 +13,8 @@ public sealed class EmulatorProcess : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _reports = new();
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _waitLock = new();
+    private (int Count, TaskCompletionSource Reached)? _reportWaiter;
     private int _reportLines;
 
     private EmulatorProcess(Process process)
@@ -50,13 +52,44 @@ public sealed class EmulatorProcess : IAsyncDisposable
             return;
         if (line.StartsWith("REPORT RequestId: ", StringComparison.Ordinal))
         {
-            Interlocked.Increment(ref _reportLines);
             string requestId = line["REPORT RequestId: ".Length..].Split('\t')[0];
             _reports.AddOrUpdate(requestId, 1, (_, n) => n + 1);
+            int lines = Interlocked.Increment(ref _reportLines);
+            lock (_waitLock)
+            {
+                if (_reportWaiter is { } waiter && lines >= waiter.Count)
+                {
+                    waiter.Reached.TrySetResult();
+                    _reportWaiter = null;
+                }
+            }
         }
         else if (!_port.Task.IsCompleted && line.Contains("invoke with POST http://127.0.0.1:", StringComparison.Ordinal))
         {
             _port.TrySetResult(int.Parse(line.Split("http://127.0.0.1:")[1].Split('/')[0]));
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> REPORT lines have come, or <paramref name="bound"/> has passed (the report
+    /// then shows how many are missing). A REPORT line is printed just before its answer goes out, and comes through a
+    /// pipe apart from it: the last ones may still be on their way when the last answer is in.
+    /// </summary>
+    public async Task WaitForReportLinesAsync(int count, TimeSpan bound)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waitLock)
+        {
+            if (ReportLines >= count)
+                return;
+            _reportWaiter = (count, reached);
+        }
+        try
+        {
+            await reached.Task.WaitAsync(bound);
+        }
+        catch (TimeoutException)
+        {
         }
     }
 

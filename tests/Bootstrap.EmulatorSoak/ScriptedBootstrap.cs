@@ -39,6 +39,7 @@ public static class ScriptedBootstrap
             string text = Encoding.UTF8.GetString(@event);
             if (text.Contains("\"fault\":\"crash\"", StringComparison.Ordinal))
                 return CrashExitCode;
+            // A hung function never answers: Lambda ends it at its timeout, and so must the emulator.
             if (text.Contains("\"fault\":\"hang\"", StringComparison.Ordinal))
                 await Task.Delay(Timeout.Infinite);
             using var content = new ByteArrayContent(@event);

@@ -26,8 +26,7 @@ public static class SoakRun
                 var sampler = new RssSampler(emulator.Pid, TimeSpan.FromSeconds(1));
                 await load.RunAsync(options.Duration);
                 await sampler.DisposeAsync();
-                // The last REPORT line is printed just before its answer is sent; give the output pipe a moment to carry it.
-                await Task.Delay(500);
+                await emulator.WaitForReportLinesAsync(load.Book.Invocations, TimeSpan.FromSeconds(10));
                 return new SoakReport(name, load.Book, emulator.ReportLines, emulator.DuplicateReports, sampler.Samples, options);
             }
         }

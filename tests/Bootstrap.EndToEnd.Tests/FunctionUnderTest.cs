@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
@@ -8,18 +7,18 @@ namespace Bootstrap.EndToEnd.Tests;
 /// <summary>A real AOT bootstrap running as a child process against a Kestrel Runtime API in the test process.</summary>
 public sealed class FunctionUnderTest : IAsyncDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Patience = Bootstrap.TestSupport.Patience.Default;
 
-    private readonly ConcurrentQueue<(string Line, bool IsError)> _output = new();
+    private readonly OutputLines _output = new();
 
     private FunctionUnderTest(RuntimeApiServer api) => Api = api;
 
     public RuntimeApiServer Api { get; }
     public BootstrapProcess Process { get; private set; } = null!;
 
-    public IEnumerable<string> Stdout => _output.Where(o => !o.IsError).Select(o => o.Line);
-    public IEnumerable<string> Stderr => _output.Where(o => o.IsError).Select(o => o.Line);
-    public string AllOutput => string.Join("\n", _output.Select(o => o.Line));
+    public IEnumerable<string> Stdout => _output.Stdout;
+    public IEnumerable<string> Stderr => _output.Stderr;
+    public string AllOutput => _output.Text;
 
     public static async Task<FunctionUnderTest> StartAsync(
         string? handler,
@@ -35,7 +34,8 @@ public sealed class FunctionUnderTest : IAsyncDisposable
         var env = LambdaEnvironment.Build(api.Options, address, handler, memoryMb: 128, taskRoot: Path.GetTempPath());
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             env[name] = value;
-        function.Process = BootstrapProcess.Start(binary ?? BootstrapBinaries.Host, env, (line, isError) => function._output.Enqueue((line, isError)));
+        function.Process = BootstrapProcess.Start(binary ?? BootstrapBinaries.Host, env, function._output.Receive);
+        _ = function.Process.Exited.ContinueWith(_ => function._output.End(), TaskScheduler.Default);
         return function;
     }
 
@@ -56,15 +56,8 @@ public sealed class FunctionUnderTest : IAsyncDisposable
     /// Waits until stdout holds <paramref name="count"/> lines that match. The function's output comes through a pipe,
     /// read apart from its replies: a line it wrote before replying may still be on its way when the outcome is in.
     /// </summary>
-    public async Task WaitForStdoutAsync(Func<string, bool> match, int count = 1)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (Stdout.Count(match) < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"stdout has {Stdout.Count(match)} of the {count} lines expected:\n{AllOutput}");
-            await Task.Delay(10);
-        }
-    }
+    public Task WaitForStdoutAsync(Func<string, bool> match, int count = 1) =>
+        _output.WaitForLinesAsync(match, count, Patience, stdoutOnly: true);
 
     /// <summary>Waits for the process to exit and returns its exit code.</summary>
     public async Task<int> ExitCodeAsync() => await Process.Exited.WaitAsync(Patience);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Bootstrap.TestSupport.RawHttp;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 
@@ -133,22 +134,11 @@ public sealed class ProtocolTests
         using (var client = await listener.AcceptTcpClientAsync().WaitAsync(FunctionUnderTest.Patience))
         {
             var stream = client.GetStream();
-            await ReadRequestHeadAsync(stream); // the GET /next
+            Assert.Equal("GET", (await new RawHttpReader(stream).ReadRequestHeadAsync())?.Method); // the GET /next
             await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
             client.Client.Shutdown(SocketShutdown.Send);
             Assert.NotEqual(0, await function.ExitCodeAsync());
         }
         Assert.Contains(function.Stderr, line => line.Contains(message));
-    }
-
-    private static async Task ReadRequestHeadAsync(NetworkStream stream)
-    {
-        var head = new List<byte>();
-        var buffer = new byte[1];
-        while (!head.TakeLast(4).SequenceEqual("\r\n\r\n"u8.ToArray()))
-        {
-            await stream.ReadExactlyAsync(buffer);
-            head.Add(buffer[0]);
-        }
     }
 }

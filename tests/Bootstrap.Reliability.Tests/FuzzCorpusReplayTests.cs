@@ -8,6 +8,7 @@ namespace Bootstrap.Reliability.Tests;
 /// The fuzz target over the committed seed corpus and every regression input `make fuzz` has found: each one
 /// finishes within a bound and lets nothing but the reader's own exceptions escape, in seconds, without AFL++.
 /// </summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class FuzzCorpusReplayTests
 {
     private static readonly string FuzzDirectory = Path.Combine(BootstrapBinaries.RepoRoot, "tests", "Bootstrap.Fuzz");

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Bootstrap.TestSupport.Processes;
 
 namespace Bootstrap.Samples.Tests;
 
@@ -15,9 +15,9 @@ internal sealed class Dynalite : IDisposable
     public const string SecretAccessKey = "samples-test-secret";
     public const string Region = "us-east-1";
 
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private Dynalite(Process process, int port)
+    private Dynalite(ChildProcess process, int port)
     {
         _process = process;
         Endpoint = $"http://127.0.0.1:{port}";
@@ -31,14 +31,11 @@ internal sealed class Dynalite : IDisposable
         if (!File.Exists(script))
             throw new FileNotFoundException($"dynalite is not installed: run `npm ci --prefix {Path.GetRelativePath(SampleArtifacts.RepoRoot, SampleArtifacts.DynaliteDirectory)}`", script);
         int port = FreePort();
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { script, "--host", "127.0.0.1", "--port", port.ToString(), "--createTableMs", "0" })
-            info.ArgumentList.Add(argument);
-        var process = Process.Start(info)!;
+        var process = ChildProcess.Start("node", [script, "--host", "127.0.0.1", "--port", port.ToString(), "--createTableMs", "0"]);
         var dynalite = new Dynalite(process, port);
         try
         {
-            await new OutputLines(process).WaitForAsync(l => l.Contains("listening"));
+            await process.Output.WaitForAsync(l => l.Contains("listening"));
         }
         catch
         {
@@ -72,11 +69,5 @@ internal sealed class Dynalite : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-            _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-        _process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 }

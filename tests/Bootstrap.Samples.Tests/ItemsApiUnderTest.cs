@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Bootstrap.TestSupport.Processes;
 
 namespace Bootstrap.Samples.Tests;
 
@@ -8,30 +8,23 @@ namespace Bootstrap.Samples.Tests;
 /// </summary>
 internal sealed class ItemsApiUnderTest : IDisposable
 {
-    private readonly Process _process;
+    private const string FrontDoor = "http://127.0.0.1:";
+    private readonly ChildProcess _process;
 
-    private ItemsApiUnderTest(Process process, OutputLines output, HttpClient http)
+    private ItemsApiUnderTest(ChildProcess process, HttpClient http)
     {
         _process = process;
-        Output = output;
         Http = http;
     }
 
     public HttpClient Http { get; }
 
     /// <summary>The emulator's output, the function's logs in it.</summary>
-    public OutputLines Output { get; }
+    public OutputLines Output => _process.Output;
 
     public static async Task<ItemsApiUnderTest> StartAsync(string dynamoDbEndpoint, string? tableName)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        // The emulator passes on none of the test's own environment but these, so the function sees only what is given here.
-        info.Environment.Remove("AWS_ACCESS_KEY_ID");
-        info.Environment.Remove("AWS_SECRET_ACCESS_KEY");
-        info.Environment.Remove("AWS_SESSION_TOKEN");
-        info.Environment.Remove("AWS_REGION");
-        info.Environment.Remove("AWS_DEFAULT_REGION");
-        string[] arguments =
+        List<string> arguments =
         [
             SampleArtifacts.Emulator, "--bootstrap", SampleArtifacts.ItemsBootstrap, "--handler", "items",
             "--port", "0", "--http-port", "0", "--http-event", "apigateway-v2",
@@ -40,39 +33,29 @@ internal sealed class ItemsApiUnderTest : IDisposable
             "--env", $"AWS_SECRET_ACCESS_KEY={Dynalite.SecretAccessKey}",
             "--env", $"AWS_REGION={Dynalite.Region}",
         ];
-        foreach (string argument in arguments)
-            info.ArgumentList.Add(argument);
         if (tableName is not null)
-        {
-            info.ArgumentList.Add("--env");
-            info.ArgumentList.Add($"TABLE_NAME={tableName}");
-        }
-        var process = Process.Start(info)!;
+            arguments.AddRange(["--env", $"TABLE_NAME={tableName}"]);
+        // The emulator passes on none of the test's own environment but these, so the function sees only what is given here.
+        string[] hidden = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION"];
+        var process = ChildProcess.Start("dotnet", arguments, removeVariables: hidden.Contains);
         try
         {
-            var output = new OutputLines(process);
-            int port = await output.WaitForPortAsync("HTTP front door", "http://127.0.0.1:");
-            var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = OutputLines.Patience };
-            return new ItemsApiUnderTest(process, output, http);
+            string line = await process.Output.WaitForAsync(l => l.Contains("HTTP front door") && l.Contains(FrontDoor));
+            string after = line[(line.IndexOf(FrontDoor, StringComparison.Ordinal) + FrontDoor.Length)..];
+            int port = int.Parse(new string(after.TakeWhile(char.IsDigit).ToArray()));
+            var http = new HttpClient { BaseAddress = new Uri($"{FrontDoor}{port}"), Timeout = Patience.Default };
+            return new ItemsApiUnderTest(process, http);
         }
         catch
         {
-            Stop(process);
+            process.Dispose();
             throw;
         }
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-            process.Kill(entireProcessTree: true);
-        process.WaitForExit();
-        process.Dispose();
     }
 
     public void Dispose()
     {
         Http.Dispose();
-        Stop(_process);
+        _process.Dispose();
     }
 }

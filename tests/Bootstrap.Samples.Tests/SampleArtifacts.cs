@@ -1,5 +1,3 @@
-using Bootstrap.EndToEnd.Tests;
-
 namespace Bootstrap.Samples.Tests;
 
 /// <summary>Where the built parts are: the sample's AOT bootstrap and the emulator, both made by <c>make test</c>.</summary>

@@ -4,6 +4,7 @@ using LambdaBootstrap.Emulator.Processes;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>Which architecture a bootstrap is for, and how it is started on this machine.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class BootstrapLauncherTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("launcher-test-").FullName;

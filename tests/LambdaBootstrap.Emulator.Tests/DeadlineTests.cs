@@ -6,6 +6,7 @@ namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>Replies after the deadline: 410 when the server enforces it, and after a local function's timeout.</summary>
 [Collection(TimingSensitive.Name)]
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class DeadlineTests
 {
     [Fact]

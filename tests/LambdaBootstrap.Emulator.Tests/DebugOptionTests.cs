@@ -1,6 +1,7 @@
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>The CLI's --debug option, and the streaming invoke endpoint as --help describes it.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class DebugOptionTests
 {
     private static readonly string AnyFile = typeof(DebugOptionTests).Assembly.Location;

@@ -5,6 +5,7 @@ using LambdaBootstrap.Emulator.InvokeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>The event-stream encoding, byte by byte: prelude, headers, payload, and both CRC-32s.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class EventStreamMessageTests
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace LambdaBootstrap.Emulator.Tests;
 public sealed class FakeRuntime : IDisposable
 {
     public const string Prefix = "/2018-06-01/runtime/invocation/";
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Patience = Bootstrap.TestSupport.Patience.Default;
     private readonly int _port;
 
     public FakeRuntime(string address)

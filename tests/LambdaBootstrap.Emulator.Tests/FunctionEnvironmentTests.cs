@@ -5,6 +5,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>What a function's environment holds: Lambda's variables, the caller's credentials and region, --env-file, --env.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class FunctionEnvironmentTests
 {
     /// <summary>A caller's environment: credentials and region, and what must not leak (a profile, HOME, PATH, a secret).</summary>

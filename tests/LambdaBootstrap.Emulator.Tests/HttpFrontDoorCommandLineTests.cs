@@ -3,6 +3,7 @@ using LambdaBootstrap.Emulator.HttpFrontDoor;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>The front door's two options: parsed strictly, with a one-line reason for a bad one.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class HttpFrontDoorCommandLineTests
 {
     private static readonly string Bootstrap = typeof(HttpFrontDoorCommandLineTests).Assembly.Location;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Bootstrap.EndToEnd.Tests;
 
 namespace LambdaBootstrap.Emulator.Tests;
 

@@ -10,6 +10,7 @@ namespace LambdaBootstrap.Emulator.Tests;
 /// The HTTP front door on a real Kestrel server, in front of a function whose runtime the test plays: the event it
 /// sends, and how it answers bad answers, errors, timeouts and oversized bodies.
 /// </summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class HttpFrontDoorTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>Lambda-Runtime-Invocation-Id: fresh on each <c>/next</c>, checked on replies; 410 for a reply that is gone.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class InvocationIdTests : IAsyncLifetime
 {
     private RuntimeApiServer _api = null!;

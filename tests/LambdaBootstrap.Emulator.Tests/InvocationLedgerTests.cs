@@ -4,6 +4,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>The invocation ledger on its own: the queue, the reply rules and the 413 outcome, with no server.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class InvocationLedgerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

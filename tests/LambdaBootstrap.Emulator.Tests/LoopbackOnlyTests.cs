@@ -4,6 +4,7 @@ using System.Net;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>Both APIs listen on loopback only, and refuse requests whose Host is not a loopback name (DNS rebinding).</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class LoopbackOnlyTests
 {
     [Theory]

@@ -8,6 +8,7 @@ namespace LambdaBootstrap.Emulator.Tests;
 /// the request at once, for <c>/next</c>, a response, an error report and a streamed response alike. Many rounds each,
 /// since without that order the request lands a moment after what follows from it.
 /// </summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class RecordedRequestsTests : IAsyncLifetime
 {
     private const int Rounds = 150;

@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>A response over 6 MB ends the invocation at the 413, as on Lambda, whatever the runtime does next.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class ResponseTooLargeTests
 {
     [Fact]

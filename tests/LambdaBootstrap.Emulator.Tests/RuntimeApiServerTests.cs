@@ -6,6 +6,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>The Runtime API server spoken to directly over HTTP, as a runtime would.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class RuntimeApiServerTests : IAsyncLifetime
 {
     private const string Next = "/2018-06-01/runtime/invocation/next";

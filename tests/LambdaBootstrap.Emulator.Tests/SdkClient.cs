@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -12,9 +11,10 @@ public sealed class SdkClient : IDisposable
 {
     private static readonly string Folder = Path.Combine(BootstrapBinaries.RepoRoot, "tests", "LambdaBootstrap.Emulator.Tests", "sdk");
     private static readonly Lazy<string> s_installed = new(Install);
-    private readonly Process _node;
+    private readonly ChildProcess _node;
+    private int _read;
 
-    private SdkClient(Process node) => _node = node;
+    private SdkClient(ChildProcess node) => _node = node;
 
     /// <summary>An <c>InvokeCommand</c> call; <paramref name="parameters"/> as the SDK takes them, Payload as text.</summary>
     public static JsonObject Invoke(JsonObject parameters) => new() { ["op"] = "invoke", ["params"] = parameters };
@@ -26,11 +26,8 @@ public sealed class SdkClient : IDisposable
     public static SdkClient Start(int port, params JsonObject[] calls)
     {
         string script = s_installed.Value;
-        var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.ArgumentList.Add(new JsonArray(calls.Select(c => (JsonNode)c).ToArray()).ToJsonString());
-        return new SdkClient(Process.Start(info)!);
+        string callsJson = new JsonArray(calls.Select(c => (JsonNode)c).ToArray()).ToJsonString();
+        return new SdkClient(ChildProcess.Start("node", [script, $"http://127.0.0.1:{port}", callsJson], workingDirectory: Folder));
     }
 
     /// <summary>Runs the calls to the end and gives every line the client printed.</summary>
@@ -45,19 +42,24 @@ public sealed class SdkClient : IDisposable
 
     /// <summary>The next line the client printed (a result, or an event of a response stream).</summary>
     public async Task<JsonElement> NextAsync() =>
-        await NextOrEndAsync() ?? throw new InvalidOperationException($"the SDK client ended early: {await _node.StandardError.ReadToEndAsync()}");
+        await NextOrEndAsync() ?? throw new InvalidOperationException($"the SDK client ended early: {string.Join("\n", _node.Output.Stderr)}");
 
+    /// <summary>The next line on stdout once it has come, or null when the client has exited without printing another.</summary>
     private async Task<JsonElement?> NextOrEndAsync()
     {
-        string? line = await _node.StandardOutput.ReadLineAsync().WaitAsync(FakeRuntime.Patience);
-        if (line is null)
+        var line = _node.Output.WaitForLinesAsync(_ => true, _read + 1, FakeRuntime.Patience, stdoutOnly: true);
+        await Task.WhenAny(line, _node.Exited).WaitAsync(FakeRuntime.Patience);
+        if (!line.IsCompleted || line.IsFaulted)
         {
-            await _node.WaitForExitAsync().WaitAsync(FakeRuntime.Patience);
-            if (_node.ExitCode != 0)
-                throw new InvalidOperationException($"the SDK client failed ({_node.ExitCode}): {await _node.StandardError.ReadToEndAsync()}");
-            return null;
+            int code = await _node.Exited;
+            if (_node.Output.Stdout.Count <= _read)
+            {
+                if (code != 0)
+                    throw new InvalidOperationException($"the SDK client failed ({code}): {string.Join("\n", _node.Output.Stderr)}");
+                return null;
+            }
         }
-        return JsonDocument.Parse(line).RootElement.Clone();
+        return JsonDocument.Parse(_node.Output.Stdout[_read++]).RootElement.Clone();
     }
 
     /// <summary>The script, with the SDK installed from the committed lock file (npm ci) if it is not yet.</summary>
@@ -65,19 +67,12 @@ public sealed class SdkClient : IDisposable
     {
         if (!Directory.Exists(Path.Combine(Folder, "node_modules", "@aws-sdk", "client-lambda")))
         {
-            var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
-            string output = npm.StandardOutput.ReadToEnd() + npm.StandardError.ReadToEnd();
-            npm.WaitForExit();
-            if (npm.ExitCode != 0)
+            var (exitCode, output) = Commands.Run("npm", ["ci", "--no-audit", "--no-fund"], Folder);
+            if (exitCode != 0)
                 throw new InvalidOperationException($"`npm ci` in {Folder} failed:\n{output}");
         }
         return Path.Combine(Folder, "client.mjs");
     }
 
-    public void Dispose()
-    {
-        if (!_node.HasExited)
-            _node.Kill();
-        _node.Dispose();
-    }
+    public void Dispose() => _node.Dispose();
 }

@@ -4,6 +4,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>Kestrel's own request limits do not cut a stream short: only Lambda's streaming limit applies.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class StreamedResponseLimitsTests
 {
     [Fact]

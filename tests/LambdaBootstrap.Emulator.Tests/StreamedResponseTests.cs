@@ -6,6 +6,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>A response streamed to the Runtime API (chunked, maybe with error trailers), read as it arrives.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class StreamedResponseTests : IAsyncLifetime
 {
     private RuntimeApiServer _api = null!;

@@ -5,6 +5,7 @@ using System.Text.Json;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>The Invoke API in front of a function that streams its response, with the test playing the runtime.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class StreamingInvokeTests
 {
     private const string ErrorType = "Lambda-Runtime-Function-Error-Type";

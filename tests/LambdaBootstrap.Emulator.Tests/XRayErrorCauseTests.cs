@@ -5,6 +5,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>Lambda-Runtime-Function-XRay-Error-Cause on an error report: recorded, checked, and shown in debug output.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class XRayErrorCauseTests
 {
     private const string Valid =

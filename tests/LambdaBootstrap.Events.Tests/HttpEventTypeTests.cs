@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>API Gateway REST (1.0), HTTP API (2.0), Function URL and ALB types against AWS's sample events.</summary>
+[Trait("Tier", "Unit")]
 public sealed class HttpEventTypeTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using LambdaBootstrap.Events.Http;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>The HTTP model's own behaviour: multi-value maps, authorizer values, query decoding.</summary>
+[Trait("Tier", "Unit")]
 public sealed class HttpModelTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>S3, EventBridge, CloudWatch Logs and CodePipeline against AWS's sample events.</summary>
+[Trait("Tier", "Unit")]
 public sealed class NotificationEventTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>SQS, SNS, Kinesis and DynamoDB Streams against AWS's sample events.</summary>
+[Trait("Tier", "Unit")]
 public sealed class QueueAndStreamEventTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using LambdaBootstrap.Runtime.Handlers;
 
 namespace RuntimeTests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class ErrorReportTests
 {
     /// <summary>An exception with a stack trace of our choosing.</summary>

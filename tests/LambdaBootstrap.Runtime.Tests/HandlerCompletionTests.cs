@@ -4,27 +4,33 @@ using LambdaBootstrap.Runtime.Handlers;
 namespace RuntimeTests;
 
 /// <summary>How the invocation loop waits for a handler that did not finish synchronously.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public class HandlerCompletionTests
 {
-    private static async ValueTask<int> LaterAsync(int value)
+    // Each "later" task waits on a gate the test opens from another thread while Wait blocks: it completes later for certain.
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async ValueTask<int> LaterAsync(int value)
     {
-        await Task.Delay(20);
+        await _gate.Task;
         return value;
     }
 
     // A value task backed by a pooled source rather than a Task: the kind AsTask() needed its adapter for.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<int> PooledLaterAsync(int value)
+    private async ValueTask<int> PooledLaterAsync(int value)
     {
-        await Task.Delay(20);
+        await _gate.Task;
         return value;
     }
 
-    private static async ValueTask<int> FailLaterAsync()
+    private async ValueTask<int> FailLaterAsync()
     {
-        await Task.Delay(20);
+        await _gate.Task;
         throw new InvalidOperationException("late failure");
     }
+
+    private void OpenTheGateFromAnotherThread() => ThreadPool.QueueUserWorkItem(_ => _gate.SetResult());
 
     private static async ValueTask FailLaterNoResultAsync()
     {
@@ -37,6 +43,7 @@ public class HandlerCompletionTests
     {
         var pending = LaterAsync(42);
         Assert.False(pending.IsCompleted);
+        OpenTheGateFromAnotherThread();
         Assert.Equal(42, HandlerCompletion.Wait(pending));
     }
 
@@ -45,6 +52,7 @@ public class HandlerCompletionTests
     {
         var pending = PooledLaterAsync(7);
         Assert.False(pending.IsCompleted);
+        OpenTheGateFromAnotherThread();
         Assert.Equal(7, HandlerCompletion.Wait(pending));
     }
 
@@ -55,7 +63,9 @@ public class HandlerCompletionTests
     [Fact]
     public void Wait_ThrowsTheHandlersOwnExceptionWithItsFrames()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => HandlerCompletion.Wait(FailLaterAsync()));
+        var pending = FailLaterAsync();
+        OpenTheGateFromAnotherThread();
+        var e = Assert.Throws<InvalidOperationException>(() => HandlerCompletion.Wait(pending));
         Assert.Equal("late failure", e.Message);
         Assert.Contains(nameof(FailLaterAsync), e.StackTrace);
     }

@@ -4,6 +4,7 @@ using static RuntimeTests.TestData;
 
 namespace RuntimeTests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class HttpRequestWriterTests
 {
     private const string Fixed = "Host: 127.0.0.1:9001\r\nUser-Agent: test/1.0\r\n";

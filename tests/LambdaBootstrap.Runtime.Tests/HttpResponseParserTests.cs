@@ -4,6 +4,7 @@ using static RuntimeTests.TestData;
 
 namespace RuntimeTests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class HttpResponseParserTests
 {
     private static HttpResponseHead Parse(string text, out int consumed, RecordingSink? sink = null)

@@ -3,6 +3,7 @@ using static RuntimeTests.TestData;
 
 namespace RuntimeTests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class HttpResponseReaderTests
 {
     private const string FixedResponse = "HTTP/1.1 200 OK\r\nContent-Length: 11\r\nLambda-Runtime-Aws-Request-Id: r1\r\n\r\nhello world";

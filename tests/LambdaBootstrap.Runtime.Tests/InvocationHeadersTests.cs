@@ -5,6 +5,7 @@ using static RuntimeTests.TestData;
 
 namespace RuntimeTests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class InvocationHeadersTests
 {
     private static void Send(InvocationHeaders headers, string name, string value) =>

@@ -6,6 +6,7 @@ using LambdaBootstrap.Runtime.Logging;
 
 namespace RuntimeTests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public partial class LogWriterTests
 {
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")]

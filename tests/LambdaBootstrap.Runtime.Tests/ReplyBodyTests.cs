@@ -5,6 +5,7 @@ using LambdaBootstrap.Runtime.Http;
 namespace RuntimeTests;
 
 /// <summary>Answers nobody needs are read past without keeping them; values that never change are not copied again.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public class ReplyBodyTests
 {
     private sealed class Ignore : IHttpHeaderSink

@@ -8,6 +8,7 @@ namespace RuntimeTests;
 /// The Runtime API's host resolved without the name service where it can be (a numeric address, localhost), as a
 /// statically linked bootstrap needs, and the sockaddr connect() gets from it.
 /// </summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class RuntimeApiResolverTests
 {
     [Theory]
@@ -77,12 +78,38 @@ public sealed class RuntimeApiResolverTests
     [Fact]
     public async Task Localhost_falls_through_to_IPv6_when_only_IPv6_listens()
     {
-        using var listener = new TcpListener(IPAddress.IPv6Loopback, 0);
-        listener.Start();
+        var (ipv6, heldOnIPv4) = ListenOnIPv6Only();
+        using var listener = ipv6;
+        using var ipv4 = heldOnIPv4;
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var accepted = listener.AcceptTcpClientAsync();
         using var stream = await Task.Run(() => SocketStream.Connect(new RuntimeApiEndpoint("localhost", port)));
         using var peer = await accepted.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(IPAddress.IPv6Loopback, ((IPEndPoint)peer.Client.RemoteEndPoint!).Address);
+    }
+
+    /// <summary>
+    /// A listener on [::1] whose port number is held on 127.0.0.1 by a socket that is bound but never listens: no other
+    /// process can listen there while the test runs, so only IPv6 listens on that port, as the test claims.
+    /// </summary>
+    private static (TcpListener Listener, Socket Guard) ListenOnIPv6Only()
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var listener = new TcpListener(IPAddress.IPv6Loopback, 0);
+            listener.Start();
+            var guard = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                guard.Bind(new IPEndPoint(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port));
+                return (listener, guard);
+            }
+            catch (SocketException) when (attempt < 20)
+            {
+                // The number is in use on IPv4: another one.
+                guard.Dispose();
+                listener.Stop();
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ using LambdaBootstrap.Runtime.Logging;
 
 namespace RuntimeTests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class RuntimeConfigurationTests
 {
     private static RuntimeConfiguration From(params (string Name, string Value)[] variables)

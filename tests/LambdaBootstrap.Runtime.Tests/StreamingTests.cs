@@ -6,6 +6,7 @@ using LambdaBootstrap.Runtime.Http;
 namespace RuntimeTests;
 
 /// <summary>The chunked request writer, the response stream over it, and the Function URL prelude.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public class StreamingTests
 {
     private static string Ascii(MemoryStream stream) => Encoding.ASCII.GetString(stream.ToArray());

@@ -1,10 +1,10 @@
 using System.Text;
+using Bootstrap.TestSupport.RuntimeApi;
 using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Handlers;
 using LambdaBootstrap.Runtime.Http;
 using LambdaBootstrap.Runtime.Logging;
 
-// The namespace deliberately does not start with "LambdaBootstrap.Runtime.": ErrorReport trims trailing
-// stack frames with that prefix, which would also swallow this assembly's frames.
 namespace RuntimeTests;
 
 /// <summary>Records every header the parser reports, in order.</summary>
@@ -116,4 +116,48 @@ internal static class TestData
 
     public static LambdaContext Context(string requestId = "req-1", long? deadlineMs = null, LogWriter? log = null) =>
         new(Headers(requestId, deadlineMs), Function, log ?? QuietLog());
+}
+
+/// <summary>
+/// The runtime's Runtime API client, in this process, against the scripted Runtime API over a real loopback socket;
+/// the log it writes kept for the test to read. Each turn of a loop runs on a thread of its own, as in a bootstrap.
+/// </summary>
+internal sealed class ClientUnderTest : IAsyncDisposable
+{
+    private readonly MemoryStream _log = new();
+
+    public ClientUnderTest()
+    {
+        Log = new LogWriter(_log, LogFormat.Text, LogLevel.Information);
+        Client = new RuntimeApiClient(new HttpConnection(RuntimeApiEndpoint.Parse(Api.Address), "test-agent/1.0", TimeSpan.FromSeconds(2)), Log);
+    }
+
+    public ScriptedRuntimeApi Api { get; } = new();
+
+    public RuntimeApiClient Client { get; }
+
+    public LogWriter Log { get; }
+
+    /// <summary>What the client and the loop have logged so far.</summary>
+    public string LogText
+    {
+        get { lock (_log) return Encoding.UTF8.GetString(_log.ToArray()); }
+    }
+
+    public InvocationLoop Loop(LambdaHandler handler) => new(Client, handler, TestData.Function, Log, setTraceEnvironment: false);
+
+    /// <summary>Runs one turn of <paramref name="loop"/> (a <c>/next</c> and its reply) and waits for it to end.</summary>
+    public Task RunOnceAsync(InvocationLoop loop) => OnItsOwnThread(loop.RunOnce);
+
+    /// <summary>Runs blocking client code off the test's thread, failing rather than hanging.</summary>
+    public static Task OnItsOwnThread(Action work) => Task.Run(work).WaitAsync(Bootstrap.TestSupport.Patience.Default);
+
+    /// <inheritdoc cref="OnItsOwnThread(Action)"/>
+    public static Task<T> OnItsOwnThread<T>(Func<T> work) => Task.Run(work).WaitAsync(Bootstrap.TestSupport.Patience.Default);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Api.DisposeAsync();
+    }
 }

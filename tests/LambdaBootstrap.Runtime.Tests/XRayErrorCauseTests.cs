@@ -4,6 +4,7 @@ using LambdaBootstrap.Runtime;
 
 namespace RuntimeTests;
 
+[Trait(Tier.Name, Tier.Unit)]
 public class XRayErrorCauseTests
 {
     private static ErrorReport Report(string type, string message, int frames, ErrorReport? cause = null) => new()

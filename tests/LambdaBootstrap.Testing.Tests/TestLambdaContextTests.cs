@@ -4,6 +4,7 @@ using LambdaBootstrap.Runtime.Logging;
 namespace LambdaBootstrap.Testing.Tests;
 
 /// <summary>The in-process test doubles: a context that looks like a fresh invocation, and a logger that keeps lines.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class TestLambdaContextTests
 {
     [Fact]

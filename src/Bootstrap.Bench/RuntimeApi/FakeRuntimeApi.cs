@@ -6,7 +6,8 @@ namespace Bootstrap.Bench.RuntimeApi;
 /// <summary>
 /// The lean Runtime API the bench measures against: one listening socket on 127.0.0.1, and one blocking
 /// connection per bootstrap served from the bench's own thread, so there is no scheduler hop and no web
-/// framework between a bootstrap and the clock.
+/// framework between a bootstrap and the clock. Separate from the tests' scripted Runtime API on purpose: that one
+/// records, scripts and signals every request, which is timing the bench must not pay.
 /// </summary>
 public sealed class FakeRuntimeApi : IDisposable
 {

@@ -42,28 +42,28 @@ public sealed class FaultInjectionTests
         var setup = SetupFor(call);
         var promised = PromisedOutcomes.For(call, fault);
         await using var api = new ScriptedRuntimeApi(call, setup.Occurrence, fault, System.Text.Encoding.UTF8.GetBytes(setup.FaultedEvent));
-        using var run = new BootstrapRun(BootstrapBinaries.Host, api.Address, setup.Handler);
+        using var run = BootstrapRun.Start(BootstrapBinaries.Host, api.Address, setup.Handler);
 
         string? first = call is RuntimeApiCall.Next or RuntimeApiCall.Response or RuntimeApiCall.Error or RuntimeApiCall.StreamedResponse
             ? api.Enqueue(setup.Event)
             : null;
-        await UntilAsync(() => api.FaultApplied || run.HasExited, run, "the fault to be applied");
-        Assert.True(api.FaultApplied, $"the bootstrap ended before the fault:\n{run.Output}");
+        await UntilAsync(api.ScriptApplied, run, "the fault to be applied");
+        Assert.True(api.FaultApplied, $"the bootstrap ended before the fault:\n{run.Output.Text}");
 
         if (promised == Outcome.Exits)
         {
             int? exitCode = await run.WaitForExitAsync(Bound);
-            Assert.True(exitCode is not null, $"still running {Bound.TotalSeconds} s after the fault, promised to exit:\n{run.Output}");
+            Assert.True(exitCode is not null, $"still running {Bound.TotalSeconds} s after the fault, promised to exit:\n{run.Output.Text}");
             Assert.NotEqual(0, exitCode);
-            var line = Assert.Single(run.Stderr);
+            var line = Assert.Single(run.Output.Stderr);
             Assert.StartsWith("bootstrap: ", line);
         }
         else
         {
             string next = api.Enqueue(setup.Event);
-            await UntilAsync(() => api.RepliesFor(next).Count > 0, run, "the next invocation's reply");
-            Assert.False(run.HasExited, $"exited, promised to go on:\n{run.Output}");
-            Assert.Empty(run.Stderr);
+            await UntilAsync(api.WaitForReplyAsync(next), run, "the next invocation's reply");
+            Assert.False(run.HasExited, $"exited, promised to go on:\n{run.Output.Text}");
+            Assert.Empty(run.Output.Stderr);
             // An invocation that arrived whole on a connection that stays is answered (at most once, whatever the fault).
             if (call == RuntimeApiCall.Next && FaultedAnswer.Apply(fault, Answer.Accepted()).Ending == Ending.KeepServing)
                 Assert.Single(api.RepliesFor("faulted-1"));
@@ -82,33 +82,30 @@ public sealed class FaultInjectionTests
     public async Task The_first_next_closed_before_its_status_line_exits()
     {
         await using var api = new ScriptedRuntimeApi(RuntimeApiCall.Next, 1, Fault.CloseBeforeStatusLine, "{}"u8.ToArray());
-        using var run = new BootstrapRun(BootstrapBinaries.Host, api.Address, "echo");
+        using var run = BootstrapRun.Start(BootstrapBinaries.Host, api.Address, "echo");
         Assert.NotEqual(0, await run.WaitForExitAsync(Bound) ?? 0);
-        Assert.Contains("closed the connection", Assert.Single(run.Stderr));
+        Assert.Contains("closed the connection", Assert.Single(run.Output.Stderr));
         Assert.Single(api.Received, r => r.Call == RuntimeApiCall.Next);
     }
 
     /// <summary>Replies go only to ids that were handed out, at most one per id, and only of the kind the handler gives.</summary>
-    private static void AssertReplyRules(ScriptedRuntimeApi api, RuntimeApiCall expectedKind, BootstrapRun run)
+    private static void AssertReplyRules(ScriptedRuntimeApi api, RuntimeApiCall expectedKind, ChildProcess run)
     {
         var replies = api.Received.Where(r => r.RequestId is not null).ToList();
         foreach (var reply in replies)
         {
-            Assert.True(api.IssuedRequestIds.Contains(reply.RequestId!), $"a reply to {reply.RequestId}, an id never handed out:\n{run.Output}");
-            Assert.True(reply.Call == expectedKind, $"a {reply.Call} reply where the handler gives {expectedKind} (a transport fault reported as a handler error?):\n{run.Output}");
+            Assert.True(api.IssuedRequestIds.Contains(reply.RequestId!), $"a reply to {reply.RequestId}, an id never handed out:\n{run.Output.Text}");
+            Assert.True(reply.Call == expectedKind, $"a {reply.Call} reply where the handler gives {expectedKind} (a transport fault reported as a handler error?):\n{run.Output.Text}");
         }
         foreach (var group in replies.GroupBy(r => r.RequestId))
-            Assert.True(group.Count() == 1, $"{group.Count()} replies to {group.Key}:\n{run.Output}");
+            Assert.True(group.Count() == 1, $"{group.Count()} replies to {group.Key}:\n{run.Output.Text}");
     }
 
-    private static async Task UntilAsync(Func<bool> condition, BootstrapRun run, string what)
+    /// <summary>Waits for <paramref name="awaited"/> or the bootstrap's exit, whichever comes first.</summary>
+    private static async Task UntilAsync(Task awaited, ChildProcess run, string what)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > Bound)
-                Assert.Fail($"no {what} within {Bound.TotalSeconds} s:\n{run.Output}");
-            await Task.Delay(5);
-        }
+        var first = await Task.WhenAny(awaited, run.Exited, Task.Delay(Bound));
+        if (first != awaited && first != run.Exited)
+            Assert.Fail($"no {what} within {Bound.TotalSeconds} s:\n{run.Output.Text}");
     }
 }

@@ -17,6 +17,7 @@ namespace Bootstrap.Reliability.Tests.Properties;
 /// The request writer's output, for any header set and for fixed and chunked bodies with trailers, parses back to
 /// the same request with an independent HTTP/1.1 parser: Kestrel's, on loopback, through the runtime's own client.
 /// </summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class RequestWriterRoundTripProperties : IAsyncLifetime
 {
     private const int Iterations = 300;

@@ -5,6 +5,7 @@ using CsCheck;
 namespace Bootstrap.Reliability.Tests.Properties;
 
 /// <summary>Properties of the response reader over generated responses: read sizes never matter, and bad bytes fail cleanly.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class ResponseReaderProperties
 {
     private const int Iterations = 3000;

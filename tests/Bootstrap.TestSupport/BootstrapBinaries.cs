@@ -1,6 +1,6 @@
-using System.Diagnostics;
+using Bootstrap.TestSupport.Processes;
 
-namespace Bootstrap.EndToEnd.Tests;
+namespace Bootstrap.TestSupport;
 
 /// <summary>
 /// The AOT binaries under test. `make test` publishes them before the tests run; when a test is started
@@ -36,10 +36,8 @@ public static class BootstrapBinaries
         string path = Path.Combine(RepoRoot, relativePath);
         if (File.Exists(path))
             return path;
-        var make = Process.Start(new ProcessStartInfo("make", $"-C \"{RepoRoot}\" {makeTarget}") { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        string output = make.StandardOutput.ReadToEnd() + make.StandardError.ReadToEnd();
-        make.WaitForExit();
-        if (make.ExitCode != 0 || !File.Exists(path))
+        var (exitCode, output) = Commands.Run("make", ["-C", RepoRoot, .. makeTarget.Split(' ')]);
+        if (exitCode != 0 || !File.Exists(path))
             throw new InvalidOperationException($"`make {makeTarget}` did not produce {path}:\n{output}");
         return path;
     }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Bootstrap.Reliability.Tests.FaultInjection;
+namespace Bootstrap.TestSupport.RuntimeApi;
 
 /// <summary>One scripted misbehaviour of the Runtime API, applied to the answer of one call.</summary>
 public enum Fault

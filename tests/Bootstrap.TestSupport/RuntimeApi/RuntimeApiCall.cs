@@ -1,6 +1,6 @@
-namespace Bootstrap.Reliability.Tests.FaultInjection;
+namespace Bootstrap.TestSupport.RuntimeApi;
 
-/// <summary>Every call a bootstrap makes to the Runtime API and the Extensions API.</summary>
+/// <summary>Every call a bootstrap makes to the Runtime API and the Extensions API, as the scripted Runtime API tells them apart.</summary>
 public enum RuntimeApiCall
 {
     Next,
@@ -18,7 +18,7 @@ public static class RuntimeApiCalls
     private const string InvocationPrefix = "/2018-06-01/runtime/invocation/";
 
     /// <summary>Which call a request is, and the request id in its path for the replies.</summary>
-    public static (RuntimeApiCall Call, string? RequestId) Classify(ReceivedRequest request)
+    public static (RuntimeApiCall Call, string? RequestId) Classify(RawHttp.RawRequest request)
     {
         string path = request.Path;
         if (request.Method == "GET" && path == InvocationPrefix + "next")
