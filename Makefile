@@ -40,6 +40,14 @@ bootstrap-static: | $(ARTIFACTS)
 	  -p:NativeIntermediateOutputPath=obj/static-native/ -p:NativeOutputPath=bin/static-native/ \
 	  -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/bootstrap-static$(SUFFIX)
 
+## bootstrap-portable: the host in portable mode (-p:BootstrapPortable=true: .NET's managed sockets and Console's streams,
+## as on macOS and Windows) to artifacts/bootstrap-portable, checked; the tests run the end-to-end suite on it too
+.PHONY: bootstrap-portable
+bootstrap-portable: | $(ARTIFACTS)
+	$(PUBLISH) src/Bootstrap.Host -o $(ARTIFACTS)/publish/host-portable-$(ARCH) -p:BootstrapPortable=true -p:BootstrapMaxBytes= \
+	  -p:NativeIntermediateOutputPath=obj/portable-native/ -p:NativeOutputPath=bin/portable-native/ \
+	  -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/bootstrap-portable$(SUFFIX)
+
 ## test-function: AOT-publish the test function (built through build/ like any user project)
 test-function: toolchain | $(ARTIFACTS)
 	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/test-function-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-function/bootstrap$(SUFFIX)
@@ -86,7 +94,7 @@ npm-deps: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
 	@touch $@
 
 ## test: restore and build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: npm-deps bootstrap bootstrap-static test-function sample-items emulator-build layer arm64 pack
+test: npm-deps bootstrap bootstrap-static bootstrap-portable test-function sample-items emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 

@@ -83,7 +83,7 @@ public sealed class RuntimeApiResolverTests
         using var ipv4 = heldOnIPv4;
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var accepted = listener.AcceptTcpClientAsync();
-        using var stream = await Task.Run(() => SocketStream.Connect(new RuntimeApiEndpoint("localhost", port)));
+        using var stream = await Task.Run(() => LibcSocket.Connect(new RuntimeApiEndpoint("localhost", port)));
         using var peer = await accepted.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(IPAddress.IPv6Loopback, ((IPEndPoint)peer.Client.RemoteEndPoint!).Address);
     }

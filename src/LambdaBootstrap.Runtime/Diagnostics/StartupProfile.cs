@@ -27,9 +27,12 @@ internal sealed class StartupProfile
         _cpuAtMain = cpuAtMain;
     }
 
-    /// <summary>A profile started now if BOOTSTRAP_PROFILE is 1; otherwise null, and nothing else is done.</summary>
+    /// <summary>
+    /// A profile started now if BOOTSTRAP_PROFILE is 1; otherwise null, and nothing else is done. Linux's clocks and
+    /// /proc only: none in portable mode.
+    /// </summary>
     public static StartupProfile? FromEnvironment() =>
-        Environment.GetEnvironmentVariable(Variable) == "1"
+        !Portable.IsEnabled && Environment.GetEnvironmentVariable(Variable) == "1"
             ? new StartupProfile(ProcessClock.MonotonicNs(), ProcessClock.ProcessCpuNs())
             : null;
 

@@ -12,7 +12,7 @@ internal sealed class HttpConnection : IDisposable
 {
     private readonly RuntimeApiEndpoint _endpoint;
     private readonly TimeSpan _connectBudget;
-    private SocketStream? _stream;
+    private RuntimeApiSocket? _stream;
     private HttpResponseReader? _reader;
     private bool _hasServed;
 
@@ -40,7 +40,7 @@ internal sealed class HttpConnection : IDisposable
         {
             try
             {
-                _stream = SocketStream.Connect(_endpoint);
+                _stream = RuntimeApiSocket.Connect(_endpoint);
                 break;
             }
             catch (IOException) when ((clock ??= Stopwatch.StartNew()).Elapsed + delay < _connectBudget)

@@ -6,11 +6,12 @@ namespace LambdaBootstrap.Runtime.Logging;
 /// <summary>
 /// Unbuffered writes to stdout or stderr, straight to the file descriptor. Unlike Console's streams it does
 /// no terminal set-up on first use; Console.WriteLine from a handler still works and lands in the same log.
+/// In portable mode (<see cref="Portable"/>) they are Console's unbuffered standard streams instead.
 /// </summary>
 internal sealed unsafe class StandardStream : Stream
 {
-    public static readonly StandardStream Output = new(1);
-    public static readonly StandardStream Error = new(2);
+    public static readonly Stream Output = Portable.IsEnabled ? Console.OpenStandardOutput() : new StandardStream(1);
+    public static readonly Stream Error = Portable.IsEnabled ? Console.OpenStandardError() : new StandardStream(2);
 
     private readonly int _fd;
 

@@ -3,21 +3,20 @@ using LambdaBootstrap.Runtime.Native;
 
 namespace LambdaBootstrap.Runtime.Http;
 
-/// <summary>A blocking TCP connection as a <see cref="Stream"/>, straight on libc. Writes never raise SIGPIPE.</summary>
-internal sealed unsafe class SocketStream : Stream
+/// <summary>The Runtime API connection straight on libc, the default on Linux. Writes never raise SIGPIPE.</summary>
+internal sealed unsafe class LibcSocket : RuntimeApiSocket
 {
     private int _fd;
 
-    private SocketStream(int fd) => _fd = fd;
+    private LibcSocket(int fd) => _fd = fd;
 
-    /// <summary>Connects to the first address of <paramref name="endpoint"/> that accepts. Throws <see cref="IOException"/> with the reason.</summary>
-    public static SocketStream Connect(RuntimeApiEndpoint endpoint)
+    public static new LibcSocket Connect(RuntimeApiEndpoint endpoint)
     {
         string? lastError = null;
         foreach (var address in RuntimeApiResolver.Resolve(endpoint.Host))
         {
             if (TryConnect(address, endpoint.Port, out int fd, out lastError))
-                return new SocketStream(fd);
+                return new LibcSocket(fd);
         }
         throw new IOException(lastError ?? $"no address for {endpoint.Host}");
     }
@@ -51,11 +50,7 @@ internal sealed unsafe class SocketStream : Stream
         return true;
     }
 
-    /// <summary>
-    /// Whether the peer has closed or reset the connection while it sat idle, found without waiting or consuming
-    /// anything: a request sent now could not be answered, so it is better sent on a new connection.
-    /// </summary>
-    public bool PeerHasClosed()
+    public override bool PeerHasClosed()
     {
         byte probe;
         while (true)
@@ -109,17 +104,8 @@ internal sealed unsafe class SocketStream : Stream
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-    public override void Flush() { }
-
     public override bool CanRead => _fd >= 0;
     public override bool CanWrite => _fd >= 0;
-    public override bool CanSeek => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
