@@ -68,7 +68,7 @@ public sealed class HttpConnectionTests : IDisposable
     /// </summary>
     private static async Task UntilClientSeesCloseAsync(HttpConnection connection)
     {
-        var stream = (SocketStream)typeof(HttpConnection).GetField("_stream", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(connection)!;
+        var stream = (RuntimeApiSocket)typeof(HttpConnection).GetField("_stream", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(connection)!;
         var patience = Stopwatch.StartNew();
         while (!stream.PeerHasClosed())
         {
