@@ -2,7 +2,8 @@
 # Runs the test projects and ends with one plain line: "tests: N passed, N failed",
 # after the names of the failing tests, so the last lines of a long log say what failed.
 # Exits non-zero if any project fails to build, has no test run, or has a failing test.
-#   run-tests.sh                               every test project, one after the other
+#   run-tests.sh                               every test project, one after the other; then, when
+#                                              artifacts/bootstrap-portable exists, the conformance suite again on it
 #   run-tests.sh --filter EXPR DIR...          the tests EXPR selects (say Tier=Unit) in the projects in DIR...,
 #                                              built in one go and run side by side: the fast tier's way
 set -uo pipefail
@@ -54,6 +55,17 @@ else
     [ "$rc" -eq 0 ] || status=$rc
     tally "$log" 1 "$project"
   done
+  # The runtime's conformance suite once more, on the portable build (managed sockets): both transports must pass it.
+  if [ -x artifacts/bootstrap-portable ]; then
+    for project in tests/Bootstrap.EndToEnd.Tests/Bootstrap.EndToEnd.Tests.csproj tests/Bootstrap.Reliability.Tests/Bootstrap.Reliability.Tests.csproj; do
+      echo "== $project, Suite=Conformance on artifacts/bootstrap-portable"
+      BOOTSTRAP_HOST_UNDER_TEST=artifacts/bootstrap-portable dotnet test "$project" --no-build --filter Suite=Conformance \
+        --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$log"
+      rc=${PIPESTATUS[0]}
+      [ "$rc" -eq 0 ] || status=$rc
+      tally "$log" 1 "$project (portable)"
+    done
+  fi
 fi
 for failure in "${failures[@]}"; do echo "failed: $failure"; done
 echo "tests: $passed passed, $failed failed"

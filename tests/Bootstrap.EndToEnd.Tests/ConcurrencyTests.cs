@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>AWS_LAMBDA_MAX_CONCURRENCY=N: N invocation loops in one process, each invocation isolated.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 [Collection(TimingSensitive.Name)]
 public sealed class ConcurrencyTests
 {

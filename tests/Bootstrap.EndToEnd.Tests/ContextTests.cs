@@ -4,6 +4,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>What the `context` handler sees: headers, environment and trace propagation.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 public sealed class ContextTests
 {
     private static readonly string[] Fields =

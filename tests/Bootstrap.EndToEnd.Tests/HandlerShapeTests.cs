@@ -4,6 +4,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>Every handler shape, sync and async, in a separate function project built through build/.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 [Collection(TimingSensitive.Name)]
 public sealed class HandlerShapeTests
 {

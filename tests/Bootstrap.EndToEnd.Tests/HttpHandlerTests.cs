@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>The host's <c>http</c> sample behind every front door, and the HTTP handler's errors, through the real AOT binary.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 public sealed class HttpHandlerTests
 {
     public static TheoryData<string> Formats => new(HttpEvents.Formats);

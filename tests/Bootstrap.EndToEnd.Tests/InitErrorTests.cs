@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>Failures before the first /next go to /init/error, then the process exits non-zero.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 public sealed class InitErrorTests
 {
     [Theory]

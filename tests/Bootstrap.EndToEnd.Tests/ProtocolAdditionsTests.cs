@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>The Runtime API's later additions: the X-Ray error cause, 410 Gone, the invocation id, response streaming.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 [Collection(TimingSensitive.Name)]
 public sealed partial class ProtocolAdditionsTests
 {

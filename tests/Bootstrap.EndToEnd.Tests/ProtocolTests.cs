@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>How the runtime speaks HTTP to the Runtime API, and what it does with each status code.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 public sealed class ProtocolTests
 {
     [Fact]

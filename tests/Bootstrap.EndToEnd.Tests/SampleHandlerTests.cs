@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>The default bootstrap's sample handlers, through the real AOT binary.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 public sealed class SampleHandlerTests
 {
     [Fact]

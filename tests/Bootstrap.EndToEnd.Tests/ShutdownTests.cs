@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>Shutdown hooks: an internal extension is registered only when there are hooks, and SIGTERM runs them.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 public sealed class ShutdownTests
 {
     [Fact]

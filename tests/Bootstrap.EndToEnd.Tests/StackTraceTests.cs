@@ -6,6 +6,7 @@ namespace Bootstrap.EndToEnd.Tests;
 /// Error reports show the function's frames and none of the runtime's. The runtime hides its own frames with
 /// [StackTraceHidden], so a function whose namespace begins with <c>LambdaBootstrap.Runtime</c> keeps all of its frames.
 /// </summary>
+[Trait(Suite.Name, Suite.Conformance)]
 public sealed class StackTraceTests
 {
     private const string UserNamespace = "LambdaBootstrap.Runtime.UserCode.";

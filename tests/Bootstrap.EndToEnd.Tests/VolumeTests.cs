@@ -3,6 +3,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>Many invocations on one process: each answered exactly once, on one connection, in little memory.</summary>
+[Trait(Suite.Name, Suite.Conformance)]
 public sealed class VolumeTests
 {
     [Fact]

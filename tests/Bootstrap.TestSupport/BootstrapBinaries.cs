@@ -16,8 +16,15 @@ public static class BootstrapBinaries
     private static readonly Lazy<string> s_hostStatic = new(() => Ensure("artifacts/bootstrap-static", "bootstrap-static"));
     private static readonly Lazy<string> s_hostArm64 = new(() => Ensure("artifacts/bootstrap-arm64", "bootstrap ARCH=arm64"));
 
-    /// <summary>The default bootstrap with the sample handlers (echo, greet, context, fail, stream, sleep, counter, http).</summary>
-    public static string Host => s_host.Value;
+    /// <summary>
+    /// The default bootstrap with the sample handlers (echo, greet, context, fail, stream, sleep, counter, http), or the
+    /// build that <see cref="HostVariable"/> names (the conformance suite's second run, on the portable build).
+    /// </summary>
+    public static string Host =>
+        Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } other ? Path.GetFullPath(other, RepoRoot) : s_host.Value;
+
+    /// <summary>Names another build of the host to test in place of artifacts/bootstrap.</summary>
+    public const string HostVariable = "BOOTSTRAP_HOST_UNDER_TEST";
 
     /// <summary>The test function's bootstrap (log, bytes-async, stream-buffered, stream-buffered-async, add-async, deadline, big, delay, hang, crash, user-fail, user-fail-async, init-fails, http-stream).</summary>
     public static string TestFunction => s_testFunction.Value;

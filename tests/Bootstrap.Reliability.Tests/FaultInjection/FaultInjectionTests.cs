@@ -4,6 +4,7 @@ namespace Bootstrap.Reliability.Tests.FaultInjection;
 /// The real AOT bootstrap against a Runtime API that misbehaves in one scripted way per test, at every call:
 /// each fault gets the outcome <see cref="PromisedOutcomes"/> promises, within a bound, and the reply rules hold.
 /// </summary>
+[Trait(Suite.Name, Suite.Conformance)]
 public sealed class FaultInjectionTests
 {
     /// <summary>Longest wait for an exit or a reply; the outcomes themselves take milliseconds.</summary>
