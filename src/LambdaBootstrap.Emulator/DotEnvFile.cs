@@ -1,4 +1,5 @@
 using System.Text;
+using LambdaBootstrap.Emulator.Hosting;
 
 namespace LambdaBootstrap.Emulator;
 

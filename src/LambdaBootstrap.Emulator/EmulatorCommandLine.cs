@@ -1,4 +1,5 @@
 using System.Globalization;
+using LambdaBootstrap.Emulator.Hosting;
 
 namespace LambdaBootstrap.Emulator;
 

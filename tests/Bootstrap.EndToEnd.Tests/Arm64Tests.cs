@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
 

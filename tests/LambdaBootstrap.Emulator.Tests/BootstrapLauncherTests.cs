@@ -1,4 +1,5 @@
 using LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.Processes;
 
 namespace LambdaBootstrap.Emulator.Tests;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using LambdaBootstrap.Emulator.Function;
+using LambdaBootstrap.Emulator.InvokeApi;
 using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace LambdaBootstrap.Emulator.Tests;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using LambdaBootstrap.Emulator.Function;
 
 namespace LambdaBootstrap.Emulator.Tests;
 

@@ -1,3 +1,4 @@
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.HttpFrontDoor;
 
 namespace LambdaBootstrap.Emulator.Tests;

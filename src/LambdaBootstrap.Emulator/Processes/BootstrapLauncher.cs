@@ -1,3 +1,5 @@
+using LambdaBootstrap.Emulator.Hosting;
+
 namespace LambdaBootstrap.Emulator.Processes;
 
 /// <summary>

@@ -76,7 +76,7 @@ public sealed class ExtensionsApi
         context.Response.Headers[IdentifierHeader] = extension.Identifier;
         await RuntimeApiServer.WriteJsonAsync(context, 200, JsonSerializer.Serialize(
             new RegisterResponse(_options.FunctionName, _options.FunctionVersion, context.Request.Headers["Lambda-Extension-Handler"].ToString()),
-            EmulatorJson.Default.RegisterResponse));
+            RuntimeApiJson.Default.RegisterResponse));
     }
 
     private async Task NextEventAsync(HttpContext context)

@@ -39,5 +39,5 @@ public sealed record InvocationOutcome(bool IsError, byte[] Body, string? ErrorT
     public string? XRayErrorCauseProblem { get; init; }
 
     public static string ErrorJson(string errorType, string message) =>
-        $"{{\"errorMessage\":{System.Text.Json.JsonSerializer.Serialize(message, EmulatorJson.Default.String)},\"errorType\":{System.Text.Json.JsonSerializer.Serialize(errorType, EmulatorJson.Default.String)}}}";
+        $"{{\"errorMessage\":{System.Text.Json.JsonSerializer.Serialize(message, RuntimeApiJson.Default.String)},\"errorType\":{System.Text.Json.JsonSerializer.Serialize(errorType, RuntimeApiJson.Default.String)}}}";
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
+using LambdaBootstrap.Emulator.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace LambdaBootstrap.Emulator.RuntimeApi;

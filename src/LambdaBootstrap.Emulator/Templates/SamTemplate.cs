@@ -1,4 +1,5 @@
 using System.Globalization;
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.Processes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

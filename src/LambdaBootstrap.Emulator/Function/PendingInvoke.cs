@@ -1,6 +1,6 @@
 using LambdaBootstrap.Emulator.RuntimeApi;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>
 /// An invoke queued on a <see cref="LocalFunction"/>: its invocation once its turn comes (to follow a streamed

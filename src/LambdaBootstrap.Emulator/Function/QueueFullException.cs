@@ -1,4 +1,6 @@
-namespace LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Hosting;
+
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>An invoke refused because <see cref="FunctionOptions.MaxQueuedInvokes"/> invokes already wait for the function.</summary>
 public sealed class QueueFullException(string functionName, int waiting)

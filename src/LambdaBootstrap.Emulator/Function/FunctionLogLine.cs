@@ -1,4 +1,4 @@
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>
 /// One line a <see cref="LocalFunction"/> showed: the function's output or a platform line (START, END, REPORT).

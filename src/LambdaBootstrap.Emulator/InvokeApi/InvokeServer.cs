@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using LambdaBootstrap.Emulator.Function;
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.InvokeApi;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using LambdaBootstrap.Emulator.WebConsole;
 using Microsoft.AspNetCore.Http;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.InvokeApi;
 
 /// <summary>
 /// Lambda's Invoke API on 127.0.0.1, for the functions it was given, by name (a function name, a partial or full

@@ -1,4 +1,4 @@
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>Where a <see cref="LocalFunction"/> stands between invokes, as the web console shows it.</summary>
 public enum FunctionState

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>
 /// The log of one invocation, for <c>LogType: Tail</c>: the lines shown while it ran (the function's output and the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>Lambda's platform log lines, tab-separated as CloudWatch shows them.</summary>
 public static class LambdaLogLines
