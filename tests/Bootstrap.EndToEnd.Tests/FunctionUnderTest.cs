@@ -6,7 +6,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>A real AOT bootstrap running as a child process against a Kestrel Runtime API in the test process.</summary>
-public sealed class FunctionUnderTest : IAsyncDisposable
+internal sealed class FunctionUnderTest : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 

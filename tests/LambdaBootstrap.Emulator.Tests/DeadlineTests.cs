@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using LambdaBootstrap.Emulator.RuntimeApi;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LambdaBootstrap.Emulator.Tests;
 
@@ -11,7 +12,8 @@ public sealed class DeadlineTests
     [Fact]
     public async Task With_the_deadline_enforced_a_reply_after_it_is_410_and_changes_nothing()
     {
-        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(1.5), EnforceDeadline = true });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(1.5), EnforceDeadline = true, TimeProvider = clock });
         using var runtime = new FakeRuntime(api.Address);
 
         var onTime = api.Enqueue([1]);
@@ -22,7 +24,7 @@ public sealed class DeadlineTests
 
         var late = api.Enqueue([2]);
         next = await runtime.NextAsync();
-        await Task.Delay(late.Deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100));
+        clock.Advance(late.Deadline - clock.GetUtcNow() + TimeSpan.FromMilliseconds(1));
         using var refused = await runtime.RespondAsync(next.RequestId, "late", next.InvocationId);
         Assert.Equal(HttpStatusCode.Gone, refused.StatusCode);
         using var json = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
@@ -34,11 +36,12 @@ public sealed class DeadlineTests
     [Fact]
     public async Task By_default_a_bare_server_still_accepts_a_reply_after_the_deadline()
     {
-        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromMilliseconds(100) });
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromMilliseconds(100), TimeProvider = clock });
         using var runtime = new FakeRuntime(api.Address);
         var invocation = api.Enqueue([1]);
         var next = await runtime.NextAsync();
-        await Task.Delay(300);
+        clock.Advance(TimeSpan.FromMilliseconds(300));
         using var response = await runtime.RespondAsync(next.RequestId, "late", next.InvocationId);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("late", (await invocation.Outcome.WaitAsync(FakeRuntime.Patience)).BodyText);

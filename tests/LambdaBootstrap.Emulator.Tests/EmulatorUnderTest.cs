@@ -6,7 +6,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>A local function behind the Invoke API on a free port, with every output line kept.</summary>
-public sealed class EmulatorUnderTest : IAsyncDisposable
+internal sealed class EmulatorUnderTest : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly ConcurrentQueue<string> _lines = new();

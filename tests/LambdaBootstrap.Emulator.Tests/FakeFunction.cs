@@ -10,7 +10,7 @@ namespace LambdaBootstrap.Emulator.Tests;
 /// <see cref="FakeRuntime"/>, so it can send what the real bootstrap does not (yet): streamed responses,
 /// trailers, X-Ray causes, replies after the timeout.
 /// </summary>
-public sealed class FakeFunction : IAsyncDisposable
+internal sealed class FakeFunction : IAsyncDisposable
 {
     public const string InvokePath = "/2015-03-31/functions/function/invocations";
     public const string StreamingInvokePath = "/2015-03-31/functions/function/response-streaming-invocations";

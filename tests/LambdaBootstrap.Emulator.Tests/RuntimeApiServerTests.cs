@@ -32,7 +32,7 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
     public async Task Next_blocks_until_there_is_an_invocation_then_carries_Lambda_headers()
     {
         var next = _http.GetAsync(Next);
-        await Task.Delay(300);
+        await _api.UntilNextsWaitAsync(1).WaitAsync(Patience);
         Assert.False(next.IsCompleted);
 
         var before = DateTimeOffset.UtcNow;
@@ -175,7 +175,9 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
             (await _http.PostAsync(Response(invocation.RequestId), first)).Dispose();
         }
         await invocation.Outcome.WaitAsync(Patience);
-        await Task.Delay(100); // settled: the server keeps only what a late reply needs
+        // Let go: the server keeps only what a late reply needs.
+        Assert.Equal(0, _api.Ledger.HandedOut);
+        Assert.Equal(1, _api.Ledger.Settled);
 
         using var again = await _http.PostAsync(Response(invocation.RequestId), new StringContent("again"));
         Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);

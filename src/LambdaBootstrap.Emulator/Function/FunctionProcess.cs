@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
 
@@ -79,7 +78,7 @@ internal sealed class FunctionProcess
         bool replacing = retired is not null || _process is { HasExited: true };
         await StopAsync(retired);
         if (replacing)
-            await _api.UntilEarlierNextsEndAsync(Stopwatch.GetTimestamp(), TimeSpan.FromSeconds(2));
+            await _api.UntilEarlierNextsEndAsync(_options.Api.TimeProvider.GetTimestamp(), TimeSpan.FromSeconds(2));
         lock (_lock)
         {
             bool cold = _process is null || _process.HasExited;
@@ -125,12 +124,13 @@ internal sealed class FunctionProcess
         var extensions = _api.Extensions.Registered;
         if (extensions.Count > 0)
         {
-            var clock = Stopwatch.StartNew();
-            _api.Extensions.SignalShutdown(DateTimeOffset.UtcNow + _options.ShutdownBudget);
+            var time = _options.Api.TimeProvider;
+            long start = time.GetTimestamp();
+            _api.Extensions.SignalShutdown(time.GetUtcNow() + _options.ShutdownBudget);
             _log.Note($"emulator: shutdown: SIGTERM to the bootstrap (extension {string.Join(", ", extensions.Select(e => e.Name))} registered), {_options.ShutdownBudget.TotalMilliseconds:0} ms to exit", false);
             bool exited = await process.TerminateAsync(_options.ShutdownBudget);
             _log.Note(exited
-                ? $"emulator: shutdown: the bootstrap exited with {process.Exited.Result} after {clock.Elapsed.TotalMilliseconds:0} ms"
+                ? $"emulator: shutdown: the bootstrap exited with {process.Exited.Result} after {time.GetElapsedTime(start).TotalMilliseconds:0} ms"
                 : $"emulator: shutdown: the bootstrap was still running after {_options.ShutdownBudget.TotalMilliseconds:0} ms; killed it", !exited);
         }
         await StopAsync(_process);

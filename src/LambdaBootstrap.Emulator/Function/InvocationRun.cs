@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
 
@@ -35,7 +34,8 @@ internal sealed class InvocationRun
         var initError = _api.InitError;
 
         // Phase 1: the function takes the event (after its init, on a cold start).
-        var initTimeout = Task.Delay(_options.InitTimeout);
+        var time = _options.Api.TimeProvider;
+        var initTimeout = Task.Delay(_options.InitTimeout, time);
         var first = await Task.WhenAny(invocation.Started, process.Exited, initError, initTimeout);
         if (first != invocation.Started)
         {
@@ -52,14 +52,14 @@ internal sealed class InvocationRun
 
         // Phase 2: the handler runs until it answers (a streamed response: until its last byte), the process dies,
         // or the timeout passes.
-        var clock = Stopwatch.StartNew();
-        var timeout = Task.Delay(_options.Api.Timeout);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var timeout = Task.Delay(_options.Api.Timeout, time);
         var done = await Task.WhenAny(invocation.Outcome, process.Exited, timeout);
         double durationMs = clock.Elapsed.TotalMilliseconds;
         _process.Usage.Sample(process);
         // Settled as timed out at once, so a reply still on its way gets 410; a reply that just won the race stands.
         if (done == timeout && invocation.TryTimeOut(InvocationOutcome.Error("Sandbox.Timedout",
-                $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} {invocation.RequestId} Task timed out after {_options.Api.Timeout.TotalSeconds:0.00} seconds")))
+                $"{time.GetUtcNow():yyyy-MM-ddTHH:mm:ss.fffZ} {invocation.RequestId} Task timed out after {_options.Api.Timeout.TotalSeconds:0.00} seconds")))
             await _process.StopAsync(process);
         var outcome = invocation.Outcome.IsCompleted ? invocation.Outcome.Result : ExitError(invocation.RequestId, process);
         if (done == process.Exited && !invocation.Outcome.IsCompleted)

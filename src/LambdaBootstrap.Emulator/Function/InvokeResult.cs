@@ -3,7 +3,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>One finished invocation as the caller sees it, with the figures of its REPORT line.</summary>
-public sealed record InvokeResult(
+internal sealed record InvokeResult(
     string RequestId,
     InvocationOutcome Outcome,
     double DurationMs,

@@ -13,7 +13,7 @@ namespace LambdaBootstrap.Emulator.Function;
 /// <see cref="FunctionProcess"/>'s, an invocation's phases <see cref="InvocationRun"/>'s, and whose a line is
 /// <see cref="FunctionLog"/>'s.
 /// </summary>
-public sealed class LocalFunction : IAsyncDisposable
+internal sealed class LocalFunction : IAsyncDisposable
 {
     private readonly FunctionOptions _options;
     private readonly RuntimeApiServer _api;

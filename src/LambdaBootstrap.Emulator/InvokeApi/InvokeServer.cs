@@ -27,7 +27,7 @@ namespace LambdaBootstrap.Emulator.InvokeApi;
 /// from a page of another origin is refused (403), and so is a browser's invoke without the console's token
 /// (<see cref="RequestGuard"/>); SDKs, the AWS CLI and curl are served as they always were.</para>
 /// </summary>
-public sealed class InvokeServer : IAsyncDisposable
+internal sealed class InvokeServer : IAsyncDisposable
 {
     /// <summary>Lambda's request payload limits: synchronous and asynchronous invokes.</summary>
     public const int MaxSyncPayloadBytes = 6 * 1024 * 1024;

@@ -7,7 +7,7 @@ namespace LambdaBootstrap.Emulator.Processes;
 /// the credentials and the region pass (as SAM CLI passes them), so a function using an AWS SDK works locally and
 /// nothing else of the machine leaks in.
 /// </summary>
-public static class LambdaEnvironment
+internal static class LambdaEnvironment
 {
     /// <summary>What passes from the caller's environment when set, over Lambda's values.</summary>
     public static readonly IReadOnlyList<string> PassThrough =

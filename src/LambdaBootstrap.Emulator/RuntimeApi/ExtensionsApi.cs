@@ -10,7 +10,7 @@ namespace LambdaBootstrap.Emulator.RuntimeApi;
 /// shut down if the extension asked for one. A registered extension is what makes Lambda (and this emulator) send
 /// the runtime SIGTERM before stopping it. INVOKE events are not delivered, so registering for them is refused.
 /// </summary>
-public sealed class ExtensionsApi
+internal sealed class ExtensionsApi
 {
     public const string Prefix = "/2020-01-01/extension/";
     public const string NameHeader = "Lambda-Extension-Name";
@@ -132,6 +132,6 @@ public sealed class ExtensionsApi
 }
 
 /// <summary>An extension that registered with the current process.</summary>
-public sealed record RegisteredExtension(string Name, string Identifier, IReadOnlyList<string> Events);
+internal sealed record RegisteredExtension(string Name, string Identifier, IReadOnlyList<string> Events);
 
 internal sealed record RegisterResponse(string FunctionName, string FunctionVersion, string Handler);

@@ -3,7 +3,7 @@ using System.Text;
 namespace LambdaBootstrap.Emulator.RuntimeApi;
 
 /// <summary>How an invocation ended: a response body, or an error with its type and JSON body.</summary>
-public sealed record InvocationOutcome(bool IsError, byte[] Body, string? ErrorType)
+internal sealed record InvocationOutcome(bool IsError, byte[] Body, string? ErrorType)
 {
     public static InvocationOutcome Response(byte[] body) => new(false, body, null);
 

@@ -13,7 +13,7 @@ namespace LambdaBootstrap.Emulator.RuntimeApi;
 /// Status codes and error bodies follow real Lambda; which reply is accepted is the <see cref="InvocationLedger"/>'s
 /// call. A response may be streamed (chunked, with error trailers).
 /// </summary>
-public sealed class RuntimeApiServer : IAsyncDisposable
+internal sealed class RuntimeApiServer : IAsyncDisposable
 {
     public const string ApiVersion = "/2018-06-01";
     /// <summary>Lambda's limit on a buffered response: 6 MiB plus 100 bytes.</summary>
@@ -30,18 +30,22 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private readonly RuntimeApiOptions _options;
     private readonly InvocationLedger _ledger;
+    private readonly TimeProvider _time;
     private LoopbackServer _host = null!;
     // Init ends at the current process's first /next: registering extensions and /init/error are over then.
     private volatile bool _initEnded;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    // Each /next waiting for an event, with when it came (a Stopwatch timestamp).
+    // Each /next waiting for an event, with when it came (a timestamp of the options' TimeProvider).
     private readonly ConcurrentDictionary<HttpContext, long> _waitingNexts = new();
+    // Completed (and replaced) each time a /next starts or stops waiting.
+    private TaskCompletionSource _nextsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RuntimeApiServer(RuntimeApiOptions options)
     {
         _options = options;
         _ledger = new InvocationLedger(options.Timeout, options.EnforceDeadline);
+        _time = options.TimeProvider;
         Extensions = new ExtensionsApi(options, () => _initEnded);
     }
 
@@ -195,10 +199,11 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         _initEnded = true;
         NextRequested?.Invoke();
         Invocation invocation;
-        _waitingNexts[context] = System.Diagnostics.Stopwatch.GetTimestamp();
+        _waitingNexts[context] = _time.GetTimestamp();
+        NextsChanged();
         try
         {
-            invocation = await _ledger.NextAsync(() => DateTimeOffset.UtcNow, context.RequestAborted);
+            invocation = await _ledger.NextAsync(_time.GetUtcNow, context.RequestAborted);
         }
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
         {
@@ -207,6 +212,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         finally
         {
             _waitingNexts.TryRemove(context, out _);
+            NextsChanged();
         }
         InvocationStarted?.Invoke(invocation);
 
@@ -261,22 +267,38 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     internal ReplyVerdict Check(HttpContext context, string requestId, ReplyKind kind)
     {
         string? sent = context.Request.Headers[InvocationIdHeader] is { Count: > 0 } values ? values.ToString() : null;
-        return _ledger.Check(requestId, sent, kind, DateTimeOffset.UtcNow);
+        return _ledger.Check(requestId, sent, kind, _time.GetUtcNow());
     }
 
     internal InvocationLedger Ledger => _ledger;
 
     /// <summary>
     /// Waits, up to <paramref name="patience"/>, until no <c>/next</c> that came before <paramref name="cameBefore"/>
-    /// (a Stopwatch timestamp) is still waiting. Called when a process is gone: until the server sees its connections
+    /// (a timestamp of <see cref="RuntimeApiOptions.TimeProvider"/>) is still waiting. Called when a process is gone: until the server sees its connections
     /// close, such a <c>/next</c> would take the next event and hand it to nobody.
     /// </summary>
     internal async Task UntilEarlierNextsEndAsync(long cameBefore, TimeSpan patience)
     {
+        // Waits on the socket layer, not on the function's time: the real clock, whatever the options' clock.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (_waitingNexts.Values.Any(came => came < cameBefore) && clock.Elapsed < patience)
             await Task.Delay(2);
     }
+
+    /// <summary>Completes once at least <paramref name="count"/> <c>/next</c> requests wait for an event.</summary>
+    internal async Task UntilNextsWaitAsync(int count, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var changed = Volatile.Read(ref _nextsChanged).Task;
+            if (_waitingNexts.Count >= count)
+                return;
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void NextsChanged() =>
+        Interlocked.Exchange(ref _nextsChanged, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     internal Task RefuseAsync(HttpContext context, ReplyVerdict verdict)
     {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace LambdaBootstrap.Emulator.RuntimeApi;
 
 /// <summary>Fresh ids in the formats Lambda uses.</summary>
-public static class TraceIds
+internal static class TraceIds
 {
     /// <summary>An X-Ray trace header: <c>Root=1-{epoch seconds hex}-{96 random bits hex};Parent={64 bits hex};Sampled=0</c>.</summary>
     public static string NewTraceHeader()

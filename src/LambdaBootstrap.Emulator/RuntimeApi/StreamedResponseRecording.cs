@@ -7,7 +7,7 @@ namespace LambdaBootstrap.Emulator.RuntimeApi;
 /// A streamed response as it arrives: every read is kept in order, so any number of readers (the invoker relaying
 /// it, a test) can follow it from the first byte, however late they start, without the writer ever waiting for them.
 /// </summary>
-public sealed class ResponseStream
+internal sealed class StreamedResponseRecording
 {
     private readonly Lock _lock = new();
     private readonly List<byte[]> _pieces = [];
@@ -17,7 +17,7 @@ public sealed class ResponseStream
     private long _length;
     private bool _completed;
 
-    public ResponseStream(string contentType) => ContentType = contentType;
+    public StreamedResponseRecording(string contentType) => ContentType = contentType;
 
     /// <summary>The function's Content-Type for the response.</summary>
     public string ContentType { get; }
