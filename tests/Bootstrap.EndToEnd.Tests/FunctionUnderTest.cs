@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator.Tests;
 
 namespace Bootstrap.EndToEnd.Tests;
 
@@ -12,9 +13,13 @@ internal sealed class FunctionUnderTest : IAsyncDisposable
 
     private readonly ConcurrentQueue<(string Line, bool IsError)> _output = new();
 
-    private FunctionUnderTest(RuntimeApiServer api) => Api = api;
+    private readonly RequestRecorder _recorder;
+
+    private FunctionUnderTest(RuntimeApiServer api, RequestRecorder recorder) => (Api, _recorder) = (api, recorder);
 
     public RuntimeApiServer Api { get; }
+    /// <summary>Every request the Runtime API received, each before its answer went out.</summary>
+    public IReadOnlyCollection<RecordedRequest> Requests => _recorder.Requests;
     public BootstrapProcess Process { get; private set; } = null!;
 
     public IEnumerable<string> Stdout => _output.Where(o => !o.IsError).Select(o => o.Line);
@@ -28,8 +33,14 @@ internal sealed class FunctionUnderTest : IAsyncDisposable
         string? binary = null,
         string? apiHost = null)
     {
-        var api = await RuntimeApiServer.StartAsync((options ?? new RuntimeApiOptions()) with { Port = 0 });
-        var function = new FunctionUnderTest(api);
+        options ??= new RuntimeApiOptions();
+        var recorder = new RequestRecorder();
+        var api = await RuntimeApiServer.StartAsync(options with
+        {
+            Port = 0,
+            Middleware = options.Middleware is { } middleware ? recorder.Around(middleware) : recorder.Middleware,
+        });
+        var function = new FunctionUnderTest(api, recorder);
         // apiHost: the name or address the bootstrap is given for the API instead of 127.0.0.1 (it listens on that).
         string address = apiHost is null ? api.Address : $"{apiHost}:{api.Port}";
         var env = LambdaEnvironment.Build(api.Options, address, handler, memoryMb: 128, taskRoot: Path.GetTempPath());

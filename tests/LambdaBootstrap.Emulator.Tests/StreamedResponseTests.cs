@@ -8,12 +8,13 @@ namespace LambdaBootstrap.Emulator.Tests;
 /// <summary>A response streamed to the Runtime API (chunked, maybe with error trailers), read as it arrives.</summary>
 public sealed class StreamedResponseTests : IAsyncLifetime
 {
+    private readonly RequestRecorder _recorder = new();
     private RuntimeApiServer _api = null!;
     private FakeRuntime _runtime = null!;
 
     public async Task InitializeAsync()
     {
-        _api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(30), RecordRequests = true, MaxStreamedResponseBytes = 1000 });
+        _api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(30), Middleware = _recorder.Middleware, MaxStreamedResponseBytes = 1000 });
         _runtime = new FakeRuntime(_api.Address);
     }
 
@@ -121,7 +122,7 @@ public sealed class StreamedResponseTests : IAsyncLifetime
         Assert.Equal(FakeRuntime.ErrorJson("InvalidOperationException", "boom"), outcome.BodyText);
         Assert.Equal("partial answer", Encoding.UTF8.GetString(invocation.StreamedBody));
 
-        var recorded = Assert.Single(_api.Requests, r => r.Path.EndsWith("/response"));
+        var recorded = Assert.Single(_recorder.Requests, r => r.Path.EndsWith("/response"));
         Assert.Equal("partial answer", Encoding.UTF8.GetString(recorded.Body));
         Assert.Equal("InvalidOperationException", recorded.Trailer("Lambda-Runtime-Function-Error-Type"));
         Assert.Equal(202, recorded.StatusCode);

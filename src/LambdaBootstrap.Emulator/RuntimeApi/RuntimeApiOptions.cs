@@ -31,10 +31,11 @@ internal sealed record RuntimeApiOptions
     /// line measures (Duration, Init Duration) is the real process's time, on the real clock.
     /// </summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
-    /// <summary>Keep every request for inspection (tests).</summary>
-    public bool RecordRequests { get; init; }
-    /// <summary>Runs before routing; returning true means it answered the request itself (tests inject faults with it).</summary>
-    public Func<HttpContext, Task<bool>>? Intercept { get; init; }
+    /// <summary>
+    /// Wraps the server's request handling, the one way in for code around it: tests record requests and inject faults
+    /// with it. A wrapper that wants to know when a reply is accepted sets an <see cref="IReplyAcceptedFeature"/>.
+    /// </summary>
+    internal Func<RequestDelegate, RequestDelegate>? Middleware { get; init; }
 
     public string FunctionArn => $"arn:aws:lambda:{Region}:{AccountId}:function:{FunctionName}";
 }

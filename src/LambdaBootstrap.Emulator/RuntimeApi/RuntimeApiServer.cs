@@ -34,7 +34,6 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     private LoopbackServer _host = null!;
     // Init ends at the current process's first /next: registering extensions and /init/error are over then.
     private volatile bool _initEnded;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     // Each /next waiting for an event, with when it came (a timestamp of the options' TimeProvider).
     private readonly ConcurrentDictionary<HttpContext, long> _waitingNexts = new();
     // Completed (and replaced) each time a /next starts or stops waiting.
@@ -78,12 +77,6 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>Raised when an invocation is handed to the function.</summary>
     public event Action<Invocation>? InvocationStarted;
 
-    /// <summary>
-    /// The requests received, when <see cref="RuntimeApiOptions.RecordRequests"/> is on. Each is here before its answer
-    /// is sent, and a reply before its invocation's <see cref="Invocation.Outcome"/> completes.
-    /// </summary>
-    public IReadOnlyCollection<RecordedRequest> Requests => _requests;
-
     /// <summary>Replies refused: unknown request id (400), already answered (403), too large (413), or gone (410).</summary>
     public int RefusedReplies => _refusedReplies;
     private int _refusedReplies;
@@ -91,12 +84,13 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     public static async Task<RuntimeApiServer> StartAsync(RuntimeApiOptions options, CancellationToken cancellationToken = default)
     {
         var server = new RuntimeApiServer(options);
+        RequestDelegate handler = server.HandleAsync;
         server._host = await LoopbackServer.StartAsync(options.Port, limits =>
         {
             limits.MaxRequestBodySize = MaxRequestBodyBytes;
             limits.KeepAliveTimeout = TimeSpan.FromHours(1);
             limits.MaxRequestHeadersTotalSize = MaxRequestHeadersBytes;
-        }, server.HandleAsync, cancellationToken);
+        }, options.Middleware is { } middleware ? middleware(handler) : handler, cancellationToken);
         return server;
     }
 
@@ -135,42 +129,19 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         // A streamed response is read as it arrives, once the reply is known to be wanted; anything else first, whole.
         if (HttpMethods.IsPost(request.Method) && !streamed)
             body = await ReadBodyAsync(request, context.RequestAborted);
-        // Recorded before its answer goes out, so whatever follows from the answer finds it among Requests.
-        if (_options.RecordRequests)
-            context.Response.OnStarting(() =>
-            {
-                Record(context, body);
-                return Task.CompletedTask;
-            });
-        try
-        {
-            if (_options.Intercept is { } intercept && await intercept(context))
-                return;
-            await RouteAsync(context, route, streamed, body);
-        }
-        finally
-        {
-            Record(context, body);
-        }
-    }
-
-    /// <summary>Keeps the request once, when <see cref="RuntimeApiOptions.RecordRequests"/> is on (a request never answered, at its end).</summary>
-    private void Record(HttpContext context, byte[] body)
-    {
-        if (!_options.RecordRequests || !context.Items.TryAdd(typeof(RecordedRequest), null))
-            return;
-        _requests.Enqueue(RecordedRequest.Of(context, body));
+        await RouteAsync(context, route, streamed, body);
     }
 
     /// <summary>
-    /// Answers the invocation with a reply's outcome. The reply is recorded as accepted first, so whoever awaits the
-    /// outcome finds it among <see cref="Requests"/>. False if the invocation was settled meanwhile.
+    /// Answers the invocation with a reply's outcome. The reply is marked accepted first (its status, and the
+    /// request's <see cref="IReplyAcceptedFeature"/> told), so whoever awaits the outcome sees it accepted. False if
+    /// the invocation was settled meanwhile.
     /// </summary>
-    internal bool TryAnswer(HttpContext context, Invocation invocation, InvocationOutcome outcome, byte[] body) =>
+    internal bool TryAnswer(HttpContext context, Invocation invocation, InvocationOutcome outcome) =>
         invocation.TryAnswer(outcome, () =>
         {
             context.Response.StatusCode = StatusCodes.Status202Accepted;
-            Record(context, body);
+            context.Features.Get<IReplyAcceptedFeature>()?.Accepted();
         });
 
     private Task RouteAsync(HttpContext context, RuntimeApiRoute route, bool streamed, byte[] body) => route.Endpoint switch
@@ -257,7 +228,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             return;
         }
         var outcome = isError ? ErrorReport(context.Request, body) : InvocationOutcome.Response(body);
-        if (TryAnswer(context, invocation, outcome, body))
+        if (TryAnswer(context, invocation, outcome))
             await WriteAcceptedAsync(context);
         else
             await RefuseAsync(context, Check(context, route.RequestId, ReplyKind.Error)); // settled meanwhile

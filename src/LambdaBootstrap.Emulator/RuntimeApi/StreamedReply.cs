@@ -16,13 +16,14 @@ internal static class StreamedReply
     {
         var options = server.Options;
         var stream = invocation.BeginStream(context.Request.ContentType is { Length: > 0 } type ? type : "application/octet-stream");
+        // For whoever wraps the server (see RuntimeApiOptions.Middleware): the body this request carried.
         context.Items[typeof(StreamedResponseRecording)] = stream;
         using var deadline = options.EnforceDeadline ? new CancellationTokenSource(UntilAfter(invocation.Deadline, options.TimeProvider), options.TimeProvider) : null;
         var result = await StreamedResponseReader.ReadAsync(context, invocation, options.MaxStreamedResponseBytes, deadline?.Token ?? CancellationToken.None);
         stream.Complete();
         switch (result)
         {
-            case StreamedResponseReader.Result.Ended when server.TryAnswer(context, invocation, Outcome(context.Request, stream), []):
+            case StreamedResponseReader.Result.Ended when server.TryAnswer(context, invocation, Outcome(context.Request, stream)):
                 await RuntimeApiServer.WriteAcceptedAsync(context);
                 break;
             case StreamedResponseReader.Result.Ended or StreamedResponseReader.Result.Settled:

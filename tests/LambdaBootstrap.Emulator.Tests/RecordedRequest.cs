@@ -1,10 +1,11 @@
+using LambdaBootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace LambdaBootstrap.Emulator.RuntimeApi;
+namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>
-/// A request the Runtime API received, kept when <see cref="RuntimeApiOptions.RecordRequests"/> is on. A streamed
+/// A request the Runtime API received, as a <see cref="RequestRecorder"/> kept it. A streamed
 /// response's body is what was kept of it, and its trailers (if any) are in <paramref name="Trailers"/>.
 /// </summary>
 internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int StatusCode,
