@@ -50,12 +50,18 @@ public sealed class DeadlineTests
     [Fact]
     public async Task A_reply_after_a_local_function_timed_the_invocation_out_is_410()
     {
-        await using var fake = await FakeFunction.StartAsync(timeout: TimeSpan.FromMilliseconds(500));
+        var clock = new TestClock();
+        await using var fake = await FakeFunction.StartAsync(timeout: TimeSpan.FromSeconds(3), time: clock);
         var call = fake.InvokeAsync("{}");
         var next = await fake.Runtime.NextAsync();
+        // Two timers: the init timeout's, then, once the function has the event, the function timeout's.
+        await clock.UntilTimersArmedAsync(2);
+        clock.Advance(TimeSpan.FromSeconds(3));
         using var response = await call.WaitAsync(FakeRuntime.Patience);
         Assert.Equal("Unhandled", response.Headers.GetValues("X-Amz-Function-Error").Single());
-        Assert.Contains("Sandbox.Timedout", await response.Content.ReadAsStringAsync());
+        string error = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Sandbox.Timedout", error);
+        Assert.Contains("Task timed out after 3.00 seconds", error);
 
         using var late = await fake.Runtime.RespondAsync(next.RequestId, "late", next.InvocationId);
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);

@@ -26,7 +26,7 @@ internal sealed class FakeFunction : IAsyncDisposable
     public IEnumerable<string> Reports => Lines.Where(l => l.StartsWith("REPORT ", StringComparison.Ordinal));
 
     public static async Task<FakeFunction> StartAsync(TimeSpan? timeout = null, bool debug = false, long maxStreamedResponseBytes = 209715200,
-        int maxQueuedInvokes = FunctionOptions.DefaultMaxQueuedInvokes)
+        int maxQueuedInvokes = FunctionOptions.DefaultMaxQueuedInvokes, TimeProvider? time = null)
     {
         var fake = new FakeFunction { _directory = Directory.CreateTempSubdirectory("fake-bootstrap-").FullName };
         string bootstrap = Path.Combine(fake._directory, "bootstrap");
@@ -40,7 +40,7 @@ internal sealed class FakeFunction : IAsyncDisposable
             BootstrapPath = bootstrap,
             Debug = debug,
             MaxQueuedInvokes = maxQueuedInvokes,
-            Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MaxStreamedResponseBytes = maxStreamedResponseBytes },
+            Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MaxStreamedResponseBytes = maxStreamedResponseBytes, TimeProvider = time ?? TimeProvider.System },
         }, (line, _) => fake._lines.Enqueue(line));
         fake.Server = await InvokeServer.StartAsync(fake.Function, 0, (line, _) => fake._lines.Enqueue(line));
         fake.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{fake.Server.Port}"), Timeout = FakeRuntime.Patience };

@@ -101,7 +101,9 @@ public sealed class LocalFunctionTests
         foreach (string ms in new[] { "200", "100", "50" })
         {
             calls.Add(emulator.InvokeAsync(ms));
-            await Task.Delay(50); // arrive in this order
+            // Each arrives before the next is sent: their order is known.
+            int received = calls.Count;
+            await Until.TrueAsync(() => emulator.Function.InvokesReceived == received);
         }
         var responses = await Task.WhenAll(calls);
         Assert.Equal(["200", "100", "50"], await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using LambdaBootstrap.Emulator.RuntimeApi;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LambdaBootstrap.Emulator.Tests;
 
@@ -9,12 +10,14 @@ namespace LambdaBootstrap.Emulator.Tests;
 public sealed class StreamedResponseTests : IAsyncLifetime
 {
     private readonly RequestRecorder _recorder = new();
+    // The clock the server times a stream's reads on: the test moves it between writes.
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private RuntimeApiServer _api = null!;
     private FakeRuntime _runtime = null!;
 
     public async Task InitializeAsync()
     {
-        _api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(30), Middleware = _recorder.Middleware, MaxStreamedResponseBytes = 1000 });
+        _api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(30), Middleware = _recorder.Middleware, MaxStreamedResponseBytes = 1000, TimeProvider = _clock });
         _runtime = new FakeRuntime(_api.Address);
     }
 
@@ -44,7 +47,7 @@ public sealed class StreamedResponseTests : IAsyncLifetime
                 // Each write waits until the server has read the one before, so reads cannot merge however loaded the machine is.
                 await WaitUntilAsync(() => invocation.StreamedChunks.Count == i);
                 if (i > 0)
-                    await Task.Delay(150);
+                    _clock.Advance(TimeSpan.FromMilliseconds(150));
                 await body.WriteAsync(Encoding.UTF8.GetBytes($"chunk {i}\n"));
                 await body.FlushAsync();
             }
@@ -62,8 +65,8 @@ public sealed class StreamedResponseTests : IAsyncLifetime
         Assert.Equal(3, chunks.Count);
         Assert.All(chunks, chunk => Assert.Equal(8, chunk.Bytes));
         Assert.Equal(TimeSpan.Zero, chunks[0].SinceFirstByte);
-        Assert.True(chunks[1].SinceFirstByte >= TimeSpan.FromMilliseconds(140), $"second read at {chunks[1].SinceFirstByte}");
-        Assert.True(chunks[2].SinceFirstByte - chunks[1].SinceFirstByte >= TimeSpan.FromMilliseconds(140), $"third read at {chunks[2].SinceFirstByte}");
+        Assert.Equal(TimeSpan.FromMilliseconds(150), chunks[1].SinceFirstByte);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), chunks[2].SinceFirstByte);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

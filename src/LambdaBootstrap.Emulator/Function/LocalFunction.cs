@@ -23,6 +23,7 @@ internal sealed class LocalFunction : IAsyncDisposable
     private readonly InvocationRun _run;
     // Invokes taken from the queue and not yet finished (a cold start's init included).
     private int _busy;
+    private int _received;
     private readonly Task[] _dispatchers;
     private volatile bool _disposing;
 
@@ -43,6 +44,8 @@ internal sealed class LocalFunction : IAsyncDisposable
 
     public RuntimeApiServer Api => _api;
     public FunctionOptions Options => _options;
+    /// <summary>Invokes received so far, queued or refused: the order they came in is the order they run in.</summary>
+    internal int InvokesReceived => Volatile.Read(ref _received);
     /// <summary>Invokes waiting for their turn (not yet running).</summary>
     public int QueuedInvokes => _queue.Reader.Count;
     /// <summary>The running bootstrap, if one is up.</summary>
@@ -97,6 +100,7 @@ internal sealed class LocalFunction : IAsyncDisposable
     public PendingInvoke StartInvoke(byte[] payload, InvokeOptions? options = null)
     {
         var pending = new PendingInvoke(payload, options ?? InvokeOptions.None);
+        Interlocked.Increment(ref _received);
         if (!_queue.Writer.TryWrite(pending))
             pending.Fail(_disposing ? new EmulatorException("the emulator is shutting down") : new QueueFullException(_options.Api.FunctionName, _options.MaxQueuedInvokes));
         return pending;

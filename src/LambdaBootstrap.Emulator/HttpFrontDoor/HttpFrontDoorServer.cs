@@ -50,7 +50,7 @@ internal sealed class HttpFrontDoorServer : IAsyncDisposable
             return;
         }
         string requestId = Guid.NewGuid().ToString();
-        byte[] payload = HttpEventBuilder.Build(_format, context.Request, body, requestId, DateTimeOffset.UtcNow);
+        byte[] payload = HttpEventBuilder.Build(_format, context.Request, body, requestId, _function.Options.Api.TimeProvider.GetUtcNow());
         InvokeResult result;
         try
         {

@@ -20,6 +20,7 @@ internal sealed class ExtensionsApi
     private readonly ConcurrentDictionary<string, RegisteredExtension> _registered = new();
     private readonly Func<bool> _initEnded;
     private TaskCompletionSource<DateTimeOffset> _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ParkedRequests _parked = new();
 
     internal ExtensionsApi(RuntimeApiOptions options, Func<bool> initEnded)
     {
@@ -29,6 +30,10 @@ internal sealed class ExtensionsApi
 
     /// <summary>The extensions the current process registered.</summary>
     public IReadOnlyCollection<RegisteredExtension> Registered => _registered.Values.ToArray();
+
+    /// <summary>Completes once at least <paramref name="count"/> event/next requests wait for an event.</summary>
+    internal Task UntilEventRequestsWaitAsync(int count, CancellationToken cancellationToken = default) =>
+        _parked.UntilAtLeastAsync(count, cancellationToken);
 
     /// <summary>A new process starts: its extensions register anew.</summary>
     internal void BeginColdStart()
@@ -88,6 +93,7 @@ internal sealed class ExtensionsApi
             return;
         }
         var shutdown = _shutdown.Task;
+        _parked.Parked();
         try
         {
             // Without SHUTDOWN in its events there is nothing to deliver: the request waits until the process goes.
@@ -100,6 +106,10 @@ internal sealed class ExtensionsApi
         catch (OperationCanceledException)
         {
             // The extension's process went away.
+        }
+        finally
+        {
+            _parked.Left();
         }
     }
 

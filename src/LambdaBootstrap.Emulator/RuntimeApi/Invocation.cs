@@ -63,7 +63,7 @@ internal sealed class Invocation
     }
 
     /// <summary>Starts recording a streamed response; its readers see it once the first byte is in.</summary>
-    internal StreamedResponseRecording BeginStream(string contentType) => Stream = new StreamedResponseRecording(contentType);
+    internal StreamedResponseRecording BeginStream(string contentType, TimeProvider time) => Stream = new StreamedResponseRecording(contentType, time);
 
     /// <summary>Adds one read to the streamed response. False once the invocation is settled (the bytes are dropped).</summary>
     internal bool AppendStreamed(ReadOnlySpan<byte> bytes)

@@ -36,8 +36,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     private volatile bool _initEnded;
     // Each /next waiting for an event, with when it came (a timestamp of the options' TimeProvider).
     private readonly ConcurrentDictionary<HttpContext, long> _waitingNexts = new();
-    // Completed (and replaced) each time a /next starts or stops waiting.
-    private TaskCompletionSource _nextsChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ParkedRequests _parkedNexts = new();
     private TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RuntimeApiServer(RuntimeApiOptions options)
@@ -171,7 +170,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         NextRequested?.Invoke();
         Invocation invocation;
         _waitingNexts[context] = _time.GetTimestamp();
-        NextsChanged();
+        _parkedNexts.Parked();
         try
         {
             invocation = await _ledger.NextAsync(_time.GetUtcNow, context.RequestAborted);
@@ -183,7 +182,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         finally
         {
             _waitingNexts.TryRemove(context, out _);
-            NextsChanged();
+            _parkedNexts.Left();
         }
         InvocationStarted?.Invoke(invocation);
 
@@ -257,19 +256,8 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     }
 
     /// <summary>Completes once at least <paramref name="count"/> <c>/next</c> requests wait for an event.</summary>
-    internal async Task UntilNextsWaitAsync(int count, CancellationToken cancellationToken = default)
-    {
-        while (true)
-        {
-            var changed = Volatile.Read(ref _nextsChanged).Task;
-            if (_waitingNexts.Count >= count)
-                return;
-            await changed.WaitAsync(cancellationToken);
-        }
-    }
-
-    private void NextsChanged() =>
-        Interlocked.Exchange(ref _nextsChanged, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    internal Task UntilNextsWaitAsync(int count, CancellationToken cancellationToken = default) =>
+        _parkedNexts.UntilAtLeastAsync(count, cancellationToken);
 
     internal Task RefuseAsync(HttpContext context, ReplyVerdict verdict)
     {

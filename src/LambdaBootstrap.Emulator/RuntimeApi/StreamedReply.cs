@@ -15,7 +15,7 @@ internal static class StreamedReply
     public static async Task ReadAsync(RuntimeApiServer server, HttpContext context, Invocation invocation)
     {
         var options = server.Options;
-        var stream = invocation.BeginStream(context.Request.ContentType is { Length: > 0 } type ? type : "application/octet-stream");
+        var stream = invocation.BeginStream(context.Request.ContentType is { Length: > 0 } type ? type : "application/octet-stream", options.TimeProvider);
         // For whoever wraps the server (see RuntimeApiOptions.Middleware): the body this request carried.
         context.Items[typeof(StreamedResponseRecording)] = stream;
         using var deadline = options.EnforceDeadline ? new CancellationTokenSource(UntilAfter(invocation.Deadline, options.TimeProvider), options.TimeProvider) : null;

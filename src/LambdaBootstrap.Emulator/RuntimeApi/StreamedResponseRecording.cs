@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace LambdaBootstrap.Emulator.RuntimeApi;
@@ -17,7 +16,14 @@ internal sealed class StreamedResponseRecording
     private long _length;
     private bool _completed;
 
-    public StreamedResponseRecording(string contentType) => ContentType = contentType;
+    private readonly TimeProvider _time;
+
+    /// <param name="time">The clock its reads are timed on (<see cref="RuntimeApiOptions.TimeProvider"/>).</param>
+    public StreamedResponseRecording(string contentType, TimeProvider time)
+    {
+        ContentType = contentType;
+        _time = time;
+    }
 
     /// <summary>The function's Content-Type for the response.</summary>
     public string ContentType { get; }
@@ -67,11 +73,11 @@ internal sealed class StreamedResponseRecording
         {
             if (_completed)
                 return false;
-            long now = Stopwatch.GetTimestamp();
+            long now = _time.GetTimestamp();
             if (_pieces.Count == 0)
                 _firstByteAt = now;
             _pieces.Add(bytes.ToArray());
-            _chunks.Add(new StreamedChunk(Stopwatch.GetElapsedTime(_firstByteAt, now), bytes.Length));
+            _chunks.Add(new StreamedChunk(_time.GetElapsedTime(_firstByteAt, now), bytes.Length));
             _length += bytes.Length;
             Signal();
         }
