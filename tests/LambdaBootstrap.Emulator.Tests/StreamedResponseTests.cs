@@ -45,7 +45,7 @@ public sealed class StreamedResponseTests : IAsyncLifetime
             for (int i = 0; i < 3; i++)
             {
                 // Each write waits until the server has read the one before, so reads cannot merge however loaded the machine is.
-                await WaitUntilAsync(() => invocation.StreamedChunks.Count == i);
+                await Until.TrueAsync(() => invocation.StreamedChunks.Count == i);
                 if (i > 0)
                     _clock.Advance(TimeSpan.FromMilliseconds(150));
                 await body.WriteAsync(Encoding.UTF8.GetBytes($"chunk {i}\n"));
@@ -67,16 +67,6 @@ public sealed class StreamedResponseTests : IAsyncLifetime
         Assert.Equal(TimeSpan.Zero, chunks[0].SinceFirstByte);
         Assert.Equal(TimeSpan.FromMilliseconds(150), chunks[1].SinceFirstByte);
         Assert.Equal(TimeSpan.FromMilliseconds(300), chunks[2].SinceFirstByte);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var giveUp = DateTime.UtcNow + FakeRuntime.Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < giveUp, "gave up waiting");
-            await Task.Delay(5);
-        }
     }
 
     [Fact]
@@ -259,7 +249,7 @@ public sealed class StreamedResponseTests : IAsyncLifetime
             await connection.SendChunkAsync("half");
             await invocation.StreamingStarted.WaitAsync(FakeRuntime.Patience);
         }
-        await WaitUntilAsync(() => invocation.Stream!.IsCompleted);
+        await Until.TrueAsync(() => invocation.Stream!.IsCompleted);
         Assert.False(invocation.IsAnswered);
 
         using var response = await _runtime.RespondAsync(next.RequestId, "again", next.InvocationId);

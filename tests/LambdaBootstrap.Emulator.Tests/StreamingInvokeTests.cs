@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace LambdaBootstrap.Emulator.Tests;
 
@@ -98,15 +99,21 @@ public sealed class StreamingInvokeTests
     public async Task The_ordinary_endpoint_returns_a_streamed_response_whole()
     {
         await using var fake = await FakeFunction.StartAsync();
+        var started = new TaskCompletionSource<Invocation>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fake.Function.Api.InvocationStarted += invocation => started.TrySetResult(invocation);
         var call = fake.InvokeAsync("{}");
         var next = await fake.Runtime.NextAsync();
+        var invocation = await started.Task.WaitAsync(FakeRuntime.Patience);
         using var posted = await fake.Runtime.StreamAsync(next.RequestId, next.InvocationId, async body =>
         {
             for (int i = 0; i < 3; i++)
             {
                 await body.WriteAsync(Encoding.UTF8.GetBytes($"chunk {i}\n"));
                 await body.FlushAsync();
-                await Task.Delay(50);
+                // Each chunk in the emulator's hands, and still no answer: the endpoint waits for the whole body.
+                int read = i + 1;
+                await Until.TrueAsync(() => invocation.StreamedChunks.Count == read);
+                Assert.False(call.IsCompleted, $"answered after {read} chunks");
             }
         });
 
