@@ -122,9 +122,13 @@ public sealed class HttpFrontDoorTests
     [Fact]
     public async Task A_timeout_is_504()
     {
-        await using var door = await Door.StartAsync(FrontDoorEventFormat.ApiGatewayV1, TimeSpan.FromSeconds(1));
+        var clock = new TestClock();
+        await using var door = await Door.StartAsync(FrontDoorEventFormat.ApiGatewayV1, TimeSpan.FromSeconds(1), clock);
         var response = door.Http.GetAsync("/slow");
         await door.Fake.Runtime.NextAsync();
+        // The init timeout's timer, then the function timeout's.
+        await clock.UntilTimersArmedAsync(2);
+        clock.Advance(TimeSpan.FromSeconds(1));
 
         using var late = await response;
 
@@ -208,9 +212,9 @@ public sealed class HttpFrontDoorTests
         public HttpClient Http { get; private set; } = null!;
         public IReadOnlyList<string> Lines => _lines.ToArray();
 
-        public static async Task<Door> StartAsync(FrontDoorEventFormat format, TimeSpan? timeout = null)
+        public static async Task<Door> StartAsync(FrontDoorEventFormat format, TimeSpan? timeout = null, TimeProvider? time = null)
         {
-            var door = new Door { Fake = await FakeFunction.StartAsync(timeout) };
+            var door = new Door { Fake = await FakeFunction.StartAsync(timeout, time: time) };
             door.Server = await HttpFrontDoorServer.StartAsync(door.Fake.Function, format, 0, (line, _) => door._lines.Enqueue(line));
             door.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{door.Server.Port}"), Timeout = FakeRuntime.Patience };
             return door;

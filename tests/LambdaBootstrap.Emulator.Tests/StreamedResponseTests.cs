@@ -223,19 +223,23 @@ public sealed class StreamedResponseTests : IAsyncLifetime
     [Fact]
     public async Task With_the_deadline_enforced_a_stream_still_open_at_the_deadline_gets_410()
     {
-        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(3), EnforceDeadline = true });
+        var clock = new TestClock();
+        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(3), EnforceDeadline = true, TimeProvider = clock });
         using var runtime = new FakeRuntime(api.Address);
         var invocation = api.Enqueue([1]);
         var next = await runtime.NextAsync();
         await using var connection = await runtime.OpenStreamAsync(next.RequestId, next.InvocationId);
         await connection.SendChunkAsync("slow");
         await invocation.StreamingStarted.WaitAsync(FakeRuntime.Patience);
-        Assert.True(DateTimeOffset.UtcNow < invocation.Deadline, "the stream did not even start before the deadline");
+        // The stream's deadline timer is armed: move the clock past the deadline while the stream is still open.
+        await clock.UntilTimersArmedAsync(1);
+        Assert.True(clock.GetUtcNow() < invocation.Deadline, "the stream did not even start before the deadline");
+        clock.Advance(TimeSpan.FromSeconds(4));
 
         var response = await connection.ReadResponseAsync();
         Assert.Equal(410, response.Status);
         Assert.Contains("deadline passed while the response was streaming", response.BodyText);
-        Assert.True(DateTimeOffset.UtcNow >= invocation.Deadline);
+        Assert.True(clock.GetUtcNow() >= invocation.Deadline);
         Assert.False(invocation.IsAnswered);
     }
 
