@@ -18,14 +18,14 @@ internal sealed class EmulatorUnderTest : IAsyncDisposable
 
     public const string InvokePath = "/2015-03-31/functions/function/invocations";
 
-    public static async Task<EmulatorUnderTest> StartAsync(string handler, string? binary = null, TimeSpan? timeout = null)
+    public static async Task<EmulatorUnderTest> StartAsync(string handler, string? binary = null, TimeSpan? timeout = null, TimeProvider? time = null)
     {
         var emulator = new EmulatorUnderTest();
         emulator.Function = await LocalFunction.StartAsync(new FunctionOptions
         {
             BootstrapPath = binary ?? BootstrapBinaries.Host,
             Handler = handler,
-            Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(3) },
+            Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(3), TimeProvider = time ?? TimeProvider.System },
         }, (line, _) => emulator._lines.Enqueue(line));
         emulator.Server = await InvokeServer.StartAsync(emulator.Function, 0, (line, _) => emulator._lines.Enqueue(line));
         emulator.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{emulator.Server.Port}"), Timeout = Patience };
