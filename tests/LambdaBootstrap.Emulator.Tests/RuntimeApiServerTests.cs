@@ -165,6 +165,27 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_a_process_is_gone_a_next_read_late_from_its_connection_takes_no_event()
+    {
+        // The gone process's connection, in use before it went; its last /next is read only afterwards.
+        await using var old = await RawHttpConnection.OpenAsync(_api.Port);
+        await old.SendHeadAsync("GET", "/2018-06-01/runtime/invocation/nope");
+        Assert.Equal(404, (await old.ReadResponseAsync()).Status);
+        await _api.UntilEarlierNextsEndAsync(TimeProvider.System.GetTimestamp(), Patience);
+
+        var invocation = _api.Enqueue("{}"u8.ToArray());
+        await old.SendHeadAsync("GET", Next);
+        var refused = await old.ReadResponseAsync();
+        Assert.Equal(403, refused.Status);
+        Assert.Contains("replaced", refused.BodyText);
+        Assert.False(invocation.Started.IsCompleted);
+
+        // The next process's own connection gets it.
+        using var next = await _http.GetAsync(Next);
+        Assert.Equal(invocation.RequestId, Header(next, "Lambda-Runtime-Aws-Request-Id"));
+    }
+
+    [Fact]
     public async Task Replies_to_a_settled_invocation_are_still_refused_after_it_is_let_go()
     {
         var invocation = _api.Enqueue("{}"u8.ToArray());

@@ -37,6 +37,10 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     // Each /next waiting for an event, with when it came (a timestamp of the options' TimeProvider).
     private readonly ConcurrentDictionary<HttpContext, long> _waitingNexts = new();
     private readonly ParkedRequests _parkedNexts = new();
+    // The connections seen since the last process went, and those seen before: a request on one of the latter comes
+    // from a process that is gone. Its /next, read late off the socket, must not take the next process's event.
+    private ConcurrentDictionary<string, byte> _connections = new();
+    private ConcurrentDictionary<string, byte> _earlierConnections = new();
     private TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RuntimeApiServer(RuntimeApiOptions options)
@@ -122,6 +126,8 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (!_earlierConnections.ContainsKey(context.Connection.Id))
+            _connections.TryAdd(context.Connection.Id, 0);
         var route = RuntimeApiRoute.Parse(request.Method, request.Path.Value ?? "");
         bool streamed = route.Endpoint == RuntimeApiEndpoint.Response && StreamedReply.IsStreamed(request);
         byte[] body = [];
@@ -166,6 +172,11 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
+        if (_earlierConnections.ContainsKey(context.Connection.Id))
+        {
+            await WriteErrorAsync(context, 403, "InvalidStateTransition", "this connection belongs to a process the function has replaced");
+            return;
+        }
         _initEnded = true;
         NextRequested?.Invoke();
         Invocation invocation;
@@ -243,12 +254,15 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     internal InvocationLedger Ledger => _ledger;
 
     /// <summary>
-    /// Waits, up to <paramref name="patience"/>, until no <c>/next</c> that came before <paramref name="cameBefore"/>
-    /// (a timestamp of <see cref="RuntimeApiOptions.TimeProvider"/>) is still waiting. Called when a process is gone: until the server sees its connections
-    /// close, such a <c>/next</c> would take the next event and hand it to nobody.
+    /// Called when a process is gone, before the next one starts. Every connection seen so far is taken as the gone
+    /// process's: a <c>/next</c> read from one later is refused. Then waits, up to <paramref name="patience"/>, until no
+    /// <c>/next</c> that came before <paramref name="cameBefore"/> (a timestamp of
+    /// <see cref="RuntimeApiOptions.TimeProvider"/>) is still waiting. Either would take the next event and hand it to
+    /// nobody.
     /// </summary>
     internal async Task UntilEarlierNextsEndAsync(long cameBefore, TimeSpan patience)
     {
+        _earlierConnections = Interlocked.Exchange(ref _connections, new());
         // Waits on the socket layer, not on the function's time: the real clock, whatever the options' clock.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (_waitingNexts.Values.Any(came => came < cameBefore) && clock.Elapsed < patience)
