@@ -171,7 +171,7 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
         await using var old = await RawHttpConnection.OpenAsync(_api.Port);
         await old.SendHeadAsync("GET", "/2018-06-01/runtime/invocation/nope");
         Assert.Equal(404, (await old.ReadResponseAsync()).Status);
-        await _api.UntilEarlierNextsEndAsync(TimeProvider.System.GetTimestamp(), Patience);
+        await _api.UntilEarlierNextsEndAsync(System.Diagnostics.Stopwatch.GetTimestamp(), Patience);
 
         var invocation = _api.Enqueue("{}"u8.ToArray());
         await old.SendHeadAsync("GET", Next);

@@ -78,7 +78,7 @@ internal sealed class FunctionProcess
         bool replacing = retired is not null || _process is { HasExited: true };
         await StopAsync(retired);
         if (replacing)
-            await _api.UntilEarlierNextsEndAsync(_options.Api.TimeProvider.GetTimestamp(), TimeSpan.FromSeconds(2));
+            await _api.UntilEarlierNextsEndAsync(System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromSeconds(2));
         lock (_lock)
         {
             bool cold = _process is null || _process.HasExited;

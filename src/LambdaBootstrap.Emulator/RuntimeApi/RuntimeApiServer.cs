@@ -34,7 +34,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     private LoopbackServer _host = null!;
     // Init ends at the current process's first /next: registering extensions and /init/error are over then.
     private volatile bool _initEnded;
-    // Each /next waiting for an event, with when it came (a timestamp of the options' TimeProvider).
+    // Each /next waiting for an event, with when it came (a Stopwatch timestamp: it orders events, it times nothing).
     private readonly ConcurrentDictionary<HttpContext, long> _waitingNexts = new();
     private readonly ParkedRequests _parkedNexts = new();
     // The connections seen since the last process went, and those seen before: a request on one of the latter comes
@@ -180,7 +180,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         _initEnded = true;
         NextRequested?.Invoke();
         Invocation invocation;
-        _waitingNexts[context] = _time.GetTimestamp();
+        _waitingNexts[context] = System.Diagnostics.Stopwatch.GetTimestamp();
         _parkedNexts.Parked();
         try
         {
@@ -256,9 +256,8 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>
     /// Called when a process is gone, before the next one starts. Every connection seen so far is taken as the gone
     /// process's: a <c>/next</c> read from one later is refused. Then waits, up to <paramref name="patience"/>, until no
-    /// <c>/next</c> that came before <paramref name="cameBefore"/> (a timestamp of
-    /// <see cref="RuntimeApiOptions.TimeProvider"/>) is still waiting. Either would take the next event and hand it to
-    /// nobody.
+    /// <c>/next</c> that came before <paramref name="cameBefore"/> (a Stopwatch timestamp) is still waiting. Either
+    /// would take the next event and hand it to nobody.
     /// </summary>
     internal async Task UntilEarlierNextsEndAsync(long cameBefore, TimeSpan patience)
     {
