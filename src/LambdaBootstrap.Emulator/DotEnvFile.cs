@@ -1,4 +1,5 @@
 using System.Text;
+using LambdaBootstrap.Emulator.Hosting;
 
 namespace LambdaBootstrap.Emulator;
 
@@ -8,7 +9,7 @@ namespace LambdaBootstrap.Emulator;
 /// escapes), in single quotes (taken as written), or bare (trimmed, and cut at <c> #</c>). A line it cannot read is a
 /// one-line error naming the file and line.
 /// </summary>
-public static class DotEnvFile
+internal static class DotEnvFile
 {
     public static IReadOnlyList<KeyValuePair<string, string>> Read(string path)
     {

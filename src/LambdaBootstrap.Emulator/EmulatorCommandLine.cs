@@ -1,9 +1,10 @@
 using System.Globalization;
+using LambdaBootstrap.Emulator.Hosting;
 
 namespace LambdaBootstrap.Emulator;
 
 /// <summary>The emulator's command line: parsed strictly, every option in <see cref="Help"/>.</summary>
-public sealed record EmulatorCommandLine
+internal sealed record EmulatorCommandLine
 {
     public const string Help = """
         Usage: bootstrap-emulator --bootstrap PATH [options]
@@ -94,7 +95,7 @@ public sealed record EmulatorCommandLine
     public int RuntimeApiPort { get; init; }
     /// <summary>The HTTP front door's port (--http-port), or null when there is none.</summary>
     public int? HttpPort { get; init; }
-    public HttpFrontDoor.HttpEventFormat HttpEvent { get; init; } = HttpFrontDoor.HttpEventFormat.ApiGatewayV2;
+    public HttpFrontDoor.FrontDoorEventFormat HttpEvent { get; init; } = HttpFrontDoor.FrontDoorEventFormat.ApiGatewayV2;
     public double TimeoutSeconds { get; init; } = 3;
     public int MemoryMb { get; init; } = 128;
     public string FunctionName { get; init; } = "function";
@@ -209,9 +210,9 @@ public sealed record EmulatorCommandLine
             ? port
             : throw new EmulatorException($"{option} must be a port number from 0 to 65535, got '{value}'");
 
-    private static HttpFrontDoor.HttpEventFormat ParseHttpEvent(string value) =>
-        HttpFrontDoor.HttpEventFormats.Parse(value)
-            ?? throw new EmulatorException($"--http-event must be {HttpFrontDoor.HttpEventFormats.Names}, not '{value}'");
+    private static HttpFrontDoor.FrontDoorEventFormat ParseHttpEvent(string value) =>
+        HttpFrontDoor.FrontDoorEventFormats.Parse(value)
+            ?? throw new EmulatorException($"--http-event must be {HttpFrontDoor.FrontDoorEventFormats.Names}, not '{value}'");
 
     private static double ParsePositive(string option, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && number > 0

@@ -3,7 +3,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator;
 
 /// <summary>The function the emulator runs: which bootstrap, with which handler, settings and environment.</summary>
-public sealed record FunctionOptions
+internal sealed record FunctionOptions
 {
     public required string BootstrapPath { get; init; }
     public string? Handler { get; init; }

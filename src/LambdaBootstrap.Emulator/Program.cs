@@ -1,7 +1,10 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Function;
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.HttpFrontDoor;
+using LambdaBootstrap.Emulator.InvokeApi;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using LambdaBootstrap.Emulator.Templates;
 using LambdaBootstrap.Emulator.Watch;
@@ -132,7 +135,7 @@ try
         if (functions.Values.Distinct().Count() != 1)
             throw new EmulatorException("--http-port serves one function; the template has several");
         frontDoor = await HttpFrontDoorServer.StartAsync(functions.Values.First(), commandLine.HttpEvent, httpPort, Output);
-        Output($"emulator: HTTP front door ({HttpEventFormats.NameOf(commandLine.HttpEvent)} events) on http://127.0.0.1:{frontDoor.Port}/", false);
+        Output($"emulator: HTTP front door ({FrontDoorEventFormats.NameOf(commandLine.HttpEvent)} events) on http://127.0.0.1:{frontDoor.Port}/", false);
     }
     await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     Output("emulator: stopping", false);
@@ -160,3 +163,6 @@ finally
         await function.DisposeAsync();
     template?.Dispose();
 }
+
+// The tool's entry point is no API: without this, ASP.NET's generator would make it public.
+internal partial class Program;

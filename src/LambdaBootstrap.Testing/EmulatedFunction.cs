@@ -1,5 +1,7 @@
 using System.Text;
 using LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Function;
+using LambdaBootstrap.Emulator.Hosting;
 
 namespace LambdaBootstrap.Testing;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
 
@@ -29,7 +30,7 @@ public sealed class Arm64Tests
     {
         var payload = new byte[1024 * 1024];
         new Random(7).NextBytes(payload);
-        await using var function = await StartAsync("echo", new() { RecordRequests = true });
+        await using var function = await StartAsync("echo");
         var small = await function.InvokeAsync("{\"hello\": [1, 2, 3]}");
         var large = await function.InvokeAsync(payload);
 
@@ -69,11 +70,11 @@ public sealed class Arm64Tests
     [Fact]
     public async Task Fail_sends_an_error_report_with_the_XRay_cause()
     {
-        await using var function = await StartAsync("fail", new() { RecordRequests = true });
+        await using var function = await StartAsync("fail");
         var outcome = await function.InvokeAsync("{}");
 
         Assert.Equal("InvalidOperationException", outcome.ErrorType);
-        var error = Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error"));
+        var error = Assert.Single(function.Requests, r => r.Path.EndsWith("/error"));
         Assert.Equal("InvalidOperationException", error.Header("Lambda-Runtime-Function-Error-Type"));
         using var cause = JsonDocument.Parse(error.Header("Lambda-Runtime-Function-XRay-Error-Cause")!);
         var exception = Assert.Single(cause.RootElement.GetProperty("exceptions").EnumerateArray());
@@ -125,7 +126,7 @@ public sealed class Arm64Tests
     [Fact]
     public async Task A_500_from_next_ends_the_process()
     {
-        await using var function = await StartAsync("echo", new() { Intercept = RuntimeApiFaults.ServerErrorOn("/next", "{\"errorType\":\"ServiceException\"}") });
+        await using var function = await StartAsync("echo", new() { Middleware = RuntimeApiFaults.ServerErrorOn("/next", "{\"errorType\":\"ServiceException\"}") });
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.Contains(function.Stderr, line => line.Contains("500"));
     }

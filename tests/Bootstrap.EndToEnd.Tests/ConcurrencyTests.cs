@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using LambdaBootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator.Tests;
 using Microsoft.AspNetCore.Http;
 
 namespace Bootstrap.EndToEnd.Tests;
@@ -53,7 +54,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Two_thousand_invocations_at_N8_are_each_answered_once_with_their_own_ids_and_no_trace_env()
     {
-        await using var function = await FunctionUnderTest.StartAsync("context", new() { RecordRequests = true }, Concurrency(8));
+        await using var function = await FunctionUnderTest.StartAsync("context", null, Concurrency(8));
         var invocations = Enumerable.Range(0, 2000).Select(_ => function.Api.Enqueue("{}"u8.ToArray())).ToList();
         var outcomes = await Task.WhenAll(invocations.Select(i => i.Outcome)).WaitAsync(TimeSpan.FromSeconds(90));
 
@@ -64,7 +65,7 @@ public sealed class ConcurrencyTests
             Assert.Equal(invocations[i].TraceId, json.RootElement.GetProperty("traceId").GetString());
             Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("traceEnv").ValueKind);
         }
-        var responses = function.Api.Requests.Where(r => r.Path.EndsWith("/response")).Select(r => r.Path).ToList();
+        var responses = function.Requests.Where(r => r.Path.EndsWith("/response")).Select(r => r.Path).ToList();
         Assert.Equal(2000, responses.Count);
         Assert.Equal(2000, responses.Distinct().Count());
         Assert.Equal(0, function.Api.RefusedReplies);
@@ -95,7 +96,7 @@ public sealed class ConcurrencyTests
         int nexts = 0;
         await using var function = await FunctionUnderTest.StartAsync("echo", new()
         {
-            Intercept = async context =>
+            Middleware = Intercept.With(async context =>
             {
                 if (!context.Request.Path.Value!.EndsWith("/next"))
                     return false;
@@ -103,7 +104,7 @@ public sealed class ConcurrencyTests
                 context.Response.StatusCode = 500;
                 await context.Response.WriteAsync("{\"errorType\":\"ServiceException\"}");
                 return true;
-            },
+            }),
         }, Concurrency(4));
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.InRange(nexts, 1, 4);

@@ -16,7 +16,7 @@ public sealed class ContextTests
     [Fact]
     public async Task Context_reports_every_field_from_headers_and_environment()
     {
-        var options = new RuntimeApiOptions { FunctionName = "my-fn", FunctionVersion = "7", Timeout = TimeSpan.FromSeconds(30), RecordRequests = true };
+        var options = new RuntimeApiOptions { FunctionName = "my-fn", FunctionVersion = "7", Timeout = TimeSpan.FromSeconds(30) };
         await using var function = await FunctionUnderTest.StartAsync("context", options,
             new Dictionary<string, string> { ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "512" });
         var invocation = function.Api.Enqueue("{}"u8.ToArray(), new InvokeOptions

@@ -1,19 +1,24 @@
 using System.Text;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator.Tests;
 
 namespace Bootstrap.EndToEnd.Tests;
 
 /// <summary>A real AOT bootstrap running as a child process against a Kestrel Runtime API in the test process.</summary>
-public sealed class FunctionUnderTest : IAsyncDisposable
+internal sealed class FunctionUnderTest : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = Bootstrap.TestSupport.Patience.Default;
 
     private readonly OutputLines _output = new();
 
-    private FunctionUnderTest(RuntimeApiServer api) => Api = api;
+    private readonly RequestRecorder _recorder;
+
+    private FunctionUnderTest(RuntimeApiServer api, RequestRecorder recorder) => (Api, _recorder) = (api, recorder);
 
     public RuntimeApiServer Api { get; }
+    /// <summary>Every request the Runtime API received, each before its answer went out.</summary>
+    public IReadOnlyCollection<RecordedRequest> Requests => _recorder.Requests;
     public BootstrapProcess Process { get; private set; } = null!;
 
     public IEnumerable<string> Stdout => _output.Stdout;
@@ -27,8 +32,14 @@ public sealed class FunctionUnderTest : IAsyncDisposable
         string? binary = null,
         string? apiHost = null)
     {
-        var api = await RuntimeApiServer.StartAsync((options ?? new RuntimeApiOptions()) with { Port = 0 });
-        var function = new FunctionUnderTest(api);
+        options ??= new RuntimeApiOptions();
+        var recorder = new RequestRecorder();
+        var api = await RuntimeApiServer.StartAsync(options with
+        {
+            Port = 0,
+            Middleware = options.Middleware is { } middleware ? recorder.Around(middleware) : recorder.Middleware,
+        });
+        var function = new FunctionUnderTest(api, recorder);
         // apiHost: the name or address the bootstrap is given for the API instead of 127.0.0.1 (it listens on that).
         string address = apiHost is null ? api.Address : $"{apiHost}:{api.Port}";
         var env = LambdaEnvironment.Build(api.Options, address, handler, memoryMb: 128, taskRoot: Path.GetTempPath());

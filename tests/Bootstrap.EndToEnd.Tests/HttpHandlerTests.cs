@@ -126,13 +126,13 @@ public sealed class HttpHandlerTests
     [Fact]
     public async Task Streams_behind_a_function_url_with_the_http_integration_prelude()
     {
-        await using var function = await FunctionUnderTest.StartAsync("http-stream", new() { RecordRequests = true }, binary: BootstrapBinaries.TestFunction);
+        await using var function = await FunctionUnderTest.StartAsync("http-stream", binary: BootstrapBinaries.TestFunction);
         var invocation = function.Api.Enqueue(HttpEvents.Request("function-url", "GET", "/live"));
         var outcome = await invocation.Outcome.WaitAsync(FunctionUnderTest.Patience);
 
         Assert.False(outcome.IsError, outcome.BodyText);
         Assert.True(invocation.IsStreamed);
-        var reply = function.Api.Requests.Last(r => r.Path.EndsWith("/response"));
+        var reply = function.Requests.Last(r => r.Path.EndsWith("/response"));
         Assert.Equal("streaming", reply.Header("Lambda-Runtime-Function-Response-Mode"));
         Assert.Equal("application/vnd.awslambda.http-integration-response", reply.Header("Content-Type"));
 

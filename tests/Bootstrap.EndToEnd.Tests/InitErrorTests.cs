@@ -12,7 +12,7 @@ public sealed class InitErrorTests
     [InlineData("", "_HANDLER is not set")]
     public async Task Unknown_or_missing_handler_is_reported_as_HandlerNotFound(string? handler, string message)
     {
-        await using var function = await FunctionUnderTest.StartAsync(handler, new() { RecordRequests = true });
+        await using var function = await FunctionUnderTest.StartAsync(handler);
         var error = await function.Api.InitError.WaitAsync(FunctionUnderTest.Patience);
 
         Assert.Equal("Runtime.HandlerNotFound", error.ErrorType);
@@ -21,7 +21,7 @@ public sealed class InitErrorTests
         Assert.Contains(message, text);
         Assert.Contains("context, counter, echo, fail, greet, http, sleep, stream", text);
         Assert.NotEqual(0, await function.ExitCodeAsync());
-        Assert.DoesNotContain(function.Api.Requests, r => r.Path.EndsWith("/next"));
+        Assert.DoesNotContain(function.Requests, r => r.Path.EndsWith("/next"));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using LambdaBootstrap.Emulator.Tests;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Bootstrap.EndToEnd.Tests;
 
@@ -11,10 +13,10 @@ public sealed partial class ProtocolAdditionsTests
     [Fact]
     public async Task A_handler_error_carries_the_XRay_error_cause_header()
     {
-        await using var function = await FunctionUnderTest.StartAsync("fail", new() { RecordRequests = true });
+        await using var function = await FunctionUnderTest.StartAsync("fail");
         await function.InvokeAsync("{}");
 
-        var error = Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error"));
+        var error = Assert.Single(function.Requests, r => r.Path.EndsWith("/error"));
         string cause = error.Header("Lambda-Runtime-Function-XRay-Error-Cause")!;
         Assert.NotNull(cause);
         using var json = JsonDocument.Parse(cause);
@@ -32,14 +34,14 @@ public sealed partial class ProtocolAdditionsTests
         int replies = 0;
         await using var function = await FunctionUnderTest.StartAsync("echo", new()
         {
-            Intercept = async context =>
+            Middleware = Intercept.With(async context =>
             {
                 if (!context.Request.Path.Value!.EndsWith("/response") || Interlocked.Increment(ref replies) != 1)
                     return false;
                 context.Response.StatusCode = 410;
                 await context.Response.WriteAsync("{\"errorType\":\"InvocationGone\"}");
                 return true;
-            },
+            }),
         });
         var late = function.Api.Enqueue("late"u8.ToArray());
         var next = await function.InvokeAsync("next");
@@ -56,14 +58,13 @@ public sealed partial class ProtocolAdditionsTests
         int nexts = 0;
         await using var function = await FunctionUnderTest.StartAsync("echo", new()
         {
-            RecordRequests = true,
-            Intercept = context =>
+            Middleware = Intercept.With(context =>
             {
                 // Every second /next goes out without an invocation id, as from an older Runtime API.
                 if (context.Request.Path.Value!.EndsWith("/next") && Interlocked.Increment(ref nexts) % 2 == 0)
                     context.Response.OnStarting(() => { context.Response.Headers.Remove("Lambda-Runtime-Invocation-Id"); return Task.CompletedTask; });
                 return Task.FromResult(false);
-            },
+            }),
         });
         var invocations = new List<LambdaBootstrap.Emulator.RuntimeApi.Invocation>();
         for (int i = 0; i < 4; i++)
@@ -73,7 +74,7 @@ public sealed partial class ProtocolAdditionsTests
             invocations.Add(invocation);
         }
 
-        var replies = function.Api.Requests.Where(r => r.Path.EndsWith("/response")).ToList();
+        var replies = function.Requests.Where(r => r.Path.EndsWith("/response")).ToList();
         Assert.Equal(4, replies.Count);
         Assert.Equal(invocations[0].InvocationId, replies[0].Header("Lambda-Runtime-Invocation-Id"));
         Assert.Null(replies[1].Header("Lambda-Runtime-Invocation-Id"));
@@ -85,10 +86,13 @@ public sealed partial class ProtocolAdditionsTests
     [Fact]
     public async Task A_reply_after_the_deadline_gets_410_and_the_next_invocation_works()
     {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var function = await FunctionUnderTest.StartAsync("delay",
-            new() { Timeout = TimeSpan.FromMilliseconds(300), EnforceDeadline = true }, binary: BootstrapBinaries.TestFunction);
+            new() { Timeout = TimeSpan.FromMilliseconds(300), EnforceDeadline = true, TimeProvider = clock }, binary: BootstrapBinaries.TestFunction);
+        // The handler takes 600 ms of real time; its deadline passes on the test's clock before it replies.
         var late = function.Api.Enqueue("600"u8.ToArray());
-        await Task.Delay(1000);
+        await late.Started.WaitAsync(FunctionUnderTest.Patience);
+        clock.Advance(TimeSpan.FromMilliseconds(301));
         var next = await function.InvokeAsync("5");
 
         Assert.Equal("5", next.BodyText);
@@ -100,7 +104,7 @@ public sealed partial class ProtocolAdditionsTests
     [Fact]
     public async Task A_streamed_response_arrives_in_chunks_spread_over_time()
     {
-        await using var function = await FunctionUnderTest.StartAsync("stream", new() { RecordRequests = true });
+        await using var function = await FunctionUnderTest.StartAsync("stream");
         // A first, short stream compiles the server's streaming path, so a slow first read cannot merge the chunks.
         await function.InvokeAsync("{\"chunks\":2,\"delayMs\":0}");
         var invocation = function.Api.Enqueue("{\"chunks\":4,\"delayMs\":150}"u8.ToArray());
@@ -113,7 +117,7 @@ public sealed partial class ProtocolAdditionsTests
         var spread = invocation.StreamedChunks[^1].SinceFirstByte - invocation.StreamedChunks[0].SinceFirstByte;
         Assert.True(spread >= TimeSpan.FromMilliseconds(300), $"first and last chunk only {spread.TotalMilliseconds:0} ms apart");
 
-        var reply = function.Api.Requests.Last(r => r.Path.EndsWith("/response"));
+        var reply = function.Requests.Last(r => r.Path.EndsWith("/response"));
         Assert.Equal("streaming", reply.Header("Lambda-Runtime-Function-Response-Mode"));
         Assert.Equal("text/plain", reply.Header("Content-Type"));
         Assert.Contains("Lambda-Runtime-Function-Error-Type", reply.Header("Trailer"));
@@ -140,10 +144,10 @@ public sealed partial class ProtocolAdditionsTests
     [Fact]
     public async Task A_failure_before_the_first_byte_is_an_ordinary_error_report()
     {
-        await using var function = await FunctionUnderTest.StartAsync("stream", new() { RecordRequests = true });
+        await using var function = await FunctionUnderTest.StartAsync("stream");
         var outcome = await function.InvokeAsync("{\"chunks\":3,\"delayMs\":0,\"failAfter\":0}");
         Assert.Equal("InvalidOperationException", outcome.ErrorType);
-        Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error"));
-        Assert.DoesNotContain(function.Api.Requests, r => r.Path.EndsWith("/response"));
+        Assert.Single(function.Requests, r => r.Path.EndsWith("/error"));
+        Assert.DoesNotContain(function.Requests, r => r.Path.EndsWith("/response"));
     }
 }

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Bootstrap.TestSupport.RawHttp;
 using LambdaBootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator.Tests;
 using Microsoft.AspNetCore.Http;
 
 namespace Bootstrap.EndToEnd.Tests;
@@ -15,9 +16,9 @@ public sealed class ProtocolTests
     [Fact]
     public async Task Requests_carry_a_user_agent_naming_the_project_and_version()
     {
-        await using var function = await FunctionUnderTest.StartAsync("echo", new() { RecordRequests = true });
+        await using var function = await FunctionUnderTest.StartAsync("echo");
         await function.InvokeAsync("{}");
-        var next = function.Api.Requests.First(r => r.Path.EndsWith("/next"));
+        var next = function.Requests.First(r => r.Path.EndsWith("/next"));
         Assert.Matches(@"^LambdaBootstrap\.Runtime/\d+\.\d+\.\d+", next.Header("User-Agent"));
     }
 
@@ -47,7 +48,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_500_from_next_ends_the_process()
     {
-        await using var function = await FunctionUnderTest.StartAsync("echo", new() { Intercept = RuntimeApiFaults.ServerErrorOn("/next", "{\"errorType\":\"ServiceException\"}") });
+        await using var function = await FunctionUnderTest.StartAsync("echo", new() { Middleware = RuntimeApiFaults.ServerErrorOn("/next", "{\"errorType\":\"ServiceException\"}") });
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.Contains(function.Stderr, line => line.Contains("500"));
     }
@@ -55,7 +56,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_500_from_a_response_post_ends_the_process()
     {
-        await using var function = await FunctionUnderTest.StartAsync("echo", new() { Intercept = RuntimeApiFaults.ServerErrorOn("/response", "broken") });
+        await using var function = await FunctionUnderTest.StartAsync("echo", new() { Middleware = RuntimeApiFaults.ServerErrorOn("/response", "broken") });
         function.Api.Enqueue("{}"u8.ToArray());
         Assert.NotEqual(0, await function.ExitCodeAsync());
         Assert.Contains(function.Stderr, line => line.Contains("500") && line.Contains("response"));
@@ -64,7 +65,7 @@ public sealed class ProtocolTests
     [Fact]
     public async Task A_413_on_a_response_becomes_a_ResponseSizeTooLarge_error_report()
     {
-        await using var function = await FunctionUnderTest.StartAsync("big", new RuntimeApiOptions { RecordRequests = true }, binary: BootstrapBinaries.TestFunction);
+        await using var function = await FunctionUnderTest.StartAsync("big", binary: BootstrapBinaries.TestFunction);
         var outcome = await function.InvokeAsync("7000000");
         Assert.True(outcome.IsError);
         Assert.Equal("Function.ResponseSizeTooLarge", outcome.ErrorType);
@@ -72,7 +73,7 @@ public sealed class ProtocolTests
         var next = await function.InvokeAsync("5");
         Assert.Equal("xxxxx", next.BodyText);
         // The Runtime API ended the invocation at the 413; the runtime still reported the error, and went on.
-        var report = Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error", StringComparison.Ordinal));
+        var report = Assert.Single(function.Requests, r => r.Path.EndsWith("/error", StringComparison.Ordinal));
         Assert.Equal("Function.ResponseSizeTooLarge", report.Header("Lambda-Runtime-Function-Error-Type"));
         Assert.Contains("7000000", Encoding.UTF8.GetString(report.Body));
         Assert.Equal(403, report.StatusCode);
@@ -84,14 +85,14 @@ public sealed class ProtocolTests
         int rejected = 0;
         await using var function = await FunctionUnderTest.StartAsync("echo", new()
         {
-            Intercept = async context =>
+            Middleware = Intercept.With(async context =>
             {
                 if (!context.Request.Path.Value!.EndsWith("/response") || Interlocked.Increment(ref rejected) != 1)
                     return false;
                 context.Response.StatusCode = 400;
                 await context.Response.WriteAsync("{\"errorType\":\"InvalidRequestID\"}");
                 return true;
-            },
+            }),
         });
         function.Api.Enqueue("first"u8.ToArray()); // its response is refused, so it never completes
         var second = await function.InvokeAsync("second");
@@ -105,13 +106,13 @@ public sealed class ProtocolTests
     {
         await using var function = await FunctionUnderTest.StartAsync("echo", new()
         {
-            Intercept = context =>
+            Middleware = Intercept.With(context =>
             {
                 // Ask Kestrel to close the connection after each accepted response.
                 if (context.Request.Path.Value!.EndsWith("/response"))
                     context.Response.Headers.Connection = "close";
                 return Task.FromResult(false);
-            },
+            }),
         });
         for (int i = 0; i < 5; i++)
             Assert.Equal($"event {i}", (await function.InvokeAsync($"event {i}")).BodyText);

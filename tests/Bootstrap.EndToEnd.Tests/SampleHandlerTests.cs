@@ -62,7 +62,7 @@ public sealed class SampleHandlerTests
     [Fact]
     public async Task Fail_sends_an_error_report_with_type_message_and_stack_trace()
     {
-        await using var function = await FunctionUnderTest.StartAsync("fail", new() { RecordRequests = true });
+        await using var function = await FunctionUnderTest.StartAsync("fail");
         var outcome = await function.InvokeAsync("{}");
 
         Assert.True(outcome.IsError);
@@ -73,7 +73,7 @@ public sealed class SampleHandlerTests
         var stack = error.RootElement.GetProperty("stackTrace").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains(stack, line => line!.Contains("SampleHandlers.Fail"));
 
-        var request = Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error"));
+        var request = Assert.Single(function.Requests, r => r.Path.EndsWith("/error"));
         Assert.Equal("application/vnd.aws.lambda.error+json", request.Header("Content-Type"));
         Assert.Equal("InvalidOperationException", request.Header("Lambda-Runtime-Function-Error-Type"));
         await function.WaitForStdoutAsync(line => line.Contains("\tERROR\t") && line.Contains("boom"));

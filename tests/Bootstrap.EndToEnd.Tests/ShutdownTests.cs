@@ -9,7 +9,7 @@ public sealed class ShutdownTests
     [Fact]
     public async Task Counter_registers_one_extension_and_SIGTERM_runs_its_hook_and_exits_0()
     {
-        await using var function = await FunctionUnderTest.StartAsync("counter", new() { RecordRequests = true });
+        await using var function = await FunctionUnderTest.StartAsync("counter");
         for (int i = 1; i <= 3; i++)
         {
             using var json = JsonDocument.Parse((await function.InvokeAsync("{}")).Body);
@@ -19,10 +19,10 @@ public sealed class ShutdownTests
         var extension = Assert.Single(function.Api.Extensions.Registered);
         Assert.Equal("bootstrap-shutdown-hooks", extension.Name);
         Assert.Empty(extension.Events);
-        var register = Assert.Single(function.Api.Requests, r => r.Path == "/2020-01-01/extension/register");
+        var register = Assert.Single(function.Requests, r => r.Path == "/2020-01-01/extension/register");
         Assert.Equal("bootstrap-shutdown-hooks", register.Header("Lambda-Extension-Name"));
         // Registration happens during init: before the first /next.
-        var paths = function.Api.Requests.Select(r => r.Path).ToList();
+        var paths = function.Requests.Select(r => r.Path).ToList();
         Assert.True(paths.IndexOf("/2020-01-01/extension/register") < paths.IndexOf("/2018-06-01/runtime/invocation/next"));
 
         Assert.True(await function.Process.TerminateAsync(TimeSpan.FromSeconds(5)), "no exit after SIGTERM");
@@ -34,9 +34,9 @@ public sealed class ShutdownTests
     [Fact]
     public async Task Echo_registers_no_extension()
     {
-        await using var function = await FunctionUnderTest.StartAsync("echo", new() { RecordRequests = true });
+        await using var function = await FunctionUnderTest.StartAsync("echo");
         await function.InvokeAsync("{}");
         Assert.Empty(function.Api.Extensions.Registered);
-        Assert.DoesNotContain(function.Api.Requests, r => r.Path.StartsWith("/2020-01-01/"));
+        Assert.DoesNotContain(function.Requests, r => r.Path.StartsWith("/2020-01-01/"));
     }
 }

@@ -27,11 +27,11 @@ public sealed class StackTraceTests
 
     private static async Task<(string[] Stack, string[] Labels)> FailAsync(string handler, string payload, string? binary)
     {
-        await using var function = await FunctionUnderTest.StartAsync(handler, new() { RecordRequests = true }, binary: binary);
+        await using var function = await FunctionUnderTest.StartAsync(handler, binary: binary);
         var outcome = await function.InvokeAsync(payload);
         Assert.True(outcome.IsError);
         using var report = JsonDocument.Parse(outcome.Body);
-        var error = Assert.Single(function.Api.Requests, r => r.Path.EndsWith("/error"));
+        var error = Assert.Single(function.Requests, r => r.Path.EndsWith("/error"));
         string cause = error.Header("Lambda-Runtime-Function-XRay-Error-Cause")!;
         Assert.NotNull(cause);
         return (StackTrace(report.RootElement), XRayLabels(cause));

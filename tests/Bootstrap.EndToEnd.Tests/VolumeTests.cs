@@ -9,7 +9,7 @@ public sealed class VolumeTests
     [Fact]
     public async Task A_thousand_invocations_in_a_row_are_each_answered_exactly_once()
     {
-        await using var function = await FunctionUnderTest.StartAsync("echo", new() { RecordRequests = true });
+        await using var function = await FunctionUnderTest.StartAsync("echo");
         var invocations = new List<Invocation>();
         for (int i = 0; i < 1000; i++)
             invocations.Add(function.Api.Enqueue(BitConverter.GetBytes(i)));
@@ -17,7 +17,7 @@ public sealed class VolumeTests
 
         for (int i = 0; i < 1000; i++)
             Assert.Equal(BitConverter.GetBytes(i), outcomes[i].Body);
-        var responses = function.Api.Requests.Where(r => r.Path.EndsWith("/response")).ToList();
+        var responses = function.Requests.Where(r => r.Path.EndsWith("/response")).ToList();
         Assert.Equal(1000, responses.Count);
         Assert.Equal(1000, responses.Select(r => r.Path).Distinct().Count());
         Assert.Equal(0, function.Api.RefusedReplies);

@@ -1,4 +1,5 @@
 using LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.Processes;
 
 namespace LambdaBootstrap.Emulator.Tests;
@@ -30,10 +31,10 @@ public sealed class BootstrapLauncherTests : IDisposable
     private static ushort MachineOf(LambdaArchitecture architecture) => architecture == LambdaArchitecture.Arm64 ? (ushort)183 : (ushort)62;
 
     [Theory]
-    [InlineData((ushort)62, LambdaArchitecture.X86_64)]
-    [InlineData((ushort)183, LambdaArchitecture.Arm64)]
-    public void The_ELF_machine_names_the_architecture(ushort machine, LambdaArchitecture expected) =>
-        Assert.Equal(expected, ElfMachine.Read(Elf(machine)));
+    [InlineData((ushort)62, nameof(LambdaArchitecture.X86_64))]
+    [InlineData((ushort)183, nameof(LambdaArchitecture.Arm64))]
+    public void The_ELF_machine_names_the_architecture(ushort machine, string expected) =>
+        Assert.Equal(Enum.Parse<LambdaArchitecture>(expected), ElfMachine.Read(Elf(machine)));
 
     [Fact]
     public void A_script_or_another_machine_has_no_Lambda_architecture()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace LambdaBootstrap.Emulator.Tests;
@@ -117,7 +118,7 @@ public sealed class ConcurrencyAndShutdownTests
         var next = new HttpRequestMessage(HttpMethod.Get, "/2020-01-01/extension/event/next");
         next.Headers.Add("Lambda-Extension-Identifier", id);
         var waiting = http.SendAsync(next);
-        await Task.Delay(200);
+        await api.Extensions.UntilEventRequestsWaitAsync(1).WaitAsync(Patience);
         Assert.False(waiting.IsCompleted);
         api.Extensions.SignalShutdown(DateTimeOffset.UtcNow.AddMilliseconds(500));
         using var shutdown = await waiting.WaitAsync(Patience);
@@ -125,7 +126,7 @@ public sealed class ConcurrencyAndShutdownTests
 
         // Once the runtime asks for its first event, init is over and registration closes.
         _ = http.GetAsync("/2018-06-01/runtime/invocation/next");
-        await Task.Delay(200);
+        await api.UntilNextsWaitAsync(1).WaitAsync(Patience);
         Assert.Equal(HttpStatusCode.Forbidden, (await Register("late", "{\"events\":[]}")).StatusCode);
     }
 }

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using LambdaBootstrap.Emulator.Function;
+using LambdaBootstrap.Emulator.InvokeApi;
 using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>A local function behind the Invoke API on a free port, with every output line kept.</summary>
-public sealed class EmulatorUnderTest : IAsyncDisposable
+internal sealed class EmulatorUnderTest : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
     private readonly ConcurrentQueue<string> _lines = new();
@@ -16,14 +18,14 @@ public sealed class EmulatorUnderTest : IAsyncDisposable
 
     public const string InvokePath = "/2015-03-31/functions/function/invocations";
 
-    public static async Task<EmulatorUnderTest> StartAsync(string handler, string? binary = null, TimeSpan? timeout = null)
+    public static async Task<EmulatorUnderTest> StartAsync(string handler, string? binary = null, TimeSpan? timeout = null, TimeProvider? time = null)
     {
         var emulator = new EmulatorUnderTest();
         emulator.Function = await LocalFunction.StartAsync(new FunctionOptions
         {
             BootstrapPath = binary ?? BootstrapBinaries.Host,
             Handler = handler,
-            Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(3) },
+            Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(3), TimeProvider = time ?? TimeProvider.System },
         }, (line, _) => emulator._lines.Enqueue(line));
         emulator.Server = await InvokeServer.StartAsync(emulator.Function, 0, (line, _) => emulator._lines.Enqueue(line));
         emulator.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{emulator.Server.Port}"), Timeout = Patience };

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using LambdaBootstrap.Emulator.Function;
+using LambdaBootstrap.Emulator.InvokeApi;
 using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace LambdaBootstrap.Emulator.Tests;
@@ -8,7 +10,7 @@ namespace LambdaBootstrap.Emulator.Tests;
 /// <see cref="FakeRuntime"/>, so it can send what the real bootstrap does not (yet): streamed responses,
 /// trailers, X-Ray causes, replies after the timeout.
 /// </summary>
-public sealed class FakeFunction : IAsyncDisposable
+internal sealed class FakeFunction : IAsyncDisposable
 {
     public const string InvokePath = "/2015-03-31/functions/function/invocations";
     public const string StreamingInvokePath = "/2015-03-31/functions/function/response-streaming-invocations";
@@ -24,7 +26,7 @@ public sealed class FakeFunction : IAsyncDisposable
     public IEnumerable<string> Reports => Lines.Where(l => l.StartsWith("REPORT ", StringComparison.Ordinal));
 
     public static async Task<FakeFunction> StartAsync(TimeSpan? timeout = null, bool debug = false, long maxStreamedResponseBytes = 209715200,
-        int maxQueuedInvokes = FunctionOptions.DefaultMaxQueuedInvokes)
+        int maxQueuedInvokes = FunctionOptions.DefaultMaxQueuedInvokes, TimeProvider? time = null)
     {
         var fake = new FakeFunction { _directory = Directory.CreateTempSubdirectory("fake-bootstrap-").FullName };
         string bootstrap = Path.Combine(fake._directory, "bootstrap");
@@ -38,7 +40,7 @@ public sealed class FakeFunction : IAsyncDisposable
             BootstrapPath = bootstrap,
             Debug = debug,
             MaxQueuedInvokes = maxQueuedInvokes,
-            Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MaxStreamedResponseBytes = maxStreamedResponseBytes },
+            Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(10), MaxStreamedResponseBytes = maxStreamedResponseBytes, TimeProvider = time ?? TimeProvider.System },
         }, (line, _) => fake._lines.Enqueue(line));
         fake.Server = await InvokeServer.StartAsync(fake.Function, 0, (line, _) => fake._lines.Enqueue(line));
         fake.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{fake.Server.Port}"), Timeout = FakeRuntime.Patience };

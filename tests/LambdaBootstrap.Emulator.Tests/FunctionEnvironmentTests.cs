@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using LambdaBootstrap.Emulator.Function;
 
 namespace LambdaBootstrap.Emulator.Tests;
 
@@ -13,9 +14,14 @@ public sealed class FunctionStateTests
         var function = emulator.Function;
         Assert.Equal(FunctionState.Cold, function.State);
 
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        function.StateChanged += () =>
+        {
+            if (function.State == FunctionState.Running)
+                running.TrySetResult();
+        };
         var first = function.InvokeAsync("""{"ms": 800}"""u8.ToArray());
-        while (function.State != FunctionState.Running && !first.IsCompleted)
-            await Task.Delay(10);
+        await running.Task.WaitAsync(EmulatorUnderTest.Patience);
         Assert.Equal(FunctionState.Running, function.State);
         await function.ForceColdStartAsync();
         var answered = await first.WaitAsync(EmulatorUnderTest.Patience);

@@ -1,3 +1,4 @@
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.HttpFrontDoor;
 
 namespace LambdaBootstrap.Emulator.Tests;
@@ -9,12 +10,13 @@ public sealed class HttpFrontDoorCommandLineTests
     private static readonly string Bootstrap = typeof(HttpFrontDoorCommandLineTests).Assembly.Location;
 
     [Theory]
-    [InlineData("apigateway-v1", HttpEventFormat.ApiGatewayV1)]
-    [InlineData("apigateway-v2", HttpEventFormat.ApiGatewayV2)]
-    [InlineData("function-url", HttpEventFormat.FunctionUrl)]
-    [InlineData("alb", HttpEventFormat.Alb)]
-    public void Http_event_names_each_format(string name, HttpEventFormat format)
+    [InlineData("apigateway-v1", nameof(FrontDoorEventFormat.ApiGatewayV1))]
+    [InlineData("apigateway-v2", nameof(FrontDoorEventFormat.ApiGatewayV2))]
+    [InlineData("function-url", nameof(FrontDoorEventFormat.FunctionUrl))]
+    [InlineData("alb", nameof(FrontDoorEventFormat.Alb))]
+    public void Http_event_names_each_format(string name, string formatName)
     {
+        var format = Enum.Parse<FrontDoorEventFormat>(formatName);
         var line = EmulatorCommandLine.Parse(["--bootstrap", Bootstrap, "--http-port", "0", "--http-event", name]);
         Assert.Equal(0, line.HttpPort);
         Assert.Equal(format, line.HttpEvent);
@@ -25,7 +27,7 @@ public sealed class HttpFrontDoorCommandLineTests
     {
         var line = EmulatorCommandLine.Parse(["--bootstrap", Bootstrap]);
         Assert.Null(line.HttpPort);
-        Assert.Equal(HttpEventFormat.ApiGatewayV2, EmulatorCommandLine.Parse(["--bootstrap", Bootstrap, "--http-port", "8080"]).HttpEvent);
+        Assert.Equal(FrontDoorEventFormat.ApiGatewayV2, EmulatorCommandLine.Parse(["--bootstrap", Bootstrap, "--http-port", "8080"]).HttpEvent);
     }
 
     [Theory]

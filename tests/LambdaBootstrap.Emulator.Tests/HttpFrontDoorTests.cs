@@ -16,7 +16,7 @@ public sealed class HttpFrontDoorTests
     [Fact]
     public async Task A_request_becomes_a_payload_2_event_with_its_request_context()
     {
-        await using var door = await Door.StartAsync(HttpEventFormat.ApiGatewayV2);
+        await using var door = await Door.StartAsync(FrontDoorEventFormat.ApiGatewayV2);
         using var request = new HttpRequestMessage(HttpMethod.Put, "/items/7?tag=a&tag=b&q=x%20y") { Content = new ByteArrayContent([0, 1, 2, 255]) };
         request.Content.Headers.ContentType = new("image/png");
         request.Headers.Add("Cookie", "s=1; t=2");
@@ -57,7 +57,7 @@ public sealed class HttpFrontDoorTests
     [Fact]
     public async Task A_request_becomes_a_rest_api_event_with_multi_value_headers_and_query()
     {
-        await using var door = await Door.StartAsync(HttpEventFormat.ApiGatewayV1);
+        await using var door = await Door.StartAsync(FrontDoorEventFormat.ApiGatewayV1);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/a/b?k=1&k=2") { Content = new StringContent("{\"x\":1}", Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Many", ["one", "two"]);
         var answer = door.Http.SendAsync(request);
@@ -84,13 +84,14 @@ public sealed class HttpFrontDoorTests
     }
 
     [Theory]
-    [InlineData(HttpEventFormat.ApiGatewayV1, """{"body":"no status"}""", "no statusCode")]
-    [InlineData(HttpEventFormat.ApiGatewayV2, """{"statusCode":"abc"}""", "statusCode is not a number")]
-    [InlineData(HttpEventFormat.FunctionUrl, """{"statusCode":200,"body":"%%%","isBase64Encoded":true}""", "not base64")]
-    [InlineData(HttpEventFormat.Alb, """{"statusCode":200,"headers":{"X-Bad":"a\r\nSet-Cookie: evil=1"}}""", "CR, LF")]
-    [InlineData(HttpEventFormat.Alb, "not json", "not JSON")]
-    public async Task An_answer_that_is_not_a_valid_response_is_502_with_one_line_saying_why(HttpEventFormat format, string answer, string why)
+    [InlineData(nameof(FrontDoorEventFormat.ApiGatewayV1), """{"body":"no status"}""", "no statusCode")]
+    [InlineData(nameof(FrontDoorEventFormat.ApiGatewayV2), """{"statusCode":"abc"}""", "statusCode is not a number")]
+    [InlineData(nameof(FrontDoorEventFormat.FunctionUrl), """{"statusCode":200,"body":"%%%","isBase64Encoded":true}""", "not base64")]
+    [InlineData(nameof(FrontDoorEventFormat.Alb), """{"statusCode":200,"headers":{"X-Bad":"a\r\nSet-Cookie: evil=1"}}""", "CR, LF")]
+    [InlineData(nameof(FrontDoorEventFormat.Alb), "not json", "not JSON")]
+    public async Task An_answer_that_is_not_a_valid_response_is_502_with_one_line_saying_why(string formatName, string answer, string why)
     {
+        var format = Enum.Parse<FrontDoorEventFormat>(formatName);
         await using var door = await Door.StartAsync(format);
         var response = door.Http.GetAsync("/x");
         var next = await door.Fake.Runtime.NextAsync();
@@ -107,7 +108,7 @@ public sealed class HttpFrontDoorTests
     [Fact]
     public async Task A_function_error_is_502()
     {
-        await using var door = await Door.StartAsync(HttpEventFormat.ApiGatewayV2);
+        await using var door = await Door.StartAsync(FrontDoorEventFormat.ApiGatewayV2);
         var response = door.Http.GetAsync("/x");
         var next = await door.Fake.Runtime.NextAsync();
         await door.Fake.Runtime.ReportErrorAsync(next.RequestId, "Boom", "it broke");
@@ -122,9 +123,13 @@ public sealed class HttpFrontDoorTests
     [Fact]
     public async Task A_timeout_is_504()
     {
-        await using var door = await Door.StartAsync(HttpEventFormat.ApiGatewayV1, TimeSpan.FromSeconds(1));
+        var clock = new TestClock();
+        await using var door = await Door.StartAsync(FrontDoorEventFormat.ApiGatewayV1, TimeSpan.FromSeconds(1), clock);
         var response = door.Http.GetAsync("/slow");
         await door.Fake.Runtime.NextAsync();
+        // The init timeout's timer, then the function timeout's.
+        await clock.UntilTimersArmedAsync(2);
+        clock.Advance(TimeSpan.FromSeconds(1));
 
         using var late = await response;
 
@@ -135,7 +140,7 @@ public sealed class HttpFrontDoorTests
     [Fact]
     public async Task A_body_over_10_MB_is_413_and_one_at_10_MB_goes_through()
     {
-        await using var door = await Door.StartAsync(HttpEventFormat.ApiGatewayV2);
+        await using var door = await Door.StartAsync(FrontDoorEventFormat.ApiGatewayV2);
 
         using var tooLarge = await door.Http.PostAsync("/upload", new ByteArrayContent(new byte[HttpFrontDoorServer.MaxRequestBodyBytes + 1]));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
@@ -151,7 +156,7 @@ public sealed class HttpFrontDoorTests
     [Fact]
     public async Task A_function_url_streams_a_streamed_response_through_with_its_prelude_as_the_head()
     {
-        await using var door = await Door.StartAsync(HttpEventFormat.FunctionUrl);
+        await using var door = await Door.StartAsync(FrontDoorEventFormat.FunctionUrl);
         var response = door.Http.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead);
         var next = await door.Fake.Runtime.NextAsync();
         var secondPart = new TaskCompletionSource();
@@ -183,7 +188,7 @@ public sealed class HttpFrontDoorTests
     [Fact]
     public async Task A_streamed_function_url_response_with_a_bad_prelude_is_502()
     {
-        await using var door = await Door.StartAsync(HttpEventFormat.FunctionUrl);
+        await using var door = await Door.StartAsync(FrontDoorEventFormat.FunctionUrl);
         var response = door.Http.GetAsync("/stream");
         var next = await door.Fake.Runtime.NextAsync();
         using var streamed = await door.Fake.Runtime.StreamAsync(next.RequestId, next.InvocationId, async body =>
@@ -208,9 +213,9 @@ public sealed class HttpFrontDoorTests
         public HttpClient Http { get; private set; } = null!;
         public IReadOnlyList<string> Lines => _lines.ToArray();
 
-        public static async Task<Door> StartAsync(HttpEventFormat format, TimeSpan? timeout = null)
+        public static async Task<Door> StartAsync(FrontDoorEventFormat format, TimeSpan? timeout = null, TimeProvider? time = null)
         {
-            var door = new Door { Fake = await FakeFunction.StartAsync(timeout) };
+            var door = new Door { Fake = await FakeFunction.StartAsync(timeout, time: time) };
             door.Server = await HttpFrontDoorServer.StartAsync(door.Fake.Function, format, 0, (line, _) => door._lines.Enqueue(line));
             door.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{door.Server.Port}"), Timeout = FakeRuntime.Patience };
             return door;

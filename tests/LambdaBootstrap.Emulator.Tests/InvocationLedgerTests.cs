@@ -122,7 +122,7 @@ public sealed class InvocationLedgerTests
     public async Task After_a_streamed_response_only_an_error_may_follow()
     {
         var (ledger, invocation) = await HandedOut();
-        invocation.BeginStream("text/plain");
+        invocation.BeginStream("text/plain", TimeProvider.System);
         Assert.Equal(403, ledger.Check(invocation.RequestId, null, ReplyKind.Response, T0).Status);
         Assert.True(ledger.Check(invocation.RequestId, null, ReplyKind.Error, T0).Accepted);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LambdaBootstrap.Emulator.InvokeApi;
 
 namespace LambdaBootstrap.Emulator.Tests;
 
@@ -181,7 +182,7 @@ public sealed class InvokeApiSdkTests
         var running = fake.InvokeAsync("1");
         var next = await fake.Runtime.NextAsync(); // the first runs
         var waiting = fake.InvokeAsync("2");       // the second waits: the queue is full
-        await WaitUntilAsync(() => fake.Function.QueuedInvokes == 1);
+        await Until.TrueAsync(() => fake.Function.QueuedInvokes == 1);
 
         var results = await SdkClient.RunAsync(fake.Server.Port, SdkClient.Invoke(new() { ["FunctionName"] = "function", ["Payload"] = "3" }));
         Assert.Equal(("TooManyRequestsException", 429), Error(results[0]));
@@ -204,15 +205,5 @@ public sealed class InvokeApiSdkTests
     {
         int start = text.IndexOf(before, StringComparison.Ordinal) + before.Length;
         return text[start..text.IndexOf(after, start, StringComparison.Ordinal)];
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var patience = DateTime.UtcNow + FakeRuntime.Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < patience, "the condition did not come true");
-            await Task.Delay(10);
-        }
     }
 }

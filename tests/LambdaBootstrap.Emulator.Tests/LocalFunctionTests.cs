@@ -101,7 +101,9 @@ public sealed class LocalFunctionTests
         foreach (string ms in new[] { "200", "100", "50" })
         {
             calls.Add(emulator.InvokeAsync(ms));
-            await Task.Delay(50); // arrive in this order
+            // Each arrives before the next is sent: their order is known.
+            int received = calls.Count;
+            await Until.TrueAsync(() => emulator.Function.InvokesReceived == received);
         }
         var responses = await Task.WhenAll(calls);
         Assert.Equal(["200", "100", "50"], await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())));
@@ -115,8 +117,17 @@ public sealed class LocalFunctionTests
     [Fact]
     public async Task A_timed_out_invocation_returns_Lambdas_timeout_error_and_the_next_invoke_starts_cold()
     {
-        await using var emulator = await EmulatorUnderTest.StartAsync("hang", BootstrapBinaries.TestFunction, TimeSpan.FromSeconds(1));
-        using var response = await emulator.InvokeAsync("{}");
+        var clock = new TestClock();
+        await using var emulator = await EmulatorUnderTest.StartAsync("hang", BootstrapBinaries.TestFunction, TimeSpan.FromSeconds(1), clock);
+        // Each invoke arms two timers, the init timeout's and then, once the function has the event, the timeout's.
+        async Task<HttpResponseMessage> InvokeAndTimeOutAsync(int timersBefore)
+        {
+            var call = emulator.InvokeAsync("{}");
+            await clock.UntilTimersArmedAsync(timersBefore + 2);
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return await call.WaitAsync(EmulatorUnderTest.Patience);
+        }
+        using var response = await InvokeAndTimeOutAsync(0);
         var first = emulator.Function.Process!;
         Assert.Equal("Unhandled", response.Headers.GetValues("X-Amz-Function-Error").Single());
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -124,7 +135,7 @@ public sealed class LocalFunctionTests
         Assert.EndsWith("Task timed out after 1.00 seconds", json.RootElement.GetProperty("errorMessage").GetString());
         Assert.True(first.HasExited, "the timed-out process was not killed");
 
-        using var second = await emulator.InvokeAsync("{}");
+        using var second = await InvokeAndTimeOutAsync(2);
         Assert.Contains("Task timed out", await second.Content.ReadAsStringAsync());
         Assert.NotSame(first, emulator.Function.Process);
         Assert.Equal(2, emulator.Reports.Count(r => r.Contains("Init Duration")));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using LambdaBootstrap.Emulator.Hosting;
 
 namespace LambdaBootstrap.Emulator.Tests;
 

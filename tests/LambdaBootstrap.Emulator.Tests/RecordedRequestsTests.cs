@@ -3,7 +3,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>
-/// With RecordRequests on, a request is among the server's requests before its answer is sent, and a reply, as
+/// Recorded by a <see cref="RequestRecorder"/>, a request is among its requests before its answer is sent, and a reply, as
 /// accepted (202), by the time its invocation's outcome completes: whoever awaits the answer or the outcome can read
 /// the request at once, for <c>/next</c>, a response, an error report and a streamed response alike. Many rounds each,
 /// since without that order the request lands a moment after what follows from it.
@@ -12,12 +12,13 @@ namespace LambdaBootstrap.Emulator.Tests;
 public sealed class RecordedRequestsTests : IAsyncLifetime
 {
     private const int Rounds = 150;
+    private readonly RequestRecorder _recorder = new();
     private RuntimeApiServer _api = null!;
     private FakeRuntime _runtime = null!;
 
     public async Task InitializeAsync()
     {
-        _api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(30), RecordRequests = true });
+        _api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(30), Middleware = _recorder.Middleware });
         _runtime = new FakeRuntime(_api.Address);
     }
 
@@ -37,7 +38,7 @@ public sealed class RecordedRequestsTests : IAsyncLifetime
         {
             var invocation = _api.Enqueue([1]);
             var next = await _runtime.NextAsync();
-            Assert.Equal(round + 1, _api.Requests.Count(r => r.Path.EndsWith("/next") && r.StatusCode == 200));
+            Assert.Equal(round + 1, _recorder.Requests.Count(r => r.Path.EndsWith("/next") && r.StatusCode == 200));
             var sent = reply switch
             {
                 "response" => _runtime.RespondAsync(next.RequestId, "ok", next.InvocationId),
@@ -47,7 +48,7 @@ public sealed class RecordedRequestsTests : IAsyncLifetime
             await invocation.Outcome.WaitAsync(FakeRuntime.Patience);
 
             string path = $"/2018-06-01/runtime/invocation/{next.RequestId}/{(reply == "error" ? "error" : "response")}";
-            var recorded = _api.Requests.Where(r => r.Path == path).ToList();
+            var recorded = _recorder.Requests.Where(r => r.Path == path).ToList();
             Assert.True(recorded.Count == 1, $"round {round}: the {reply} was not among the recorded requests when its outcome completed");
             Assert.Equal(202, recorded[0].StatusCode);
             if (reply == "streamed")
@@ -65,7 +66,7 @@ public sealed class RecordedRequestsTests : IAsyncLifetime
         await invocation.Outcome.WaitAsync(FakeRuntime.Patience);
         using var again = await _runtime.RespondAsync(next.RequestId, "again", next.InvocationId);
 
-        var replies = _api.Requests.Where(r => r.Path.EndsWith($"{next.RequestId}/response")).Select(r => r.StatusCode).ToList();
+        var replies = _recorder.Requests.Where(r => r.Path.EndsWith($"{next.RequestId}/response")).Select(r => r.StatusCode).ToList();
         Assert.Equal([202, (int)again.StatusCode], replies);
         Assert.Equal(403, (int)again.StatusCode);
     }

@@ -33,7 +33,7 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
     public async Task Next_blocks_until_there_is_an_invocation_then_carries_Lambda_headers()
     {
         var next = _http.GetAsync(Next);
-        await Task.Delay(300);
+        await _api.UntilNextsWaitAsync(1).WaitAsync(Patience);
         Assert.False(next.IsCompleted);
 
         var before = DateTimeOffset.UtcNow;
@@ -166,6 +166,27 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_a_process_is_gone_a_next_read_late_from_its_connection_takes_no_event()
+    {
+        // The gone process's connection, in use before it went; its last /next is read only afterwards.
+        await using var old = await RawHttpConnection.OpenAsync(_api.Port);
+        await old.SendHeadAsync("GET", "/2018-06-01/runtime/invocation/nope");
+        Assert.Equal(404, (await old.ReadResponseAsync()).Status);
+        await _api.UntilEarlierNextsEndAsync(System.Diagnostics.Stopwatch.GetTimestamp(), Patience);
+
+        var invocation = _api.Enqueue("{}"u8.ToArray());
+        await old.SendHeadAsync("GET", Next);
+        var refused = await old.ReadResponseAsync();
+        Assert.Equal(403, refused.Status);
+        Assert.Contains("replaced", refused.BodyText);
+        Assert.False(invocation.Started.IsCompleted);
+
+        // The next process's own connection gets it.
+        using var next = await _http.GetAsync(Next);
+        Assert.Equal(invocation.RequestId, Header(next, "Lambda-Runtime-Aws-Request-Id"));
+    }
+
+    [Fact]
     public async Task Replies_to_a_settled_invocation_are_still_refused_after_it_is_let_go()
     {
         var invocation = _api.Enqueue("{}"u8.ToArray());
@@ -176,7 +197,9 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
             (await _http.PostAsync(Response(invocation.RequestId), first)).Dispose();
         }
         await invocation.Outcome.WaitAsync(Patience);
-        await Task.Delay(100); // settled: the server keeps only what a late reply needs
+        // Let go: the server keeps only what a late reply needs.
+        Assert.Equal(0, _api.Ledger.HandedOut);
+        Assert.Equal(1, _api.Ledger.Settled);
 
         using var again = await _http.PostAsync(Response(invocation.RequestId), new StringContent("again"));
         Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);

@@ -29,7 +29,9 @@ public sealed class StreamedResponseLimitsTests
     [Fact]
     public async Task A_stream_may_pause_longer_than_Kestrels_minimum_data_rate_allows()
     {
-        // Kestrel's default: 240 bytes/s after a 5 s grace period, or the request is aborted.
+        // Kestrel's default: 240 bytes/s after a 5 s grace period, or the request is aborted. Lambda lets a streaming
+        // function pause for as long as its timeout allows. Kestrel checks the rate on its own clock, not the
+        // emulator's TimeProvider, so this one test waits in real time: the only sleep left in these tests.
         await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(60) });
         using var runtime = new FakeRuntime(api.Address);
         var invocation = api.Enqueue([1]);

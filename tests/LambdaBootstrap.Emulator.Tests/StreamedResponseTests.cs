@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using LambdaBootstrap.Emulator.RuntimeApi;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LambdaBootstrap.Emulator.Tests;
 
@@ -9,12 +10,15 @@ namespace LambdaBootstrap.Emulator.Tests;
 [Trait(Tier.Name, Tier.Unit)]
 public sealed class StreamedResponseTests : IAsyncLifetime
 {
+    private readonly RequestRecorder _recorder = new();
+    // The clock the server times a stream's reads on: the test moves it between writes.
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private RuntimeApiServer _api = null!;
     private FakeRuntime _runtime = null!;
 
     public async Task InitializeAsync()
     {
-        _api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(30), RecordRequests = true, MaxStreamedResponseBytes = 1000 });
+        _api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(30), Middleware = _recorder.Middleware, MaxStreamedResponseBytes = 1000, TimeProvider = _clock });
         _runtime = new FakeRuntime(_api.Address);
     }
 
@@ -42,9 +46,9 @@ public sealed class StreamedResponseTests : IAsyncLifetime
             for (int i = 0; i < 3; i++)
             {
                 // Each write waits until the server has read the one before, so reads cannot merge however loaded the machine is.
-                await WaitUntilAsync(() => invocation.StreamedChunks.Count == i);
+                await Until.TrueAsync(() => invocation.StreamedChunks.Count == i);
                 if (i > 0)
-                    await Task.Delay(150);
+                    _clock.Advance(TimeSpan.FromMilliseconds(150));
                 await body.WriteAsync(Encoding.UTF8.GetBytes($"chunk {i}\n"));
                 await body.FlushAsync();
             }
@@ -62,18 +66,8 @@ public sealed class StreamedResponseTests : IAsyncLifetime
         Assert.Equal(3, chunks.Count);
         Assert.All(chunks, chunk => Assert.Equal(8, chunk.Bytes));
         Assert.Equal(TimeSpan.Zero, chunks[0].SinceFirstByte);
-        Assert.True(chunks[1].SinceFirstByte >= TimeSpan.FromMilliseconds(140), $"second read at {chunks[1].SinceFirstByte}");
-        Assert.True(chunks[2].SinceFirstByte - chunks[1].SinceFirstByte >= TimeSpan.FromMilliseconds(140), $"third read at {chunks[2].SinceFirstByte}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var giveUp = DateTime.UtcNow + FakeRuntime.Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < giveUp, "gave up waiting");
-            await Task.Delay(5);
-        }
+        Assert.Equal(TimeSpan.FromMilliseconds(150), chunks[1].SinceFirstByte);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), chunks[2].SinceFirstByte);
     }
 
     [Fact]
@@ -122,7 +116,7 @@ public sealed class StreamedResponseTests : IAsyncLifetime
         Assert.Equal(FakeRuntime.ErrorJson("InvalidOperationException", "boom"), outcome.BodyText);
         Assert.Equal("partial answer", Encoding.UTF8.GetString(invocation.StreamedBody));
 
-        var recorded = Assert.Single(_api.Requests, r => r.Path.EndsWith("/response"));
+        var recorded = Assert.Single(_recorder.Requests, r => r.Path.EndsWith("/response"));
         Assert.Equal("partial answer", Encoding.UTF8.GetString(recorded.Body));
         Assert.Equal("InvalidOperationException", recorded.Trailer("Lambda-Runtime-Function-Error-Type"));
         Assert.Equal(202, recorded.StatusCode);
@@ -230,19 +224,23 @@ public sealed class StreamedResponseTests : IAsyncLifetime
     [Fact]
     public async Task With_the_deadline_enforced_a_stream_still_open_at_the_deadline_gets_410()
     {
-        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(3), EnforceDeadline = true });
+        var clock = new TestClock();
+        await using var api = await RuntimeApiServer.StartAsync(new RuntimeApiOptions { Timeout = TimeSpan.FromSeconds(3), EnforceDeadline = true, TimeProvider = clock });
         using var runtime = new FakeRuntime(api.Address);
         var invocation = api.Enqueue([1]);
         var next = await runtime.NextAsync();
         await using var connection = await runtime.OpenStreamAsync(next.RequestId, next.InvocationId);
         await connection.SendChunkAsync("slow");
         await invocation.StreamingStarted.WaitAsync(FakeRuntime.Patience);
-        Assert.True(DateTimeOffset.UtcNow < invocation.Deadline, "the stream did not even start before the deadline");
+        // The stream's deadline timer is armed: move the clock past the deadline while the stream is still open.
+        await clock.UntilTimersArmedAsync(1);
+        Assert.True(clock.GetUtcNow() < invocation.Deadline, "the stream did not even start before the deadline");
+        clock.Advance(TimeSpan.FromSeconds(4));
 
         var response = await connection.ReadResponseAsync();
         Assert.Equal(410, response.Status);
         Assert.Contains("deadline passed while the response was streaming", response.BodyText);
-        Assert.True(DateTimeOffset.UtcNow >= invocation.Deadline);
+        Assert.True(clock.GetUtcNow() >= invocation.Deadline);
         Assert.False(invocation.IsAnswered);
     }
 
@@ -256,7 +254,7 @@ public sealed class StreamedResponseTests : IAsyncLifetime
             await connection.SendChunkAsync("half");
             await invocation.StreamingStarted.WaitAsync(FakeRuntime.Patience);
         }
-        await WaitUntilAsync(() => invocation.Stream!.IsCompleted);
+        await Until.TrueAsync(() => invocation.Stream!.IsCompleted);
         Assert.False(invocation.IsAnswered);
 
         using var response = await _runtime.RespondAsync(next.RequestId, "again", next.InvocationId);

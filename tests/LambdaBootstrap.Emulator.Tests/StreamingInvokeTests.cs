@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace LambdaBootstrap.Emulator.Tests;
 
@@ -99,15 +100,21 @@ public sealed class StreamingInvokeTests
     public async Task The_ordinary_endpoint_returns_a_streamed_response_whole()
     {
         await using var fake = await FakeFunction.StartAsync();
+        var started = new TaskCompletionSource<Invocation>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fake.Function.Api.InvocationStarted += invocation => started.TrySetResult(invocation);
         var call = fake.InvokeAsync("{}");
         var next = await fake.Runtime.NextAsync();
+        var invocation = await started.Task.WaitAsync(FakeRuntime.Patience);
         using var posted = await fake.Runtime.StreamAsync(next.RequestId, next.InvocationId, async body =>
         {
             for (int i = 0; i < 3; i++)
             {
                 await body.WriteAsync(Encoding.UTF8.GetBytes($"chunk {i}\n"));
                 await body.FlushAsync();
-                await Task.Delay(50);
+                // Each chunk in the emulator's hands, and still no answer: the endpoint waits for the whole body.
+                int read = i + 1;
+                await Until.TrueAsync(() => invocation.StreamedChunks.Count == read);
+                Assert.False(call.IsCompleted, $"answered after {read} chunks");
             }
         });
 
@@ -188,13 +195,22 @@ public sealed class StreamingInvokeTests
     [Fact]
     public async Task A_stream_cut_by_the_timeout_ends_with_the_timeout_in_trailers_and_the_runtime_gets_410()
     {
-        await using var fake = await FakeFunction.StartAsync(timeout: TimeSpan.FromSeconds(2));
+        var clock = new TestClock();
+        await using var fake = await FakeFunction.StartAsync(timeout: TimeSpan.FromSeconds(2), time: clock);
+        var started = new TaskCompletionSource<Invocation>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fake.Function.Api.InvocationStarted += invocation => started.TrySetResult(invocation);
         var call = fake.InvokeAsync("{}", FakeFunction.StreamingInvokePath);
         var next = await fake.Runtime.NextAsync();
         await using var runtime = await fake.Runtime.OpenStreamAsync(next.RequestId, next.InvocationId);
         await runtime.SendChunkAsync("slow\n");
-
+        var invocation = await started.Task.WaitAsync(FakeRuntime.Patience);
+        await invocation.StreamingStarted.WaitAsync(FakeRuntime.Patience);
         using var response = await call.WaitAsync(FakeRuntime.Patience);
+        // The stream is under way and still open; the function timeout's timer is armed (after the init timeout's):
+        // now the clock passes it.
+        await clock.UntilTimersArmedAsync(2);
+        clock.Advance(TimeSpan.FromSeconds(2));
+
         Assert.Equal("slow\n", await response.Content.ReadAsStringAsync().WaitAsync(FakeRuntime.Patience));
         Assert.Equal("Sandbox.Timedout", response.TrailingHeaders.GetValues(ErrorType).Single());
         Assert.Equal(410, (await runtime.ReadResponseAsync()).Status);

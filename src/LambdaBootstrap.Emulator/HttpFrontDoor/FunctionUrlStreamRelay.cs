@@ -1,3 +1,4 @@
+using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 
@@ -17,7 +18,7 @@ internal static class FunctionUrlStreamRelay
     private const int MaxPreludeBytes = 64 * 1024;
 
     /// <summary>Relays the stream; returns why it is not a valid streamed response, or null once relayed.</summary>
-    public static async Task<string?> RelayAsync(HttpContext context, ResponseStream stream, Task<InvokeResult> result)
+    public static async Task<string?> RelayAsync(HttpContext context, StreamedResponseRecording stream, Task<InvokeResult> result)
     {
         var response = context.Response;
         var cancel = context.RequestAborted;
@@ -36,7 +37,7 @@ internal static class FunctionUrlStreamRelay
                         return (await result).Outcome.IsError ? null : "the stream ended inside its prelude";
                     head.AddRange(pieces.Current.ToArray());
                 }
-                if (HttpAnswer.Read(HttpEventFormat.FunctionUrl, head.GetRange(0, end).ToArray(), out string? problem) is not { } answer)
+                if (HttpAnswer.Read(FrontDoorEventFormat.FunctionUrl, head.GetRange(0, end).ToArray(), out string? problem) is not { } answer)
                     return $"its prelude is not valid: {problem}";
                 HttpFrontDoorServer.WriteHead(response, answer);
                 await response.Body.WriteAsync(head.Skip(end + 8).ToArray(), cancel);

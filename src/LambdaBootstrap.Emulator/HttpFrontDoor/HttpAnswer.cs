@@ -11,7 +11,7 @@ namespace LambdaBootstrap.Emulator.HttpFrontDoor;
 internal sealed record HttpAnswer(int StatusCode, IReadOnlyList<(string Name, string Value)> Headers, byte[] Body)
 {
     /// <summary>The answer, or the reason it is not one (<paramref name="problem"/>).</summary>
-    public static HttpAnswer? Read(HttpEventFormat format, byte[] payload, out string? problem)
+    public static HttpAnswer? Read(FrontDoorEventFormat format, byte[] payload, out string? problem)
     {
         problem = null;
         JsonDocument document;
@@ -42,7 +42,7 @@ internal sealed record HttpAnswer(int StatusCode, IReadOnlyList<(string Name, st
         }
     }
 
-    private static HttpAnswer ReadObject(HttpEventFormat format, JsonElement root)
+    private static HttpAnswer ReadObject(FrontDoorEventFormat format, JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
             throw new InvalidAnswerException($"the answer is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object with statusCode");

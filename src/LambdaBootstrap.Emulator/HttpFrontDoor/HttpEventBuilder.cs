@@ -15,7 +15,7 @@ internal static class HttpEventBuilder
     private const string AccountId = "123456789012";
     private const string ApiId = "local";
 
-    public static byte[] Build(HttpEventFormat format, HttpRequest request, byte[] body, string requestId, DateTimeOffset now)
+    public static byte[] Build(FrontDoorEventFormat format, HttpRequest request, byte[] body, string requestId, DateTimeOffset now)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -23,8 +23,8 @@ internal static class HttpEventBuilder
             json.WriteStartObject();
             switch (format)
             {
-                case HttpEventFormat.ApiGatewayV1: WriteRestApi(json, request, requestId, now); break;
-                case HttpEventFormat.Alb: WriteAlb(json, request); break;
+                case FrontDoorEventFormat.ApiGatewayV1: WriteRestApi(json, request, requestId, now); break;
+                case FrontDoorEventFormat.Alb: WriteAlb(json, request); break;
                 default: WritePayloadV2(json, format, request, requestId, now); break;
             }
             WriteBody(json, request, body);
@@ -70,7 +70,7 @@ internal static class HttpEventBuilder
         json.WriteEndObject();
     }
 
-    private static void WritePayloadV2(Utf8JsonWriter json, HttpEventFormat format, HttpRequest request, string requestId, DateTimeOffset now)
+    private static void WritePayloadV2(Utf8JsonWriter json, FrontDoorEventFormat format, HttpRequest request, string requestId, DateTimeOffset now)
     {
         json.WriteString("version", "2.0");
         json.WriteString("routeKey", "$default");
@@ -90,7 +90,7 @@ internal static class HttpEventBuilder
         if (request.Query.Count > 0)
             WriteSingleValues(json, "queryStringParameters", request.Query.Select(q => (q.Key, (IEnumerable<string?>)q.Value)), lowerCase: false);
         json.WriteStartObject("requestContext");
-        json.WriteString("accountId", format == HttpEventFormat.FunctionUrl ? "anonymous" : AccountId);
+        json.WriteString("accountId", format == FrontDoorEventFormat.FunctionUrl ? "anonymous" : AccountId);
         json.WriteString("apiId", ApiId);
         WriteDomain(json, request);
         json.WriteStartObject("http");

@@ -1,4 +1,6 @@
 using System.Text;
+using LambdaBootstrap.Emulator.Function;
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 
@@ -6,12 +8,12 @@ namespace LambdaBootstrap.Emulator.HttpFrontDoor;
 
 /// <summary>
 /// Plain HTTP on 127.0.0.1 in front of one function, as API Gateway, a Function URL or an ALB puts it (<c>--http-port</c>):
-/// every request becomes an event in the chosen <see cref="HttpEventFormat"/>, and the function's answer becomes the
+/// every request becomes an event in the chosen <see cref="FrontDoorEventFormat"/>, and the function's answer becomes the
 /// HTTP response. As API Gateway answers: an answer that is not a valid response, or a function error, is 502
 /// <c>{"message":"Internal server error"}</c> (with one log line saying why); a timeout 504; a body over 10 MB 413.
 /// Behind a Function URL, a streamed response streams through (<see cref="FunctionUrlStreamRelay"/>).
 /// </summary>
-public sealed class HttpFrontDoorServer : IAsyncDisposable
+internal sealed class HttpFrontDoorServer : IAsyncDisposable
 {
     /// <summary>API Gateway's request payload limit, for REST and HTTP APIs.</summary>
     public const int MaxRequestBodyBytes = 10 * 1024 * 1024;
@@ -19,10 +21,10 @@ public sealed class HttpFrontDoorServer : IAsyncDisposable
     private static readonly string[] HopByHop = ["Content-Length", "Transfer-Encoding", "Connection"];
     private LoopbackServer _host = null!;
     private readonly LocalFunction _function;
-    private readonly HttpEventFormat _format;
+    private readonly FrontDoorEventFormat _format;
     private readonly Action<string, bool> _output;
 
-    private HttpFrontDoorServer(LocalFunction function, HttpEventFormat format, Action<string, bool> output)
+    private HttpFrontDoorServer(LocalFunction function, FrontDoorEventFormat format, Action<string, bool> output)
     {
         _function = function;
         _format = format;
@@ -32,7 +34,7 @@ public sealed class HttpFrontDoorServer : IAsyncDisposable
     /// <summary>The port it listens on (the one asked for, or the free one picked for 0).</summary>
     public int Port => _host.Port;
 
-    public static async Task<HttpFrontDoorServer> StartAsync(LocalFunction function, HttpEventFormat format, int port, Action<string, bool> output)
+    public static async Task<HttpFrontDoorServer> StartAsync(LocalFunction function, FrontDoorEventFormat format, int port, Action<string, bool> output)
     {
         var server = new HttpFrontDoorServer(function, format, output);
         server._host = await LoopbackServer.StartAsync(port, limits => limits.MaxRequestBodySize = MaxRequestBodyBytes + 1, server.HandleAsync);
@@ -48,12 +50,12 @@ public sealed class HttpFrontDoorServer : IAsyncDisposable
             return;
         }
         string requestId = Guid.NewGuid().ToString();
-        byte[] payload = HttpEventBuilder.Build(_format, context.Request, body, requestId, DateTimeOffset.UtcNow);
+        byte[] payload = HttpEventBuilder.Build(_format, context.Request, body, requestId, _function.Options.Api.TimeProvider.GetUtcNow());
         InvokeResult result;
         try
         {
             var pending = _function.StartInvoke(payload);
-            if (_format == HttpEventFormat.FunctionUrl && await StreamOf(pending) is { } stream)
+            if (_format == FrontDoorEventFormat.FunctionUrl && await StreamOf(pending) is { } stream)
             {
                 if (await FunctionUrlStreamRelay.RelayAsync(context, stream, pending.Result) is { } streamProblem)
                 {
@@ -89,7 +91,7 @@ public sealed class HttpFrontDoorServer : IAsyncDisposable
     }
 
     /// <summary>The stream of a streamed response, or null when the invocation answered whole (or failed) first.</summary>
-    private static async Task<ResponseStream?> StreamOf(PendingInvoke pending)
+    private static async Task<StreamedResponseRecording?> StreamOf(PendingInvoke pending)
     {
         var invocation = await pending.Invocation;
         await Task.WhenAny(invocation.StreamingStarted, pending.Result);
@@ -115,9 +117,9 @@ public sealed class HttpFrontDoorServer : IAsyncDisposable
 
     private string FormatName => _format switch
     {
-        HttpEventFormat.ApiGatewayV1 => "API Gateway REST (payload 1.0)",
-        HttpEventFormat.ApiGatewayV2 => "API Gateway HTTP API (payload 2.0)",
-        HttpEventFormat.FunctionUrl => "Function URL",
+        FrontDoorEventFormat.ApiGatewayV1 => "API Gateway REST (payload 1.0)",
+        FrontDoorEventFormat.ApiGatewayV2 => "API Gateway HTTP API (payload 2.0)",
+        FrontDoorEventFormat.FunctionUrl => "Function URL",
         _ => "ALB",
     };
 

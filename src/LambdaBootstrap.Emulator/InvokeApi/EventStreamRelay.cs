@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaBootstrap.Emulator.Function;
 
 namespace LambdaBootstrap.Emulator.InvokeApi;
 

@@ -1,3 +1,4 @@
+using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 

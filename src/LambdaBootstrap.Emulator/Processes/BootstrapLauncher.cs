@@ -1,10 +1,12 @@
+using LambdaBootstrap.Emulator.Hosting;
+
 namespace LambdaBootstrap.Emulator.Processes;
 
 /// <summary>
 /// How a bootstrap starts on this machine: directly, or, when it was built for Lambda's other architecture, under
 /// qemu-user with the target's libraries (Debian's cross libc), so that the very binary a user deploys runs here too.
 /// </summary>
-public sealed record BootstrapLauncher(string FileName, IReadOnlyList<string> Arguments, string? EmulatedBy)
+internal sealed record BootstrapLauncher(string FileName, IReadOnlyList<string> Arguments, string? EmulatedBy)
 {
     /// <summary>Decides how to start <paramref name="bootstrapPath"/>; throws a one-line <see cref="EmulatorException"/> when it cannot run here.</summary>
     public static BootstrapLauncher For(string bootstrapPath, Func<string, string?>? findOnPath = null)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Pipes;
 using System.Runtime.InteropServices;
+using LambdaBootstrap.Emulator.Hosting;
 
 namespace LambdaBootstrap.Emulator.Processes;
 
@@ -9,7 +10,7 @@ namespace LambdaBootstrap.Emulator.Processes;
 /// forwarded line by line. Knows when it was spawned, its peak memory while alive, and how it exited. A bootstrap
 /// built for Lambda's other architecture runs under qemu-user (see <see cref="BootstrapLauncher"/>).
 /// </summary>
-public sealed class BootstrapProcess : IAsyncDisposable
+internal sealed class BootstrapProcess : IAsyncDisposable
 {
     private readonly System.Diagnostics.Process _process;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);

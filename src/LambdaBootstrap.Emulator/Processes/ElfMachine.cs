@@ -4,14 +4,14 @@ using System.Runtime.InteropServices;
 namespace LambdaBootstrap.Emulator.Processes;
 
 /// <summary>The two Lambda architectures, as their ELF header names them.</summary>
-public enum LambdaArchitecture
+internal enum LambdaArchitecture
 {
     X86_64,
     Arm64,
 }
 
 /// <summary>Reads which Lambda architecture an executable was built for, from its ELF header.</summary>
-public static class ElfMachine
+internal static class ElfMachine
 {
     private const ushort EM_X86_64 = 62;
     private const ushort EM_AARCH64 = 183;

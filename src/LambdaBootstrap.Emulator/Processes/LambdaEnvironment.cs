@@ -7,7 +7,7 @@ namespace LambdaBootstrap.Emulator.Processes;
 /// the credentials and the region pass (as SAM CLI passes them), so a function using an AWS SDK works locally and
 /// nothing else of the machine leaks in.
 /// </summary>
-public static class LambdaEnvironment
+internal static class LambdaEnvironment
 {
     /// <summary>What passes from the caller's environment when set, over Lambda's values.</summary>
     public static readonly IReadOnlyList<string> PassThrough =
@@ -29,7 +29,7 @@ public static class LambdaEnvironment
             ["AWS_LAMBDA_FUNCTION_VERSION"] = function.FunctionVersion,
             ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = memoryMb.ToString(),
             ["AWS_LAMBDA_LOG_GROUP_NAME"] = $"/aws/lambda/{function.FunctionName}",
-            ["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{function.FunctionVersion}]{Guid.NewGuid():N}",
+            ["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{function.TimeProvider.GetUtcNow():yyyy/MM/dd}/[{function.FunctionVersion}]{Guid.NewGuid():N}",
             ["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand",
             ["AWS_REGION"] = function.Region,
             ["AWS_DEFAULT_REGION"] = function.Region,

@@ -10,7 +10,7 @@ namespace LambdaBootstrap.Emulator.RuntimeApi;
 /// shut down if the extension asked for one. A registered extension is what makes Lambda (and this emulator) send
 /// the runtime SIGTERM before stopping it. INVOKE events are not delivered, so registering for them is refused.
 /// </summary>
-public sealed class ExtensionsApi
+internal sealed class ExtensionsApi
 {
     public const string Prefix = "/2020-01-01/extension/";
     public const string NameHeader = "Lambda-Extension-Name";
@@ -20,6 +20,7 @@ public sealed class ExtensionsApi
     private readonly ConcurrentDictionary<string, RegisteredExtension> _registered = new();
     private readonly Func<bool> _initEnded;
     private TaskCompletionSource<DateTimeOffset> _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ParkedRequests _parked = new();
 
     internal ExtensionsApi(RuntimeApiOptions options, Func<bool> initEnded)
     {
@@ -29,6 +30,10 @@ public sealed class ExtensionsApi
 
     /// <summary>The extensions the current process registered.</summary>
     public IReadOnlyCollection<RegisteredExtension> Registered => _registered.Values.ToArray();
+
+    /// <summary>Completes once at least <paramref name="count"/> event/next requests wait for an event.</summary>
+    internal Task UntilEventRequestsWaitAsync(int count, CancellationToken cancellationToken = default) =>
+        _parked.UntilAtLeastAsync(count, cancellationToken);
 
     /// <summary>A new process starts: its extensions register anew.</summary>
     internal void BeginColdStart()
@@ -76,7 +81,7 @@ public sealed class ExtensionsApi
         context.Response.Headers[IdentifierHeader] = extension.Identifier;
         await RuntimeApiServer.WriteJsonAsync(context, 200, JsonSerializer.Serialize(
             new RegisterResponse(_options.FunctionName, _options.FunctionVersion, context.Request.Headers["Lambda-Extension-Handler"].ToString()),
-            EmulatorJson.Default.RegisterResponse));
+            RuntimeApiJson.Default.RegisterResponse));
     }
 
     private async Task NextEventAsync(HttpContext context)
@@ -88,6 +93,7 @@ public sealed class ExtensionsApi
             return;
         }
         var shutdown = _shutdown.Task;
+        _parked.Parked();
         try
         {
             // Without SHUTDOWN in its events there is nothing to deliver: the request waits until the process goes.
@@ -100,6 +106,10 @@ public sealed class ExtensionsApi
         catch (OperationCanceledException)
         {
             // The extension's process went away.
+        }
+        finally
+        {
+            _parked.Left();
         }
     }
 
@@ -132,6 +142,6 @@ public sealed class ExtensionsApi
 }
 
 /// <summary>An extension that registered with the current process.</summary>
-public sealed record RegisteredExtension(string Name, string Identifier, IReadOnlyList<string> Events);
+internal sealed record RegisteredExtension(string Name, string Identifier, IReadOnlyList<string> Events);
 
 internal sealed record RegisterResponse(string FunctionName, string FunctionVersion, string Handler);

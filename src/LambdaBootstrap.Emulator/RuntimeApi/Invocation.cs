@@ -1,12 +1,12 @@
 namespace LambdaBootstrap.Emulator.RuntimeApi;
 
 /// <summary>One event on its way through the Runtime API: queued, handed out by <c>/next</c>, then answered once.</summary>
-public sealed class Invocation
+internal sealed class Invocation
 {
     private const int Open = 0, Answered = 1, TimedOut = 2;
     private readonly TaskCompletionSource<InvocationOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<ResponseStream> _streamingStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<StreamedResponseRecording> _streamingStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     // Cancelled once the invocation is settled, so a response still streaming in stops at once.
     private readonly CancellationTokenSource _settled = new();
     private int _state;
@@ -36,9 +36,9 @@ public sealed class Invocation
     public string? XRayErrorCauseProblem => AnsweredWith?.XRayErrorCauseProblem;
 
     /// <summary>The response streaming in (Lambda-Runtime-Function-Response-Mode: streaming), from its first byte; null when not streamed.</summary>
-    public ResponseStream? Stream { get; private set; }
+    public StreamedResponseRecording? Stream { get; private set; }
     /// <summary>Completes when the first byte of a streamed response arrives; never, for a buffered response.</summary>
-    public Task<ResponseStream> StreamingStarted => _streamingStarted.Task;
+    public Task<StreamedResponseRecording> StreamingStarted => _streamingStarted.Task;
     public bool IsStreamed => Stream is not null;
     /// <summary>Each read of a streamed response: time since its first byte, and byte count. Empty when not streamed.</summary>
     public IReadOnlyList<StreamedChunk> StreamedChunks => Stream?.Chunks ?? [];
@@ -63,7 +63,7 @@ public sealed class Invocation
     }
 
     /// <summary>Starts recording a streamed response; its readers see it once the first byte is in.</summary>
-    internal ResponseStream BeginStream(string contentType) => Stream = new ResponseStream(contentType);
+    internal StreamedResponseRecording BeginStream(string contentType, TimeProvider time) => Stream = new StreamedResponseRecording(contentType, time);
 
     /// <summary>Adds one read to the streamed response. False once the invocation is settled (the bytes are dropped).</summary>
     internal bool AppendStreamed(ReadOnlySpan<byte> bytes)
@@ -94,14 +94,15 @@ public sealed class Invocation
             return false;
         won?.Invoke();
         Stream?.Complete();
-        _outcome.TrySetResult(outcome);
+        // The ledger lets it go on this cancellation: before the outcome completes, so whoever awaits it finds it let go.
         _settled.Cancel();
+        _outcome.TrySetResult(outcome);
         return true;
     }
 }
 
 /// <summary>What the caller of an invoke can set, as the Invoke API lets it.</summary>
-public sealed record InvokeOptions
+internal sealed record InvokeOptions
 {
     /// <summary>Client context JSON, passed as Lambda-Runtime-Client-Context.</summary>
     public string? ClientContext { get; init; }

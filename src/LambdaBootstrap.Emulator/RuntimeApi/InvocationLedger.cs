@@ -56,11 +56,12 @@ internal sealed class InvocationLedger
         }
         while (invocation.IsAnswered);
 
-        invocation.TraceId = invocation.Options.TraceId ?? TraceIds.NewTraceHeader();
+        var handedOutAt = now();
+        invocation.TraceId = invocation.Options.TraceId ?? TraceIds.NewTraceHeader(handedOutAt);
         _handedOut[invocation.RequestId] = invocation;
         // Runs within the settling call (a cancellation callback), so the ledger is up to date when it returns.
         invocation.Settled.Register(() => LetGo(invocation));
-        invocation.MarkStarted(now(), _timeout);
+        invocation.MarkStarted(handedOutAt, _timeout);
         return invocation;
     }
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace LambdaBootstrap.Emulator.RuntimeApi;
 
 /// <summary>How an invocation ended: a response body, or an error with its type and JSON body.</summary>
-public sealed record InvocationOutcome(bool IsError, byte[] Body, string? ErrorType)
+internal sealed record InvocationOutcome(bool IsError, byte[] Body, string? ErrorType)
 {
     public static InvocationOutcome Response(byte[] body) => new(false, body, null);
 
@@ -39,5 +39,5 @@ public sealed record InvocationOutcome(bool IsError, byte[] Body, string? ErrorT
     public string? XRayErrorCauseProblem { get; init; }
 
     public static string ErrorJson(string errorType, string message) =>
-        $"{{\"errorMessage\":{System.Text.Json.JsonSerializer.Serialize(message, EmulatorJson.Default.String)},\"errorType\":{System.Text.Json.JsonSerializer.Serialize(errorType, EmulatorJson.Default.String)}}}";
+        $"{{\"errorMessage\":{System.Text.Json.JsonSerializer.Serialize(message, RuntimeApiJson.Default.String)},\"errorType\":{System.Text.Json.JsonSerializer.Serialize(errorType, RuntimeApiJson.Default.String)}}}";
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace LambdaBootstrap.Emulator.RuntimeApi;
 
 /// <summary>How the Runtime API server presents the function and its invocations.</summary>
-public sealed record RuntimeApiOptions
+internal sealed record RuntimeApiOptions
 {
     /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
@@ -25,10 +25,17 @@ public sealed record RuntimeApiOptions
     /// <see cref="LocalFunction"/> times invocations out itself at the deadline, and late replies get 410 then anyway.
     /// </summary>
     public bool EnforceDeadline { get; init; }
-    /// <summary>Keep every request for inspection (tests).</summary>
-    public bool RecordRequests { get; init; }
-    /// <summary>Runs before routing; returning true means it answered the request itself (tests inject faults with it).</summary>
-    public Func<HttpContext, Task<bool>>? Intercept { get; init; }
+    /// <summary>
+    /// The clock every deadline, timeout and time limit is read from and waits on (the function's and init's timeouts,
+    /// the 410 after a deadline, a streamed response's limits). Tests pass a fake one to move time themselves. What a REPORT
+    /// line measures (Duration, Init Duration) is the real process's time, on the real clock.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <summary>
+    /// Wraps the server's request handling, the one way in for code around it: tests record requests and inject faults
+    /// with it. A wrapper that wants to know when a reply is accepted sets an <see cref="IReplyAcceptedFeature"/>.
+    /// </summary>
+    internal Func<RequestDelegate, RequestDelegate>? Middleware { get; init; }
 
     public string FunctionArn => $"arn:aws:lambda:{Region}:{AccountId}:function:{FunctionName}";
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
+using LambdaBootstrap.Emulator.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace LambdaBootstrap.Emulator.RuntimeApi;
@@ -12,7 +13,7 @@ namespace LambdaBootstrap.Emulator.RuntimeApi;
 /// Status codes and error bodies follow real Lambda; which reply is accepted is the <see cref="InvocationLedger"/>'s
 /// call. A response may be streamed (chunked, with error trailers).
 /// </summary>
-public sealed class RuntimeApiServer : IAsyncDisposable
+internal sealed class RuntimeApiServer : IAsyncDisposable
 {
     public const string ApiVersion = "/2018-06-01";
     /// <summary>Lambda's limit on a buffered response: 6 MiB plus 100 bytes.</summary>
@@ -29,18 +30,24 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private readonly RuntimeApiOptions _options;
     private readonly InvocationLedger _ledger;
+    private readonly TimeProvider _time;
     private LoopbackServer _host = null!;
     // Init ends at the current process's first /next: registering extensions and /init/error are over then.
     private volatile bool _initEnded;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
-    // Each /next waiting for an event, with when it came (a Stopwatch timestamp).
+    // Each /next waiting for an event, with when it came (a Stopwatch timestamp: it orders events, it times nothing).
     private readonly ConcurrentDictionary<HttpContext, long> _waitingNexts = new();
+    private readonly ParkedRequests _parkedNexts = new();
+    // The connections seen since the last process went, and those seen before: a request on one of the latter comes
+    // from a process that is gone. Its /next, read late off the socket, must not take the next process's event.
+    private ConcurrentDictionary<string, byte> _connections = new();
+    private ConcurrentDictionary<string, byte> _earlierConnections = new();
     private TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RuntimeApiServer(RuntimeApiOptions options)
     {
         _options = options;
         _ledger = new InvocationLedger(options.Timeout, options.EnforceDeadline);
+        _time = options.TimeProvider;
         Extensions = new ExtensionsApi(options, () => _initEnded);
     }
 
@@ -73,12 +80,6 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>Raised when an invocation is handed to the function.</summary>
     public event Action<Invocation>? InvocationStarted;
 
-    /// <summary>
-    /// The requests received, when <see cref="RuntimeApiOptions.RecordRequests"/> is on. Each is here before its answer
-    /// is sent, and a reply before its invocation's <see cref="Invocation.Outcome"/> completes.
-    /// </summary>
-    public IReadOnlyCollection<RecordedRequest> Requests => _requests;
-
     /// <summary>Replies refused: unknown request id (400), already answered (403), too large (413), or gone (410).</summary>
     public int RefusedReplies => _refusedReplies;
     private int _refusedReplies;
@@ -86,12 +87,13 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     public static async Task<RuntimeApiServer> StartAsync(RuntimeApiOptions options, CancellationToken cancellationToken = default)
     {
         var server = new RuntimeApiServer(options);
+        RequestDelegate handler = server.HandleAsync;
         server._host = await LoopbackServer.StartAsync(options.Port, limits =>
         {
             limits.MaxRequestBodySize = MaxRequestBodyBytes;
             limits.KeepAliveTimeout = TimeSpan.FromHours(1);
             limits.MaxRequestHeadersTotalSize = MaxRequestHeadersBytes;
-        }, server.HandleAsync, cancellationToken);
+        }, options.Middleware is { } middleware ? middleware(handler) : handler, cancellationToken);
         return server;
     }
 
@@ -124,48 +126,27 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (!_earlierConnections.ContainsKey(context.Connection.Id))
+            _connections.TryAdd(context.Connection.Id, 0);
         var route = RuntimeApiRoute.Parse(request.Method, request.Path.Value ?? "");
         bool streamed = route.Endpoint == RuntimeApiEndpoint.Response && StreamedReply.IsStreamed(request);
         byte[] body = [];
         // A streamed response is read as it arrives, once the reply is known to be wanted; anything else first, whole.
         if (HttpMethods.IsPost(request.Method) && !streamed)
             body = await ReadBodyAsync(request, context.RequestAborted);
-        // Recorded before its answer goes out, so whatever follows from the answer finds it among Requests.
-        if (_options.RecordRequests)
-            context.Response.OnStarting(() =>
-            {
-                Record(context, body);
-                return Task.CompletedTask;
-            });
-        try
-        {
-            if (_options.Intercept is { } intercept && await intercept(context))
-                return;
-            await RouteAsync(context, route, streamed, body);
-        }
-        finally
-        {
-            Record(context, body);
-        }
-    }
-
-    /// <summary>Keeps the request once, when <see cref="RuntimeApiOptions.RecordRequests"/> is on (a request never answered, at its end).</summary>
-    private void Record(HttpContext context, byte[] body)
-    {
-        if (!_options.RecordRequests || !context.Items.TryAdd(typeof(RecordedRequest), null))
-            return;
-        _requests.Enqueue(RecordedRequest.Of(context, body));
+        await RouteAsync(context, route, streamed, body);
     }
 
     /// <summary>
-    /// Answers the invocation with a reply's outcome. The reply is recorded as accepted first, so whoever awaits the
-    /// outcome finds it among <see cref="Requests"/>. False if the invocation was settled meanwhile.
+    /// Answers the invocation with a reply's outcome. The reply is marked accepted first (its status, and the
+    /// request's <see cref="IReplyAcceptedFeature"/> told), so whoever awaits the outcome sees it accepted. False if
+    /// the invocation was settled meanwhile.
     /// </summary>
-    internal bool TryAnswer(HttpContext context, Invocation invocation, InvocationOutcome outcome, byte[] body) =>
+    internal bool TryAnswer(HttpContext context, Invocation invocation, InvocationOutcome outcome) =>
         invocation.TryAnswer(outcome, () =>
         {
             context.Response.StatusCode = StatusCodes.Status202Accepted;
-            Record(context, body);
+            context.Features.Get<IReplyAcceptedFeature>()?.Accepted();
         });
 
     private Task RouteAsync(HttpContext context, RuntimeApiRoute route, bool streamed, byte[] body) => route.Endpoint switch
@@ -191,13 +172,19 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task NextAsync(HttpContext context)
     {
+        if (_earlierConnections.ContainsKey(context.Connection.Id))
+        {
+            await WriteErrorAsync(context, 403, "InvalidStateTransition", "this connection belongs to a process the function has replaced");
+            return;
+        }
         _initEnded = true;
         NextRequested?.Invoke();
         Invocation invocation;
         _waitingNexts[context] = System.Diagnostics.Stopwatch.GetTimestamp();
+        _parkedNexts.Parked();
         try
         {
-            invocation = await _ledger.NextAsync(() => DateTimeOffset.UtcNow, context.RequestAborted);
+            invocation = await _ledger.NextAsync(_time.GetUtcNow, context.RequestAborted);
         }
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
         {
@@ -206,6 +193,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         finally
         {
             _waitingNexts.TryRemove(context, out _);
+            _parkedNexts.Left();
         }
         InvocationStarted?.Invoke(invocation);
 
@@ -250,7 +238,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
             return;
         }
         var outcome = isError ? ErrorReport(context.Request, body) : InvocationOutcome.Response(body);
-        if (TryAnswer(context, invocation, outcome, body))
+        if (TryAnswer(context, invocation, outcome))
             await WriteAcceptedAsync(context);
         else
             await RefuseAsync(context, Check(context, route.RequestId, ReplyKind.Error)); // settled meanwhile
@@ -260,22 +248,29 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     internal ReplyVerdict Check(HttpContext context, string requestId, ReplyKind kind)
     {
         string? sent = context.Request.Headers[InvocationIdHeader] is { Count: > 0 } values ? values.ToString() : null;
-        return _ledger.Check(requestId, sent, kind, DateTimeOffset.UtcNow);
+        return _ledger.Check(requestId, sent, kind, _time.GetUtcNow());
     }
 
     internal InvocationLedger Ledger => _ledger;
 
     /// <summary>
-    /// Waits, up to <paramref name="patience"/>, until no <c>/next</c> that came before <paramref name="cameBefore"/>
-    /// (a Stopwatch timestamp) is still waiting. Called when a process is gone: until the server sees its connections
-    /// close, such a <c>/next</c> would take the next event and hand it to nobody.
+    /// Called when a process is gone, before the next one starts. Every connection seen so far is taken as the gone
+    /// process's: a <c>/next</c> read from one later is refused. Then waits, up to <paramref name="patience"/>, until no
+    /// <c>/next</c> that came before <paramref name="cameBefore"/> (a Stopwatch timestamp) is still waiting. Either
+    /// would take the next event and hand it to nobody.
     /// </summary>
     internal async Task UntilEarlierNextsEndAsync(long cameBefore, TimeSpan patience)
     {
+        _earlierConnections = Interlocked.Exchange(ref _connections, new());
+        // Waits on the socket layer, not on the function's time: the real clock, whatever the options' clock.
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (_waitingNexts.Values.Any(came => came < cameBefore) && clock.Elapsed < patience)
             await Task.Delay(2);
     }
+
+    /// <summary>Completes once at least <paramref name="count"/> <c>/next</c> requests wait for an event.</summary>
+    internal Task UntilNextsWaitAsync(int count, CancellationToken cancellationToken = default) =>
+        _parkedNexts.UntilAtLeastAsync(count, cancellationToken);
 
     internal Task RefuseAsync(HttpContext context, ReplyVerdict verdict)
     {

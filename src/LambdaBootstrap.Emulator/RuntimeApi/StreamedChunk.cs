@@ -1,4 +1,4 @@
 namespace LambdaBootstrap.Emulator.RuntimeApi;
 
 /// <summary>One read of a streamed response body: when it arrived, counted from the first byte, and how many bytes it held.</summary>
-public readonly record struct StreamedChunk(TimeSpan SinceFirstByte, int Bytes);
+internal readonly record struct StreamedChunk(TimeSpan SinceFirstByte, int Bytes);

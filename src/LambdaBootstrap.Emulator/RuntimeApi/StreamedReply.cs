@@ -15,14 +15,15 @@ internal static class StreamedReply
     public static async Task ReadAsync(RuntimeApiServer server, HttpContext context, Invocation invocation)
     {
         var options = server.Options;
-        var stream = invocation.BeginStream(context.Request.ContentType is { Length: > 0 } type ? type : "application/octet-stream");
-        context.Items[typeof(ResponseStream)] = stream;
-        using var deadline = options.EnforceDeadline ? new CancellationTokenSource(UntilAfter(invocation.Deadline)) : null;
+        var stream = invocation.BeginStream(context.Request.ContentType is { Length: > 0 } type ? type : "application/octet-stream", options.TimeProvider);
+        // For whoever wraps the server (see RuntimeApiOptions.Middleware): the body this request carried.
+        context.Items[typeof(StreamedResponseRecording)] = stream;
+        using var deadline = options.EnforceDeadline ? new CancellationTokenSource(UntilAfter(invocation.Deadline, options.TimeProvider), options.TimeProvider) : null;
         var result = await StreamedResponseReader.ReadAsync(context, invocation, options.MaxStreamedResponseBytes, deadline?.Token ?? CancellationToken.None);
         stream.Complete();
         switch (result)
         {
-            case StreamedResponseReader.Result.Ended when server.TryAnswer(context, invocation, Outcome(context.Request, stream), []):
+            case StreamedResponseReader.Result.Ended when server.TryAnswer(context, invocation, Outcome(context.Request, stream)):
                 await RuntimeApiServer.WriteAcceptedAsync(context);
                 break;
             case StreamedResponseReader.Result.Ended or StreamedResponseReader.Result.Settled:
@@ -43,7 +44,7 @@ internal static class StreamedReply
     }
 
     /// <summary>The whole streamed body; or, when the stream ended with error trailers, the error they carry.</summary>
-    private static InvocationOutcome Outcome(HttpRequest request, ResponseStream stream)
+    private static InvocationOutcome Outcome(HttpRequest request, StreamedResponseRecording stream)
     {
         if (!request.CheckTrailersAvailable() || request.GetTrailer(RuntimeApiServer.ErrorTypeHeader).ToString() is not { Length: > 0 } errorType)
             return InvocationOutcome.Response(stream.ToArray());
@@ -64,9 +65,9 @@ internal static class StreamedReply
     /// A delay that ends after <paramref name="deadline"/>, never before it: timers run on a coarse clock (one kernel
     /// tick, up to 10 ms on Linux) and can fire that much early, so this waits a little longer than that.
     /// </summary>
-    private static TimeSpan UntilAfter(DateTimeOffset deadline)
+    private static TimeSpan UntilAfter(DateTimeOffset deadline, TimeProvider time)
     {
-        var left = deadline - DateTimeOffset.UtcNow;
+        var left = deadline - time.GetUtcNow();
         return (left > TimeSpan.Zero ? left : TimeSpan.Zero) + TimeSpan.FromMilliseconds(20);
     }
 }

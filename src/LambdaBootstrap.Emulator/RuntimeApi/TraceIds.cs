@@ -3,12 +3,12 @@ using System.Security.Cryptography;
 namespace LambdaBootstrap.Emulator.RuntimeApi;
 
 /// <summary>Fresh ids in the formats Lambda uses.</summary>
-public static class TraceIds
+internal static class TraceIds
 {
     /// <summary>An X-Ray trace header: <c>Root=1-{epoch seconds hex}-{96 random bits hex};Parent={64 bits hex};Sampled=0</c>.</summary>
-    public static string NewTraceHeader()
+    public static string NewTraceHeader(DateTimeOffset now)
     {
-        string epoch = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString("x8");
+        string epoch = now.ToUnixTimeSeconds().ToString("x8");
         return $"Root=1-{epoch}-{Hex(12)};Parent={Hex(8)};Sampled=0";
     }
 

@@ -8,7 +8,7 @@ namespace LambdaBootstrap.Emulator.RuntimeApi;
 /// 64 KiB, <c>{"working_directory": s, "exceptions": [{"type": s, "message": s, "stack": [{"path": s, "line": n,
 /// "label": s}]}], "paths": [s]}</c>. Lambda drops a malformed one silently; the emulator says what is wrong with it.
 /// </summary>
-public static class XRayErrorCauseFormat
+internal static class XRayErrorCauseFormat
 {
     public const string HeaderName = "Lambda-Runtime-Function-XRay-Error-Cause";
     /// <summary>A cause must be smaller than this many bytes (UTF-8).</summary>

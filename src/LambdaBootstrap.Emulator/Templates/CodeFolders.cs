@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using LambdaBootstrap.Emulator.Hosting;
 
 namespace LambdaBootstrap.Emulator.Templates;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.Processes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -12,7 +13,7 @@ namespace LambdaBootstrap.Emulator.Templates;
 /// <c>MemorySize</c>, <c>Timeout</c>, <c>Environment.Variables</c>, <c>Architectures</c> and SAM's <c>Globals</c>.
 /// Whatever it leaves out is named in a warning; a template it cannot run is refused in one line.
 /// </summary>
-public sealed class SamTemplate : IDisposable
+internal sealed class SamTemplate : IDisposable
 {
     private static readonly HashSet<string> FunctionTypes = ["AWS::Serverless::Function", "AWS::Lambda::Function"];
     private static readonly HashSet<string> Runtimes = ["provided.al2023", "provided.al2"];

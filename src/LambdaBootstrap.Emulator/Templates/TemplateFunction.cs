@@ -4,7 +4,7 @@ namespace LambdaBootstrap.Emulator.Templates;
 /// <param name="LogicalId">The resource's logical id; the function is served by it.</param>
 /// <param name="FunctionName">The FunctionName property, when it is a plain name; the function is served by it too.</param>
 /// <param name="BootstrapPath">The bootstrap found in its code, or else in its layers.</param>
-public sealed record TemplateFunction(
+internal sealed record TemplateFunction(
     string LogicalId,
     string? FunctionName,
     string BootstrapPath,

@@ -1,3 +1,4 @@
+using LambdaBootstrap.Emulator.Hosting;
 using YamlDotNet.RepresentationModel;
 
 namespace LambdaBootstrap.Emulator.Templates;

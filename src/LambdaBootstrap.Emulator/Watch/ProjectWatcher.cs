@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using LambdaBootstrap.Emulator.Hosting;
 
 namespace LambdaBootstrap.Emulator.Watch;
 
@@ -9,7 +10,7 @@ namespace LambdaBootstrap.Emulator.Watch;
 /// invoke starts it cold. A failed build is printed and changes nothing. Changes during a build, or in a burst,
 /// coalesce into one rebuild.
 /// </summary>
-public sealed class ProjectWatcher : IAsyncDisposable
+internal sealed class ProjectWatcher : IAsyncDisposable
 {
     // A save often comes as several events (temporary file, rename, write): wait for the burst to end.
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);

@@ -1,4 +1,5 @@
 using System.Text;
+using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.RuntimeApi;
 
 namespace LambdaBootstrap.Emulator.WebConsole;

@@ -1,3 +1,5 @@
+using LambdaBootstrap.Emulator.InvokeApi;
+
 namespace LambdaBootstrap.Emulator.WebConsole;
 
 /// <summary>

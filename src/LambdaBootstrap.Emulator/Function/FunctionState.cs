@@ -1,7 +1,7 @@
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>Where a <see cref="LocalFunction"/> stands between invokes, as the web console shows it.</summary>
-public enum FunctionState
+internal enum FunctionState
 {
     /// <summary>No process: the next invoke starts one (and pays its init).</summary>
     Cold,

@@ -1,9 +1,9 @@
 using LambdaBootstrap.Emulator.RuntimeApi;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>One finished invocation as the caller sees it, with the figures of its REPORT line.</summary>
-public sealed record InvokeResult(
+internal sealed record InvokeResult(
     string RequestId,
     InvocationOutcome Outcome,
     double DurationMs,

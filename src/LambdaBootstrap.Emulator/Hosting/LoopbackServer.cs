@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Hosting;
 
 /// <summary>
 /// A bare Kestrel server on 127.0.0.1 with one request handler: no middleware, no logging. Both of the emulator's

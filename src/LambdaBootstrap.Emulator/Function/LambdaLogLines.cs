@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>Lambda's platform log lines, tab-separated as CloudWatch shows them.</summary>
-public static class LambdaLogLines
+internal static class LambdaLogLines
 {
     public static string Start(string requestId, string version) => $"START RequestId: {requestId} Version: {version}";
 

@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using LambdaBootstrap.Emulator.Function;
+using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.InvokeApi;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using LambdaBootstrap.Emulator.WebConsole;
 using Microsoft.AspNetCore.Http;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.InvokeApi;
 
 /// <summary>
 /// Lambda's Invoke API on 127.0.0.1, for the functions it was given, by name (a function name, a partial or full
@@ -25,7 +27,7 @@ namespace LambdaBootstrap.Emulator;
 /// from a page of another origin is refused (403), and so is a browser's invoke without the console's token
 /// (<see cref="RequestGuard"/>); SDKs, the AWS CLI and curl are served as they always were.</para>
 /// </summary>
-public sealed class InvokeServer : IAsyncDisposable
+internal sealed class InvokeServer : IAsyncDisposable
 {
     /// <summary>Lambda's request payload limits: synchronous and asynchronous invokes.</summary>
     public const int MaxSyncPayloadBytes = 6 * 1024 * 1024;

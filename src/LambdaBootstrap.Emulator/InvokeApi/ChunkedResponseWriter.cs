@@ -4,7 +4,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.InvokeApi;
 
 /// <summary>
 /// Writes a response body piece by piece, each flushed to the caller as it is written, and ends it with trailers.

@@ -1,4 +1,4 @@
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Hosting;
 
 /// <summary>A problem the emulator explains in one line (a port in use, a missing bootstrap), never with a stack trace.</summary>
-public class EmulatorException(string message) : Exception(message);
+internal class EmulatorException(string message) : Exception(message);

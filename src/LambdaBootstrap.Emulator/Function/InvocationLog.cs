@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>
 /// The log of one invocation, for <c>LogType: Tail</c>: the lines shown while it ran (the function's output and the
 /// START, END and REPORT lines), of which only the last <see cref="TailBytes"/> are kept, as Lambda returns them.
 /// </summary>
-public sealed class InvocationLog
+internal sealed class InvocationLog
 {
     /// <summary>How much of the log Lambda returns: the last 4 KB.</summary>
     public const int TailBytes = 4096;
@@ -33,7 +33,7 @@ public sealed class InvocationLog
     {
         lock (_lock)
         {
-            byte[] all = RuntimeApi.ResponseStream.Join(_lines, _bytes);
+            byte[] all = RuntimeApi.StreamedResponseRecording.Join(_lines, _bytes);
             int start = Math.Max(0, all.Length - TailBytes);
             while (start < all.Length && (all[start] & 0xC0) == 0x80)
                 start++;

@@ -1,5 +1,7 @@
-namespace LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Hosting;
+
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>An invoke refused because <see cref="FunctionOptions.MaxQueuedInvokes"/> invokes already wait for the function.</summary>
-public sealed class QueueFullException(string functionName, int waiting)
+internal sealed class QueueFullException(string functionName, int waiting)
     : EmulatorException($"Rate Exceeded: {waiting} invokes already wait for function '{functionName}' (the emulator's --max-queued)");

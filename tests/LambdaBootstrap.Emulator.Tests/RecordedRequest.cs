@@ -1,13 +1,14 @@
+using LambdaBootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace LambdaBootstrap.Emulator.RuntimeApi;
+namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>
-/// A request the Runtime API received, kept when <see cref="RuntimeApiOptions.RecordRequests"/> is on. A streamed
+/// A request the Runtime API received, as a <see cref="RequestRecorder"/> kept it. A streamed
 /// response's body is what was kept of it, and its trailers (if any) are in <paramref name="Trailers"/>.
 /// </summary>
-public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int StatusCode,
+internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int StatusCode,
     IReadOnlyDictionary<string, string>? Trailers = null)
 {
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
@@ -21,7 +22,7 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in request.Headers)
             headers[header.Key] = header.Value.ToString();
-        if (context.Items[typeof(ResponseStream)] is ResponseStream streamed)
+        if (context.Items[typeof(StreamedResponseRecording)] is StreamedResponseRecording streamed)
             body = streamed.ToArray();
         Dictionary<string, string>? trailers = null;
         if (context.Features.Get<IHttpRequestTrailersFeature>() is { Available: true } feature)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace LambdaBootstrap.Emulator.RuntimeApi;
@@ -7,7 +6,7 @@ namespace LambdaBootstrap.Emulator.RuntimeApi;
 /// A streamed response as it arrives: every read is kept in order, so any number of readers (the invoker relaying
 /// it, a test) can follow it from the first byte, however late they start, without the writer ever waiting for them.
 /// </summary>
-public sealed class ResponseStream
+internal sealed class StreamedResponseRecording
 {
     private readonly Lock _lock = new();
     private readonly List<byte[]> _pieces = [];
@@ -17,7 +16,14 @@ public sealed class ResponseStream
     private long _length;
     private bool _completed;
 
-    public ResponseStream(string contentType) => ContentType = contentType;
+    private readonly TimeProvider _time;
+
+    /// <param name="time">The clock its reads are timed on (<see cref="RuntimeApiOptions.TimeProvider"/>).</param>
+    public StreamedResponseRecording(string contentType, TimeProvider time)
+    {
+        ContentType = contentType;
+        _time = time;
+    }
 
     /// <summary>The function's Content-Type for the response.</summary>
     public string ContentType { get; }
@@ -67,11 +73,11 @@ public sealed class ResponseStream
         {
             if (_completed)
                 return false;
-            long now = Stopwatch.GetTimestamp();
+            long now = _time.GetTimestamp();
             if (_pieces.Count == 0)
                 _firstByteAt = now;
             _pieces.Add(bytes.ToArray());
-            _chunks.Add(new StreamedChunk(Stopwatch.GetElapsedTime(_firstByteAt, now), bytes.Length));
+            _chunks.Add(new StreamedChunk(_time.GetElapsedTime(_firstByteAt, now), bytes.Length));
             _length += bytes.Length;
             Signal();
         }

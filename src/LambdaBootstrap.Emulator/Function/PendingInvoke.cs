@@ -1,12 +1,12 @@
 using LambdaBootstrap.Emulator.RuntimeApi;
 
-namespace LambdaBootstrap.Emulator;
+namespace LambdaBootstrap.Emulator.Function;
 
 /// <summary>
 /// An invoke queued on a <see cref="LocalFunction"/>: its invocation once its turn comes (to follow a streamed
 /// response as it arrives), and its result once it has finished.
 /// </summary>
-public sealed class PendingInvoke
+internal sealed class PendingInvoke
 {
     private readonly TaskCompletionSource<Invocation> _invocation = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<InvokeResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
