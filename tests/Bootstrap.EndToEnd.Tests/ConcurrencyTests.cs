@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text;
 using LambdaBootstrap.Emulator.RuntimeApi;
-using LambdaBootstrap.Emulator.Tests;
 using Microsoft.AspNetCore.Http;
 
 namespace Bootstrap.EndToEnd.Tests;

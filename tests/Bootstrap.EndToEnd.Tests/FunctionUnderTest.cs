@@ -1,7 +1,6 @@
 using System.Text;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
-using LambdaBootstrap.Emulator.Tests;
 
 namespace Bootstrap.EndToEnd.Tests;
 

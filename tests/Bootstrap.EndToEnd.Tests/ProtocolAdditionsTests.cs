@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LambdaBootstrap.Emulator.Tests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text;
 using Bootstrap.TestSupport.RawHttp;
 using LambdaBootstrap.Emulator.RuntimeApi;
-using LambdaBootstrap.Emulator.Tests;
 using Microsoft.AspNetCore.Http;
 
 namespace Bootstrap.EndToEnd.Tests;

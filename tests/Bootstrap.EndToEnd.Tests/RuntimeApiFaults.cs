@@ -1,4 +1,3 @@
-using LambdaBootstrap.Emulator.Tests;
 using Microsoft.AspNetCore.Http;
 
 namespace Bootstrap.EndToEnd.Tests;

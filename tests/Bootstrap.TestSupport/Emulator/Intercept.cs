@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace LambdaBootstrap.Emulator.Tests;
+namespace Bootstrap.TestSupport.Emulator;
 
 /// <summary>Fault injection for a Runtime API server: middleware that may answer a request before the server does.</summary>
 internal static class Intercept

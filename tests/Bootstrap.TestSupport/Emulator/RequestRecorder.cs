@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 
-namespace LambdaBootstrap.Emulator.Tests;
+namespace Bootstrap.TestSupport.Emulator;
 
 /// <summary>
 /// Records every request a Runtime API server receives, as middleware around it (<see cref="Middleware"/>). Each request

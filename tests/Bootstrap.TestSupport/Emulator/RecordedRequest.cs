@@ -2,7 +2,7 @@ using LambdaBootstrap.Emulator.RuntimeApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace LambdaBootstrap.Emulator.Tests;
+namespace Bootstrap.TestSupport.Emulator;
 
 /// <summary>
 /// A request the Runtime API received, as a <see cref="RequestRecorder"/> kept it. A streamed

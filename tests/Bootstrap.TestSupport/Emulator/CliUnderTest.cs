@@ -1,4 +1,6 @@
-namespace LambdaBootstrap.Emulator.Tests;
+using Bootstrap.TestSupport.Processes;
+
+namespace Bootstrap.TestSupport.Emulator;
 
 /// <summary>The emulator's command line running in the background, as a person runs it: its output kept line by line.</summary>
 public sealed class CliUnderTest : IDisposable
