@@ -62,6 +62,7 @@ public static class TriggerFixtures
         ["cognito-pre-signup.json"] = Of(CognitoPreSignupJson.Default.CognitoPreSignupEvent),
         ["cognito-pre-token-generation-v2.json"] = Of(CognitoPreTokenGenerationV2Json.Default.CognitoPreTokenGenerationV2Event),
         ["cognito-pre-token-generation.json"] = Of(CognitoPreTokenGenerationJson.Default.CognitoPreTokenGenerationEvent),
+        ["cognito-sync.json"] = Of(CognitoSyncJson.Default.CognitoEvent),
         ["cognito-verify-auth-challenge.json"] = Of(CognitoVerifyAuthChallengeJson.Default.CognitoVerifyAuthChallengeEvent),
         ["config-rule.json"] = Of(ConfigJson.Default.ConfigEvent),
         ["connect-contact-flow-response.json"] = Of(ConnectJson.Default.ContactFlowResponse),
