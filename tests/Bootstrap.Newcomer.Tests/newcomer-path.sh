@@ -67,6 +67,15 @@ if [ "$arch" = x86_64 ]; then
   expect_failure "a \`bootstrap\` for provided.al2023 is a Native AOT executable, so PublishAot must be true" -p:PublishAot=false
   size=$(stat -c %s artifacts/bootstrap)
   expect_failure "is $size bytes, over the budget of 1000000" -p:BootstrapMaxBytes=1000000
+  expect_failure "Native AOT cannot link one on windows: publish it on Linux" -p:BootstrapBuildOs=windows
+
+  step "the runtime's switches are defaults: the project's own value wins"
+  switch() { dotnet msbuild src/Hello/Hello.csproj -nologo -getProperty:"$1" -p:_IsPublishing=true -p:RuntimeIdentifier=linux-x64; }
+  [ "$(switch EventSourceSupport)" = false ] || { echo "newcomer-path: EventSourceSupport is not off by default" >&2; exit 1; }
+  cp src/Hello/Hello.csproj Hello.csproj.orig
+  sed -i 's#<PublishAot>true</PublishAot>#<PublishAot>true</PublishAot><EventSourceSupport>true</EventSourceSupport>#' src/Hello/Hello.csproj
+  [ "$(switch EventSourceSupport)" = true ] || { echo "newcomer-path: the project's EventSourceSupport=true was overridden" >&2; exit 1; }
+  mv Hello.csproj.orig src/Hello/Hello.csproj
 fi
 
 step "dotnet tool restore; dotnet lambda-emulator, invoked over HTTP"
