@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>API Gateway REST (1.0), HTTP API (2.0), Function URL and ALB types against AWS's sample events.</summary>
-[Trait("Tier", "Unit")]
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class HttpEventTypeTests
 {
     [Fact]
@@ -121,6 +121,7 @@ public sealed class HttpEventTypeTests
     }
 }
 
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class WebSocketEventTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using LambdaBootstrap.Events.Http;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>The HTTP model's own behaviour: multi-value maps, authorizer values, query decoding.</summary>
-[Trait("Tier", "Unit")]
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class HttpModelTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using LambdaBootstrap.Runtime;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>Every HTTP front door's event becomes the same <see cref="HttpRequest"/>.</summary>
-[Trait("Tier", "Unit")]
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class HttpRequestReaderTests
 {
     [Theory]

@@ -5,7 +5,7 @@ using LambdaBootstrap.Events.Http;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>One <see cref="HttpResponse"/>, written in each front door's format.</summary>
-[Trait("Tier", "Unit")]
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class HttpResponseWriterTests
 {
     private static byte[] Write(HttpRequest request, HttpResponse response) => HttpResponseWriter.Write(request, response).ToArray();

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>S3, EventBridge, CloudWatch Logs and CodePipeline against AWS's sample events.</summary>
-[Trait("Tier", "Unit")]
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class NotificationEventTests
 {
     [Fact]
@@ -113,6 +113,7 @@ public sealed record InstanceStateChange(
 [System.Text.Json.Serialization.JsonSerializable(typeof(EventBridgeEvent<InstanceStateChange>))]
 internal sealed partial class OwnDetailJson : System.Text.Json.Serialization.JsonSerializerContext;
 
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class EventBridgeWithoutDetailTests
 {
     [Fact]
@@ -125,6 +126,7 @@ public sealed class EventBridgeWithoutDetailTests
     }
 }
 
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class S3EventTypeTests
 {
     [Fact]
@@ -147,6 +149,7 @@ public sealed class S3EventTypeTests
     }
 }
 
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class IsoTimeConverterTests
 {
     [Theory]

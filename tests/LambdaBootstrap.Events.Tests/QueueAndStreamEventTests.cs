@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>SQS, SNS, Kinesis and DynamoDB Streams against AWS's sample events.</summary>
-[Trait("Tier", "Unit")]
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class QueueAndStreamEventTests
 {
     [Fact]

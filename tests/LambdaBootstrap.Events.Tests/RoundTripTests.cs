@@ -1,6 +1,7 @@
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>Every fixture of <c>events/triggers/</c> is read by its type and written back with nothing lost.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class RoundTripTests
 {
     public static TheoryData<string> Fixtures() =>

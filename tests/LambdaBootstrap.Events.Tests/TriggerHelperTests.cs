@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace LambdaBootstrap.Events.Tests;
 
 /// <summary>The helpers the newer triggers carry where AWS's format is awkward: decoding, builders, replies.</summary>
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class TriggerHelperTests
 {
     [Fact]
@@ -148,6 +149,7 @@ public sealed class TriggerHelperTests
     }
 }
 
+[Trait(Tier.Name, Tier.Unit)]
 public sealed class CloudFormationResponseSenderTests
 {
     [Fact]
@@ -165,10 +167,10 @@ public sealed class CloudFormationResponseSenderTests
 
         await CloudFormationResponseSender.SendAsync(request, request.Reply("SUCCESS", "thing-1"));
 
-        var (head, body) = await received;
-        Assert.StartsWith("PUT /bucket/key?X-Amz-Signature=sig HTTP/1.1\r\n", head);
-        Assert.DoesNotContain("content-type:", head.ToLowerInvariant());
-        Assert.Equal("""{"Status":"SUCCESS","PhysicalResourceId":"thing-1","StackId":"stack","RequestId":"req","LogicalResourceId":"Thing"}""", body);
+        var put = await received;
+        Assert.Equal(("PUT", "/bucket/key?X-Amz-Signature=sig"), (put.Method, put.Path));
+        Assert.Null(put.Header("Content-Type"));
+        Assert.Equal("""{"Status":"SUCCESS","PhysicalResourceId":"thing-1","StackId":"stack","RequestId":"req","LogicalResourceId":"Thing"}""", put.BodyText);
     }
 
     [Fact]
@@ -183,40 +185,14 @@ public sealed class CloudFormationResponseSenderTests
         await received;
     }
 
-    /// <summary>Reads one HTTP request (head and Content-Length body) and answers it with <paramref name="status"/>.</summary>
-    private static async Task<(string Head, string Body)> ReceiveOneAsync(System.Net.Sockets.TcpListener listener, string status = "200 OK")
+    /// <summary>Reads one HTTP request and answers it with <paramref name="status"/>.</summary>
+    private static async Task<RawRequest> ReceiveOneAsync(System.Net.Sockets.TcpListener listener, string status = "200 OK")
     {
         using var socket = await listener.AcceptTcpClientAsync();
         var stream = socket.GetStream();
-        var buffer = new List<byte>();
-        var chunk = new byte[4096];
-        int headEnd;
-        while ((headEnd = IndexOfHeadEnd(buffer)) < 0)
-        {
-            int n = await stream.ReadAsync(chunk);
-            Assert.True(n > 0, "the connection closed before the request's head");
-            buffer.AddRange(chunk.AsSpan(0, n).ToArray());
-        }
-        string head = Encoding.ASCII.GetString(buffer.ToArray(), 0, headEnd);
-        int length = int.Parse(head.Split("\r\n").Single(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)).Split(':')[1].Trim());
-        while (buffer.Count < headEnd + 4 + length)
-        {
-            int n = await stream.ReadAsync(chunk);
-            Assert.True(n > 0, "the connection closed before the request's body");
-            buffer.AddRange(chunk.AsSpan(0, n).ToArray());
-        }
-        string body = Encoding.UTF8.GetString(buffer.ToArray(), headEnd + 4, length);
+        var request = await new RawHttpReader(stream).ReadRequestAsync();
+        Assert.NotNull(request);
         await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
-        return (head + "\r\n", body);
-    }
-
-    private static int IndexOfHeadEnd(List<byte> buffer)
-    {
-        for (int i = 0; i + 3 < buffer.Count; i++)
-        {
-            if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n')
-                return i;
-        }
-        return -1;
+        return request;
     }
 }
