@@ -135,6 +135,9 @@ public static class TriggerFixtures
         ["streams-time-window-response.json"] = Of(KinesisTimeWindowJson.Default.TimeWindowResponse),
         ["transfer-family-authorizer-response.json"] = Of(TransferFamilyJson.Default.TransferFamilyAuthorizerResponse),
         ["transfer-family-authorizer.json"] = Of(TransferFamilyJson.Default.TransferFamilyAuthorizerRequest),
+        ["vpc-lattice-response.json"] = Of(VpcLatticeJson.Default.VpcLatticeResponse),
+        ["vpc-lattice-v1.json"] = Of(VpcLatticeJson.Default.VpcLatticeRequestV1),
+        ["vpc-lattice-v2.json"] = Of(VpcLatticeJson.Default.VpcLatticeRequestV2),
     };
 
     private static Action<string> Of<T>(JsonTypeInfo<T> type) => name => SampleEvents.AssertRoundTrips(name, type);
