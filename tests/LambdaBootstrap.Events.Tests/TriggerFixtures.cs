@@ -55,6 +55,8 @@ public static class TriggerFixtures
         ["cognito-custom-message.json"] = Of(CognitoCustomMessageJson.Default.CognitoCustomMessageEvent),
         ["cognito-custom-sms-sender.json"] = Of(CognitoCustomSmsSenderJson.Default.CognitoCustomSmsSenderEvent),
         ["cognito-define-auth-challenge.json"] = Of(CognitoDefineAuthChallengeJson.Default.CognitoDefineAuthChallengeEvent),
+        ["cognito-inbound-federation-oidc.json"] = Of(CognitoInboundFederationJson.Default.CognitoInboundFederationEvent),
+        ["cognito-inbound-federation-saml.json"] = Of(CognitoInboundFederationJson.Default.CognitoInboundFederationEvent),
         ["cognito-migrate-user.json"] = Of(CognitoMigrateUserJson.Default.CognitoMigrateUserEvent),
         ["cognito-post-authentication.json"] = Of(CognitoPostAuthenticationJson.Default.CognitoPostAuthenticationEvent),
         ["cognito-post-confirmation.json"] = Of(CognitoPostConfirmationJson.Default.CognitoPostConfirmationEvent),
