@@ -77,6 +77,7 @@ public static class TriggerFixtures
         ["dynamodb-stream.json"] = Of(DynamoDBJson.Default.DynamoDBEvent),
         ["dynamodb-time-window.json"] = Of(DynamoDBTimeWindowJson.Default.DynamoDBTimeWindowEvent),
         ["eventbridge-autoscaling-lifecycle.json"] = Of(AutoScalingLifecycleActionJson.Default.AutoScalingLifecycleActionEvent),
+        ["eventbridge-batch-job.json"] = Of(BatchJobStateChangeJson.Default.BatchJobStateChangeEvent),
         ["eventbridge-cloudtrail-api-call.json"] = Of(AwsApiCallJson.Default.AwsApiCallEvent),
         ["eventbridge-cloudwatch-alarm.json"] = Of(CloudWatchAlarmStateChangeJson.Default.CloudWatchAlarmStateChangeEvent),
         ["eventbridge-codebuild.json"] = Of(CodeBuildStateChangeJson.Default.CodeBuildStateChangeEvent),
