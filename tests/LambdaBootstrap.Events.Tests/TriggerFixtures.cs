@@ -94,6 +94,7 @@ public static class TriggerFixtures
         ["eventbridge-s3-object-created.json"] = Of(S3ObjectJson.Default.S3ObjectEvent),
         ["eventbridge-scheduled.json"] = Of(EventBridgeJson.Default.ScheduledEvent),
         ["eventbridge-stepfunctions-status.json"] = Of(StepFunctionsExecutionStatusChangeJson.Default.StepFunctionsExecutionStatusChangeEvent),
+        ["eventbridge-transcribe-job.json"] = Of(TranscribeJobStateChangeJson.Default.TranscribeJobStateChangeEvent),
         ["firehose-transformation-response.json"] = Of(KinesisFirehoseJson.Default.KinesisFirehoseResponse),
         ["firehose-transformation.json"] = Of(KinesisFirehoseJson.Default.KinesisFirehoseEvent),
         ["function-url-request.json"] = Of(HttpApiJson.Default.LambdaFunctionUrlRequest),
