@@ -95,6 +95,7 @@ public static class TriggerFixtures
         ["eventbridge-scheduled.json"] = Of(EventBridgeJson.Default.ScheduledEvent),
         ["eventbridge-stepfunctions-status.json"] = Of(StepFunctionsExecutionStatusChangeJson.Default.StepFunctionsExecutionStatusChangeEvent),
         ["eventbridge-transcribe-job.json"] = Of(TranscribeJobStateChangeJson.Default.TranscribeJobStateChangeEvent),
+        ["eventbridge-translate-job.json"] = Of(TranslateJobStateChangeJson.Default.TranslateJobStateChangeEvent),
         ["firehose-transformation-response.json"] = Of(KinesisFirehoseJson.Default.KinesisFirehoseResponse),
         ["firehose-transformation.json"] = Of(KinesisFirehoseJson.Default.KinesisFirehoseEvent),
         ["function-url-request.json"] = Of(HttpApiJson.Default.LambdaFunctionUrlRequest),
