@@ -90,6 +90,7 @@ public static class TriggerFixtures
         ["eventbridge-ecr-scan.json"] = Of(ECRImageScanJson.Default.ECRImageScanEvent),
         ["eventbridge-ecs-container-instance.json"] = Of(ECSContainerInstanceStateChangeJson.Default.ECSContainerInstanceStateChangeEvent),
         ["eventbridge-ecs-task-state-change.json"] = Of(ECSTaskStateChangeJson.Default.ECSTaskStateChangeEvent),
+        ["eventbridge-glue-job.json"] = Of(GlueJobStateChangeJson.Default.GlueJobStateChangeEvent),
         ["eventbridge-health.json"] = Of(AwsHealthJson.Default.AwsHealthEvent),
         ["eventbridge-s3-object-created.json"] = Of(S3ObjectJson.Default.S3ObjectEvent),
         ["eventbridge-scheduled.json"] = Of(EventBridgeJson.Default.ScheduledEvent),
