@@ -94,6 +94,7 @@ public static class TriggerFixtures
         ["eventbridge-health.json"] = Of(AwsHealthJson.Default.AwsHealthEvent),
         ["eventbridge-s3-object-created.json"] = Of(S3ObjectJson.Default.S3ObjectEvent),
         ["eventbridge-scheduled.json"] = Of(EventBridgeJson.Default.ScheduledEvent),
+        ["eventbridge-ssm-command.json"] = Of(SsmCommandStatusChangeJson.Default.SsmCommandStatusChangeEvent),
         ["eventbridge-stepfunctions-status.json"] = Of(StepFunctionsExecutionStatusChangeJson.Default.StepFunctionsExecutionStatusChangeEvent),
         ["eventbridge-transcribe-job.json"] = Of(TranscribeJobStateChangeJson.Default.TranscribeJobStateChangeEvent),
         ["eventbridge-translate-job.json"] = Of(TranslateJobStateChangeJson.Default.TranslateJobStateChangeEvent),
