@@ -92,6 +92,7 @@ public static class TriggerFixtures
         ["eventbridge-ecs-task-state-change.json"] = Of(ECSTaskStateChangeJson.Default.ECSTaskStateChangeEvent),
         ["eventbridge-glue-job.json"] = Of(GlueJobStateChangeJson.Default.GlueJobStateChangeEvent),
         ["eventbridge-health.json"] = Of(AwsHealthJson.Default.AwsHealthEvent),
+        ["eventbridge-kms-rotation.json"] = Of(KmsKeyJson.Default.KmsKeyEvent),
         ["eventbridge-s3-object-created.json"] = Of(S3ObjectJson.Default.S3ObjectEvent),
         ["eventbridge-scheduled.json"] = Of(EventBridgeJson.Default.ScheduledEvent),
         ["eventbridge-ssm-command.json"] = Of(SsmCommandStatusChangeJson.Default.SsmCommandStatusChangeEvent),
