@@ -8,6 +8,16 @@ namespace LambdaBootstrap.Events.Tests;
 public sealed class TriggerHelperTests
 {
     [Fact]
+    public void Vpc_lattice_v2_reads_a_lone_header_string_as_one_value_and_writes_lists()
+    {
+        var e = JsonSerializer.Deserialize("""{"headers":{"accept":"*/*","x-tag":["a","b"]}}""", VpcLatticeJson.Default.VpcLatticeRequestV2)!;
+        Assert.Equal(["*/*"], e.Headers!["accept"]);
+        Assert.Equal(["a", "b"], e.Headers["x-tag"]);
+        Assert.Equal("""{"headers":{"accept":["*/*"],"x-tag":["a","b"]},"isBase64Encoded":false}""",
+            JsonSerializer.Serialize(e, VpcLatticeJson.Default.VpcLatticeRequestV2));
+    }
+
+    [Fact]
     public void Kafka_record_decodes_its_key_value_and_headers_in_order()
     {
         var e = SampleEvents.Read("kafka-msk.json", KafkaJson.Default.KafkaEvent);
