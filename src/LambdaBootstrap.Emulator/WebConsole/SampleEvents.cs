@@ -15,8 +15,10 @@ internal sealed class SampleEvents(IReadOnlyList<string> eventFolders)
     private const int MaxFiles = 200;
     private const long MaxFileBytes = InvokeServer.MaxSyncPayloadBytes;
 
-    /// <summary>Each embedded sample: its resource name (samples/NAME) and what it is.</summary>
-    private static readonly (string File, string Name)[] Triggers =
+    private const string ResourcePrefix = "samples/";
+
+    /// <summary>What each embedded sample (resource samples/FILE) is, in the order the console lists them.</summary>
+    private static readonly (string File, string Name)[] Names =
     [
         ("apigateway-rest-request.json", "API Gateway REST API (payload 1.0)"),
         ("apigateway-websocket-connect.json", "API Gateway WebSocket ($connect)"),
@@ -86,7 +88,64 @@ internal sealed class SampleEvents(IReadOnlyList<string> eventFolders)
         ("eventbridge-ecr-push.json", "EventBridge (ECR image push)"),
         ("eventbridge-ecr-scan.json", "EventBridge (ECR image scan)"),
         ("eventbridge-cloudwatch-alarm.json", "EventBridge (CloudWatch alarm state)"),
+        ("apigateway-rest-cognito-request.json", "API Gateway REST API (Cognito authorizer)"),
+        ("alb-multivalue-request.json", "Application Load Balancer (multi-value headers)"),
+        ("httpapi-v2-lambda-authorizer-request.json", "API Gateway HTTP API (Lambda authorizer context)"),
+        ("vpc-lattice-v1.json", "VPC Lattice (event structure 1.0)"),
+        ("vpc-lattice-v2.json", "VPC Lattice (event structure 2.0)"),
+        ("cloudfront-viewer-request.json", "CloudFront Lambda@Edge (viewer request)"),
+        ("cloudfront-origin-request.json", "CloudFront Lambda@Edge (origin request)"),
+        ("cloudfront-origin-request-s3.json", "CloudFront Lambda@Edge (origin request, S3 origin)"),
+        ("cloudfront-origin-response-trigger.json", "CloudFront Lambda@Edge (origin response)"),
+        ("sqs-message-attributes.json", "SQS (message attributes of every type)"),
+        ("sns-message-attributes.json", "SNS (message attributes)"),
+        ("s3-encoded-key.json", "S3 (URL-encoded key)"),
+        ("s3-batch-job-v1.json", "S3 Batch Operations (schema 1.0)"),
+        ("s3-object-lambda-list.json", "S3 Object Lambda (ListObjects)"),
+        ("documentdb.json", "DocumentDB change stream"),
+        ("kinesis-analytics-streams-preprocessing.json", "Kinesis Data Analytics (stream preprocessing)"),
+        ("kinesis-analytics-firehose-preprocessing.json", "Kinesis Data Analytics (Firehose preprocessing)"),
+        ("kinesis-analytics-output-delivery.json", "Kinesis Data Analytics (output delivery)"),
+        ("cognito-inbound-federation-oidc.json", "Cognito inbound federation (OIDC)"),
+        ("cognito-inbound-federation-saml.json", "Cognito inbound federation (SAML)"),
+        ("cognito-sync.json", "Cognito Sync trigger"),
+        ("lex-dialog.json", "Lex V1 code hook"),
+        ("appsync-events-publish.json", "AppSync Events (publish)"),
+        ("appsync-events-subscribe.json", "AppSync Events (subscribe)"),
+        ("iot-button.json", "IoT Button"),
+        ("cloudformation-update.json", "CloudFormation custom resource (Update)"),
+        ("cloudwatch-alarm-action-composite.json", "CloudWatch alarm action (composite alarm)"),
+        ("eventbridge-codepipeline-pipeline.json", "EventBridge (CodePipeline pipeline state)"),
+        ("eventbridge-codepipeline-stage.json", "EventBridge (CodePipeline stage state)"),
+        ("eventbridge-codepipeline-action.json", "EventBridge (CodePipeline action state)"),
+        ("eventbridge-stepfunctions-status.json", "EventBridge (Step Functions execution status)"),
+        ("eventbridge-ecs-container-instance.json", "EventBridge (ECS container instance state)"),
+        ("eventbridge-cloudtrail-api-call.json", "EventBridge (AWS API call via CloudTrail)"),
+        ("eventbridge-health.json", "EventBridge (AWS Health)"),
+        ("eventbridge-batch-job.json", "EventBridge (Batch job state)"),
+        ("eventbridge-transcribe-job.json", "EventBridge (Transcribe job state)"),
+        ("eventbridge-translate-job.json", "EventBridge (Translate job state)"),
+        ("eventbridge-glue-job.json", "EventBridge (Glue job state)"),
+        ("eventbridge-ssm-command.json", "EventBridge (SSM Run Command status)"),
+        ("eventbridge-kms-rotation.json", "EventBridge (KMS key event)"),
     ];
+
+    /// <summary>
+    /// Every embedded sample, named: the build embeds every event of <c>events/triggers/</c>, and one without an entry in
+    /// <see cref="Names"/> is still offered, under its file name.
+    /// </summary>
+    internal static readonly (string File, string Name)[] Triggers = ListEmbedded();
+
+    private static (string File, string Name)[] ListEmbedded()
+    {
+        var embedded = typeof(SampleEvents).Assembly.GetManifestResourceNames()
+            .Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Select(r => r[ResourcePrefix.Length..])
+            .ToHashSet(StringComparer.Ordinal);
+        var named = Names.Where(n => embedded.Contains(n.File));
+        var unnamed = embedded.Where(f => !Names.Any(n => n.File == f)).Order(StringComparer.Ordinal).Select(f => (f, f));
+        return [.. named, .. unnamed];
+    }
 
     public IReadOnlyList<SampleView> List()
     {
@@ -107,7 +166,7 @@ internal sealed class SampleEvents(IReadOnlyList<string> eventFolders)
             string file = id[TriggerPrefix.Length..];
             if (!Triggers.Any(t => t.File == file))
                 return null;
-            using var stream = typeof(SampleEvents).Assembly.GetManifestResourceStream("samples/" + file)!;
+            using var stream = typeof(SampleEvents).Assembly.GetManifestResourceStream(ResourcePrefix + file)!;
             return new StreamReader(stream).ReadToEnd();
         }
         if (id.StartsWith(FilePrefix, StringComparison.Ordinal))
