@@ -148,7 +148,8 @@ public sealed class HttpHandlerTests
             Assert.Equal("streamed=1", root.GetProperty("cookies")[0].GetString());
         }
         Assert.Equal("GET /live part 0\nGET /live part 1\nGET /live part 2\n", Encoding.UTF8.GetString(body.AsSpan(separator + 8)));
-        Assert.True(invocation.StreamedChunks.Count >= 3, $"{invocation.StreamedChunks.Count} reads");
+        // Three parts flushed 50 ms apart: a busy machine may read two at once, a buffered reply would come in one read.
+        Assert.True(invocation.StreamedChunks.Count >= 2, $"{invocation.StreamedChunks.Count} reads");
     }
 
     [Fact]

@@ -106,15 +106,18 @@ public sealed partial class ProtocolAdditionsTests
         await using var function = await FunctionUnderTest.StartAsync("stream");
         // A first, short stream compiles the server's streaming path, so a slow first read cannot merge the chunks.
         await function.InvokeAsync("{\"chunks\":2,\"delayMs\":0}");
-        var invocation = function.Api.Enqueue("{\"chunks\":4,\"delayMs\":150}"u8.ToArray());
+        var invocation = function.Api.Enqueue("{\"chunks\":4,\"delayMs\":300}"u8.ToArray());
         var outcome = await invocation.Outcome.WaitAsync(FunctionUnderTest.Patience);
 
         Assert.False(outcome.IsError, outcome.BodyText);
         Assert.Equal("chunk 0\nchunk 1\nchunk 2\nchunk 3\n", outcome.BodyText);
         Assert.True(invocation.IsStreamed);
-        Assert.True(invocation.StreamedChunks.Count >= 4, $"{invocation.StreamedChunks.Count} reads");
+        // The function writes its chunks 900 ms apart from first to last. A busy machine may read two of them at once,
+        // so the test asks only that the body came in more than one read, the first well before the last: a buffered
+        // reply arrives whole, in one read at the end.
+        Assert.True(invocation.StreamedChunks.Count >= 2, $"{invocation.StreamedChunks.Count} reads");
         var spread = invocation.StreamedChunks[^1].SinceFirstByte - invocation.StreamedChunks[0].SinceFirstByte;
-        Assert.True(spread >= TimeSpan.FromMilliseconds(300), $"first and last chunk only {spread.TotalMilliseconds:0} ms apart");
+        Assert.True(spread >= TimeSpan.FromMilliseconds(450), $"first and last chunk only {spread.TotalMilliseconds:0} ms apart");
 
         var reply = function.Requests.Last(r => r.Path.EndsWith("/response"));
         Assert.Equal("streaming", reply.Header("Lambda-Runtime-Function-Response-Mode"));
