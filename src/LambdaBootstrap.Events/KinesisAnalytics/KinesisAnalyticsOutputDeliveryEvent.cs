@@ -21,22 +21,11 @@ public sealed class KinesisAnalyticsOutputDeliveryEvent
     public List<DeliveryRecord>? Records { get; set; }
 
     /// <summary>One result record.</summary>
-    public sealed class DeliveryRecord
+    public sealed class DeliveryRecord : KinesisAnalyticsRecord
     {
-        /// <summary>The id the response must give back.</summary>
-        [JsonPropertyName("recordId")]
-        public string? RecordId { get; set; }
-
         /// <summary>How often delivery of this record was tried before.</summary>
         [JsonPropertyName("lambdaDeliveryRecordMetadata")]
         public DeliveryRecordMetadata? RecordMetadata { get; set; }
-
-        /// <summary>The data, base64-encoded.</summary>
-        [JsonPropertyName("data")]
-        public string? Base64EncodedData { get; set; }
-
-        /// <summary>The data's bytes.</summary>
-        public byte[] DecodeData() => Convert.FromBase64String(Base64EncodedData ?? "");
     }
 
     /// <summary>The delivery's retries.</summary>
