@@ -78,6 +78,17 @@ public sealed class HttpConnectionTests : IDisposable
     }
 
     /// <summary>
+    /// A new connection's GET is the first request the server sees next: nothing was resent, or reopened, before it.
+    /// </summary>
+    private async Task AssertAFreshConnectionIsServedFirstAsync()
+    {
+        var after = FirstRequestOnNextConnectionAsync();
+        using var fresh = Connect();
+        Assert.Equal((200, ""), await Client(() => Get(fresh, "/after")));
+        Assert.StartsWith("GET /after ", await after.WaitAsync(Timeout));
+    }
+
+    /// <summary>
     /// Accepts the next connection and reads its first request, answering it. After a failed exchange, the next request
     /// must be the first thing on the next connection: that shows nothing was resent, or reopened, in between.
     /// </summary>
@@ -184,10 +195,7 @@ public sealed class HttpConnectionTests : IDisposable
         Assert.IsNotType<RuntimeApiUnreachableException>(error);
         await server.WaitAsync(Timeout);
         // A failed connection is done with (the runtime exits); a third try would have queued a connection ahead of a new one's.
-        var after = FirstRequestOnNextConnectionAsync();
-        using var fresh = Connect();
-        Assert.Equal((200, ""), await Client(() => Get(fresh, "/after")));
-        Assert.StartsWith("GET /after ", await after.WaitAsync(Timeout));
+        await AssertAFreshConnectionIsServedFirstAsync();
     }
 
     [Fact]
@@ -227,10 +235,7 @@ public sealed class HttpConnectionTests : IDisposable
         await Assert.ThrowsAsync<HttpConnectionClosedException>(() => Client(() => Get(connection, "/next")));
         await server.WaitAsync(Timeout);
         // A failed connection is done with (the runtime exits); a retry would have queued a connection ahead of a new one's.
-        var after = FirstRequestOnNextConnectionAsync();
-        using var fresh = Connect();
-        Assert.Equal((200, ""), await Client(() => Get(fresh, "/after")));
-        Assert.StartsWith("GET /after ", await after.WaitAsync(Timeout));
+        await AssertAFreshConnectionIsServedFirstAsync();
     }
 
     [Fact]
