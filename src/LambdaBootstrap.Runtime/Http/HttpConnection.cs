@@ -23,6 +23,17 @@ internal sealed class HttpConnection : IDisposable
         Request = new HttpRequestWriter(Encoding.ASCII.GetBytes(string.Concat("Host: ", endpoint.Authority, "\r\nUser-Agent: ", userAgent, "\r\n")));
     }
 
+    /// <summary>
+    /// A connection over a stream that is already open and is never reopened: the testing library's in-memory Runtime
+    /// API, which drives the invocation loop in-process. Nothing on a bootstrap's path calls it.
+    /// </summary>
+    internal HttpConnection(RuntimeApiEndpoint endpoint, string userAgent, RuntimeApiSocket open)
+        : this(endpoint, userAgent, TimeSpan.Zero)
+    {
+        _stream = open;
+        _reader = new HttpResponseReader(open);
+    }
+
     public RuntimeApiEndpoint Endpoint => _endpoint;
 
     /// <summary>The writer for the next request; build a head on it, then call <see cref="Exchange"/>.</summary>
