@@ -1,18 +1,20 @@
 using System.Diagnostics;
-using Xunit;
 
 namespace LambdaBootstrap.Testing;
 
 /// <summary>
-/// An xunit class fixture for end-to-end tests of a function project: it publishes the project once (a Native AOT
-/// <c>dotnet publish -c Release</c>, checked like any deployment) and starts its bootstrap under the local emulator,
-/// one <see cref="EmulatedFunction"/> per handler. Derive from it, naming the project:
+/// A function project for end-to-end tests: <see cref="PublishAsync"/> publishes it once (a Native AOT
+/// <c>dotnet publish -c Release</c>, checked like any deployment), and <see cref="StartAsync"/> starts its bootstrap
+/// under the local emulator, one <see cref="EmulatedFunction"/> per handler. It needs no test framework: call the two
+/// from a one-time set-up, and dispose of it at the end. xunit users take <c>LambdaFunctionFixture</c> from
+/// <c>LambdaBootstrap.Testing.Xunit</c> (xunit v2) or <c>LambdaBootstrap.Testing.XunitV3</c>, which does both.
 /// <code>
-/// public sealed class HelloFunction() : LambdaFunctionFixture(FindUpwards("src/Hello/Hello.csproj"));
-/// public sealed class EndToEndTests(HelloFunction function) : IClassFixture&lt;HelloFunction&gt; { ... }
+/// await using var project = new LambdaFunctionProject(LambdaFunctionProject.FindUpwards("src/Hello/Hello.csproj"));
+/// await project.PublishAsync();
+/// await using var function = await project.StartAsync("greet");
 /// </code>
 /// </summary>
-public abstract class LambdaFunctionFixture : IAsyncLifetime
+public class LambdaFunctionProject : IAsyncDisposable
 {
     private readonly string _projectPath;
     private readonly string[] _publishArguments;
@@ -20,7 +22,8 @@ public abstract class LambdaFunctionFixture : IAsyncLifetime
 
     /// <param name="projectPath">The function's .csproj, or its folder.</param>
     /// <param name="publishArguments">More arguments for <c>dotnet publish</c>, e.g. <c>-r linux-arm64</c>.</param>
-    protected LambdaFunctionFixture(string projectPath, params string[] publishArguments)
+    /// <exception cref="ArgumentNullException"><paramref name="projectPath"/> is null.</exception>
+    public LambdaFunctionProject(string projectPath, params string[] publishArguments)
     {
         _projectPath = Path.GetFullPath(projectPath);
         _publishArguments = publishArguments;
@@ -30,7 +33,7 @@ public abstract class LambdaFunctionFixture : IAsyncLifetime
     /// <summary>The function's project file (or folder), as given.</summary>
     public string ProjectPath => _projectPath;
 
-    /// <summary>Where the published, checked bootstrap is, once <see cref="InitializeAsync"/> has run.</summary>
+    /// <summary>Where the published, checked bootstrap is, once <see cref="PublishAsync"/> has run.</summary>
     public string BootstrapPath { get; }
 
     /// <summary>The output of the publish, for a failing test's message.</summary>
@@ -40,7 +43,10 @@ public abstract class LambdaFunctionFixture : IAsyncLifetime
     /// Finds <paramref name="relativePath"/> in the test's output folder or any folder above it, e.g. the function's
     /// project from the solution root. Throws when no folder above has it.
     /// </summary>
-    protected static string FindUpwards(string relativePath)
+    /// <param name="relativePath">The path to find, relative to a folder, e.g. <c>src/Hello/Hello.csproj</c>.</param>
+    /// <returns>The full path found.</returns>
+    /// <exception cref="FileNotFoundException">No folder from the test's output folder up has <paramref name="relativePath"/>.</exception>
+    public static string FindUpwards(string relativePath)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -51,8 +57,10 @@ public abstract class LambdaFunctionFixture : IAsyncLifetime
         throw new FileNotFoundException($"no {relativePath} in {AppContext.BaseDirectory} or any folder above it");
     }
 
-    /// <summary>Publishes the project (xunit calls this before the first test of the class).</summary>
-    public async Task InitializeAsync()
+    /// <summary>Publishes the project: once, before the first test that starts it.</summary>
+    /// <returns>A task that completes when the bootstrap is published and checked.</returns>
+    /// <exception cref="InvalidOperationException">The publish failed; the message holds its output.</exception>
+    public async Task PublishAsync()
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -75,7 +83,11 @@ public abstract class LambdaFunctionFixture : IAsyncLifetime
             throw new InvalidOperationException($"dotnet publish {_projectPath} failed with exit code {publish.ExitCode}:\n{PublishOutput}");
     }
 
-    /// <summary>Starts the published bootstrap under the emulator with this handler; the fixture stops it at the end.</summary>
+    /// <summary>Starts the published bootstrap under the emulator with this handler; it is stopped at the end, when this project is disposed of.</summary>
+    /// <param name="handler">The handler's name, as <c>_HANDLER</c>.</param>
+    /// <param name="timeout">The function's timeout; 30 seconds when null.</param>
+    /// <param name="environment">More environment variables for the function; none when null.</param>
+    /// <returns>The running function.</returns>
     public async Task<EmulatedFunction> StartAsync(string handler, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var function = await EmulatedFunction.StartAsync(BootstrapPath, handler, timeout, environment).ConfigureAwait(false);
@@ -84,9 +96,11 @@ public abstract class LambdaFunctionFixture : IAsyncLifetime
         return function;
     }
 
-    /// <summary>Stops every function this fixture started.</summary>
-    public async Task DisposeAsync()
+    /// <summary>Stops every function started from this project.</summary>
+    /// <returns>A task that completes when they have stopped.</returns>
+    public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         EmulatedFunction[] started;
         lock (_started)
             started = _started.ToArray();
