@@ -57,10 +57,13 @@ public class LambdaFunctionProject : IAsyncDisposable
         throw new FileNotFoundException($"no {relativePath} in {AppContext.BaseDirectory} or any folder above it");
     }
 
-    /// <summary>Publishes the project: once, before the first test that starts it.</summary>
+    /// <summary>
+    /// Publishes the project: once, before the first test that starts it. Override it to take a bootstrap built
+    /// elsewhere (say, by an earlier CI step) to <see cref="BootstrapPath"/> instead.
+    /// </summary>
     /// <returns>A task that completes when the bootstrap is published and checked.</returns>
     /// <exception cref="InvalidOperationException">The publish failed; the message holds its output.</exception>
-    public async Task PublishAsync()
+    public virtual async Task PublishAsync()
     {
         var start = new ProcessStartInfo("dotnet")
         {
