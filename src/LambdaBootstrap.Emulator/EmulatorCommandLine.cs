@@ -56,6 +56,11 @@ internal sealed record EmulatorCommandLine
           --env NAME=VALUE        an environment variable for the bootstrap (repeatable; over --env-file)
           --event FILE            invoke once with FILE's contents, print the response, and exit when all
                                   --event invokes are done (repeatable; no Invoke API is opened)
+          --retry-delay SECONDS   an asynchronous (Event) invoke that fails is retried after SECONDS (default 2),
+                                  then after twice that, up to the template's MaximumRetryAttempts (default 2)
+          --destinations DIR      write the records of asynchronous invokes and dead-lettered events sent to an
+                                  SQS queue, SNS topic, EventBridge bus or S3 bucket to DIR, as JSON lines, one
+                                  file per target (a Lambda destination of the template is invoked instead)
           --debug                 also print what the Runtime API sees: a STREAM line per streamed response
                                   (reads, bytes, time from first to last byte) and an XRAY-ERROR-CAUSE line per
                                   Lambda-Runtime-Function-XRay-Error-Cause header (its summary, or why it is invalid)
@@ -108,6 +113,10 @@ internal sealed record EmulatorCommandLine
     public double ShutdownBudgetMs { get; init; } = 500;
     public int MaxQueuedInvokes { get; init; } = FunctionOptions.DefaultMaxQueuedInvokes;
 
+    // Asynchronous invocation.
+    public double RetryDelaySeconds { get; init; } = Async.EventInvokeConfig.DefaultRetryDelay.TotalSeconds;
+    public string? DestinationsFolder { get; init; }
+
     /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -139,6 +148,8 @@ internal sealed record EmulatorCommandLine
                 "--max-concurrency" => result with { MaxConcurrency = (int)ParsePositive(option, Value()) },
                 "--max-queued" => result with { MaxQueuedInvokes = (int)ParsePositive(option, Value()) },
                 "--shutdown-budget" => result with { ShutdownBudgetMs = ParsePositive(option, Value()) },
+                "--retry-delay" => result with { RetryDelaySeconds = ParsePositive(option, Value()) },
+                "--destinations" => result with { DestinationsFolder = Value() },
                 "--env" => AddEnvironment(result, environment, Value()),
                 "--env-file" => AddFile(result, envFiles, Value()),
                 "--event" => AddFile(result, events, Value()),

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Async;
 using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.HttpFrontDoor;
@@ -46,8 +47,9 @@ HttpFrontDoorServer? frontDoor = null;
 try
 {
     FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
-        IReadOnlyDictionary<string, string> environment) => new()
+        IReadOnlyDictionary<string, string> environment, EventInvokeConfig? eventInvoke = null) => new()
     {
+        EventInvoke = (eventInvoke ?? EventInvokeConfig.Default) with { RetryDelay = TimeSpan.FromSeconds(commandLine.RetryDelaySeconds) },
         BootstrapPath = bootstrap,
         Handler = handler,
         MemoryMb = memoryMb,
@@ -73,7 +75,7 @@ try
                 environment[name] = value;
             string prefix = several ? $"[{entry.Name}] " : "";
             var function = await LocalFunction.StartAsync(
-                Options(entry.BootstrapPath, entry.Handler, entry.Name, entry.MemoryMb, entry.TimeoutSeconds, 0, environment),
+                Options(entry.BootstrapPath, entry.Handler, entry.Name, entry.MemoryMb, entry.TimeoutSeconds, 0, environment, entry.EventInvoke),
                 (line, isError) => Output(prefix + line, isError));
             foreach (string name in new[] { entry.LogicalId, entry.Name }.Distinct())
             {
@@ -95,6 +97,14 @@ try
             commandLine.MemoryMb, commandLine.TimeoutSeconds, commandLine.RuntimeApiPort, commandLine.Environment), Output);
         functions[commandLine.FunctionName] = function;
         watcher?.Start(function.UseBootstrap);
+    }
+
+    // Asynchronous invokes' records and dead-lettered events: to a function served here, or to --destinations.
+    var destinations = new Destinations(commandLine.DestinationsFolder, TimeProvider.System);
+    foreach (var function in functions.Values.Distinct())
+    {
+        destinations.AddFunction(function);
+        function.Events.Destinations = destinations;
     }
 
     if (commandLine.Events.Count > 0)
