@@ -61,6 +61,10 @@ internal sealed record EmulatorCommandLine
           --destinations DIR      write the records of asynchronous invokes and dead-lettered events sent to an
                                   SQS queue, SNS topic, EventBridge bus or S3 bucket to DIR, as JSON lines, one
                                   file per target (a Lambda destination of the template is invoked instead)
+          --parameters FILE       serve the AWS Parameters and Secrets Lambda Extension's API on 127.0.0.1:2773
+                                  (or PARAMETERS_SECRETS_EXTENSION_HTTP_PORT of --env; 0 picks a free port) with
+                                  the parameters and secrets of FILE (YAML or JSON); each function gets the port
+                                  and, unless one is set, an AWS_SESSION_TOKEN, which requests must carry
           --debug                 also print what the Runtime API sees: a STREAM line per streamed response
                                   (reads, bytes, time from first to last byte) and an XRAY-ERROR-CAUSE line per
                                   Lambda-Runtime-Function-XRay-Error-Cause header (its summary, or why it is invalid)
@@ -117,6 +121,9 @@ internal sealed record EmulatorCommandLine
     public double RetryDelaySeconds { get; init; } = Async.EventInvokeConfig.DefaultRetryDelay.TotalSeconds;
     public string? DestinationsFolder { get; init; }
 
+    // The Parameters and Secrets extension.
+    public string? ParametersPath { get; init; }
+
     /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -150,6 +157,7 @@ internal sealed record EmulatorCommandLine
                 "--shutdown-budget" => result with { ShutdownBudgetMs = ParsePositive(option, Value()) },
                 "--retry-delay" => result with { RetryDelaySeconds = ParsePositive(option, Value()) },
                 "--destinations" => result with { DestinationsFolder = Value() },
+                "--parameters" => result with { ParametersPath = Value() },
                 "--env" => AddEnvironment(result, environment, Value()),
                 "--env-file" => AddFile(result, envFiles, Value()),
                 "--event" => AddFile(result, events, Value()),

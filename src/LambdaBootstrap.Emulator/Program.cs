@@ -6,6 +6,8 @@ using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.HttpFrontDoor;
 using LambdaBootstrap.Emulator.InvokeApi;
+using LambdaBootstrap.Emulator.Parameters;
+using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using LambdaBootstrap.Emulator.Templates;
 using LambdaBootstrap.Emulator.Watch;
@@ -44,8 +46,25 @@ SamTemplate? template = null;
 ProjectWatcher? watcher = null;
 InvokeServer? invokeServer = null;
 HttpFrontDoorServer? frontDoor = null;
+ParametersSecretsServer? parametersServer = null;
 try
 {
+    // The Parameters and Secrets extension's API comes first: each function is told its port.
+    var sessionTokens = new HashSet<string>(StringComparer.Ordinal);
+    var extraEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
+    if (commandLine.ParametersPath is { } parametersPath)
+    {
+        var file = ParametersFile.Load(parametersPath);
+        int parametersPort = commandLine.Environment.TryGetValue(ParametersSecretsServer.PortVariable, out string? portText)
+            ? int.TryParse(portText, out int p) && p is >= 0 and <= 65535 ? p : throw new EmulatorException($"{ParametersSecretsServer.PortVariable} must be a port number, not '{portText}'")
+            : ParametersSecretsServer.DefaultPort;
+        parametersServer = await ParametersSecretsServer.StartAsync(file, parametersPort, sessionTokens.Contains, Output);
+        extraEnvironment[ParametersSecretsServer.PortVariable] = parametersServer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Output($"emulator: Parameters and Secrets extension on http://localhost:{parametersServer.Port}/ ({file.Parameters.Count} parameters, {file.Secrets.Count} secrets)", false);
+    }
+    IReadOnlyDictionary<string, string> WithExtra(IReadOnlyDictionary<string, string> environment) =>
+        extraEnvironment.Count == 0 ? environment : extraEnvironment.Concat(environment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+
     FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
         IReadOnlyDictionary<string, string> environment, EventInvokeConfig? eventInvoke = null) => new()
     {
@@ -54,7 +73,7 @@ try
         Handler = handler,
         MemoryMb = memoryMb,
         Debug = commandLine.Debug,
-        Environment = environment,
+        Environment = WithExtra(environment),
         MaxConcurrency = commandLine.MaxConcurrency,
         MaxQueuedInvokes = commandLine.MaxQueuedInvokes,
         ShutdownBudget = TimeSpan.FromMilliseconds(commandLine.ShutdownBudgetMs),
@@ -105,6 +124,7 @@ try
     {
         destinations.AddFunction(function);
         function.Events.Destinations = destinations;
+        sessionTokens.Add(LambdaEnvironment.SessionToken(function.Options));
     }
 
     if (commandLine.Events.Count > 0)
@@ -167,6 +187,8 @@ finally
         await watcher.DisposeAsync();
     if (frontDoor is not null)
         await frontDoor.DisposeAsync();
+    if (parametersServer is not null)
+        await parametersServer.DisposeAsync();
     if (invokeServer is not null)
         await invokeServer.DisposeAsync();
     foreach (var function in functions.Values.Distinct())
