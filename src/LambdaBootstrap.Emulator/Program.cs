@@ -62,8 +62,9 @@ try
         extraEnvironment[ParametersSecretsServer.PortVariable] = parametersServer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Output($"emulator: Parameters and Secrets extension on http://localhost:{parametersServer.Port}/ ({file.Parameters.Count} parameters, {file.Secrets.Count} secrets)", false);
     }
+    // Over the function's own: the port actually listened on (it may have asked for 0).
     IReadOnlyDictionary<string, string> WithExtra(IReadOnlyDictionary<string, string> environment) =>
-        extraEnvironment.Count == 0 ? environment : extraEnvironment.Concat(environment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        extraEnvironment.Count == 0 ? environment : environment.Concat(extraEnvironment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
 
     FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
         IReadOnlyDictionary<string, string> environment, EventInvokeConfig? eventInvoke = null) => new()
