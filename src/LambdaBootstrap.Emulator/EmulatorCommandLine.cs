@@ -76,8 +76,8 @@ internal sealed record EmulatorCommandLine
         Invoke with:  curl -d '{"name":"Ada"}' http://127.0.0.1:9000/2015-03-31/functions/function/invocations
         or any AWS SDK or the AWS CLI with the endpoint http://127.0.0.1:9000 (Invoke, InvokeWithResponseStream).
         The function is named as Lambda takes it (name, name:qualifier, or its ARN); ?Qualifier= is echoed in
-        X-Amz-Executed-Version. Headers: X-Amz-Invocation-Type: Event (202, runs in the background) or DryRun
-        (204), X-Amz-Log-Type: Tail (X-Amz-Log-Result: the last 4 KB of the invocation's log, base64),
+        X-Amz-Executed-Version. Headers: X-Amz-Invocation-Type: Event (202 with the request id; queued, retried
+        and sent to destinations as on Lambda) or DryRun (204), X-Amz-Log-Type: Tail (X-Amz-Log-Result: the last 4 KB of the invocation's log, base64),
         X-Amz-Client-Context (base64 JSON). A payload that is not JSON gets 400, one over 6 MB (1 MB for Event) 413.
         A streaming function's response comes back whole there (a mid-stream error: X-Amz-Function-Error and the
         error JSON). InvokeWithResponseStream (POST /2021-11-15/functions/NAME/response-streaming-invocations)
