@@ -97,6 +97,12 @@ internal sealed class AsyncInvokeQueue : IAsyncDisposable
         {
             return; // shutting down
         }
+        catch (Exception e)
+        {
+            // The emulator could not run it at all: said once, and the queue goes on with the next event.
+            _log($"emulator: async RequestId: {asyncEvent.RequestId} could not run: {e.GetBaseException().Message}", true);
+            return;
+        }
         asyncEvent.Attempted(now, result);
         Changed?.Invoke(asyncEvent);
         if (!result.Outcome.IsError)
