@@ -56,6 +56,15 @@ internal sealed record EmulatorCommandLine
           --env NAME=VALUE        an environment variable for the bootstrap (repeatable; over --env-file)
           --event FILE            invoke once with FILE's contents, print the response, and exit when all
                                   --event invokes are done (repeatable; no Invoke API is opened)
+          --retry-delay SECONDS   an asynchronous (Event) invoke that fails is retried after SECONDS (default 2),
+                                  then after twice that, up to the template's MaximumRetryAttempts (default 2)
+          --destinations DIR      write the records of asynchronous invokes and dead-lettered events sent to an
+                                  SQS queue, SNS topic, EventBridge bus or S3 bucket to DIR, as JSON lines, one
+                                  file per target (a Lambda destination of the template is invoked instead)
+          --parameters FILE       serve the AWS Parameters and Secrets Lambda Extension's API on 127.0.0.1:2773
+                                  (or PARAMETERS_SECRETS_EXTENSION_HTTP_PORT of --env; 0 picks a free port) with
+                                  the parameters and secrets of FILE (YAML or JSON); each function gets the port
+                                  and, unless one is set, an AWS_SESSION_TOKEN, which requests must carry
           --debug                 also print what the Runtime API sees: a STREAM line per streamed response
                                   (reads, bytes, time from first to last byte) and an XRAY-ERROR-CAUSE line per
                                   Lambda-Runtime-Function-XRay-Error-Cause header (its summary, or why it is invalid)
@@ -67,8 +76,8 @@ internal sealed record EmulatorCommandLine
         Invoke with:  curl -d '{"name":"Ada"}' http://127.0.0.1:9000/2015-03-31/functions/function/invocations
         or any AWS SDK or the AWS CLI with the endpoint http://127.0.0.1:9000 (Invoke, InvokeWithResponseStream).
         The function is named as Lambda takes it (name, name:qualifier, or its ARN); ?Qualifier= is echoed in
-        X-Amz-Executed-Version. Headers: X-Amz-Invocation-Type: Event (202, runs in the background) or DryRun
-        (204), X-Amz-Log-Type: Tail (X-Amz-Log-Result: the last 4 KB of the invocation's log, base64),
+        X-Amz-Executed-Version. Headers: X-Amz-Invocation-Type: Event (202 with the request id; queued, retried
+        and sent to destinations as on Lambda) or DryRun (204), X-Amz-Log-Type: Tail (X-Amz-Log-Result: the last 4 KB of the invocation's log, base64),
         X-Amz-Client-Context (base64 JSON). A payload that is not JSON gets 400, one over 6 MB (1 MB for Event) 413.
         A streaming function's response comes back whole there (a mid-stream error: X-Amz-Function-Error and the
         error JSON). InvokeWithResponseStream (POST /2021-11-15/functions/NAME/response-streaming-invocations)
@@ -108,6 +117,13 @@ internal sealed record EmulatorCommandLine
     public double ShutdownBudgetMs { get; init; } = 500;
     public int MaxQueuedInvokes { get; init; } = FunctionOptions.DefaultMaxQueuedInvokes;
 
+    // Asynchronous invocation.
+    public double RetryDelaySeconds { get; init; } = Async.EventInvokeConfig.DefaultRetryDelay.TotalSeconds;
+    public string? DestinationsFolder { get; init; }
+
+    // The Parameters and Secrets extension.
+    public string? ParametersPath { get; init; }
+
     /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -139,6 +155,9 @@ internal sealed record EmulatorCommandLine
                 "--max-concurrency" => result with { MaxConcurrency = (int)ParsePositive(option, Value()) },
                 "--max-queued" => result with { MaxQueuedInvokes = (int)ParsePositive(option, Value()) },
                 "--shutdown-budget" => result with { ShutdownBudgetMs = ParsePositive(option, Value()) },
+                "--retry-delay" => result with { RetryDelaySeconds = ParsePositive(option, Value()) },
+                "--destinations" => result with { DestinationsFolder = Value() },
+                "--parameters" => result with { ParametersPath = Value() },
                 "--env" => AddEnvironment(result, environment, Value()),
                 "--env-file" => AddFile(result, envFiles, Value()),
                 "--event" => AddFile(result, events, Value()),

@@ -26,6 +26,8 @@ internal sealed record FunctionOptions
     public const int DefaultMaxQueuedInvokes = 100;
     /// <summary>How long a bootstrap with a registered extension gets between SIGTERM and SIGKILL (Lambda's 500 ms).</summary>
     public TimeSpan ShutdownBudget { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>Retries, event age, destinations and dead-letter queue of its asynchronous invokes.</summary>
+    public Async.EventInvokeConfig EventInvoke { get; init; } = Async.EventInvokeConfig.Default;
     /// <summary>Also print what the Runtime API saw of each invocation: streamed responses and X-Ray error causes.</summary>
     public bool Debug { get; init; }
 }

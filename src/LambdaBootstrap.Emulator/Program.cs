@@ -1,10 +1,13 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using LambdaBootstrap.Emulator;
+using LambdaBootstrap.Emulator.Async;
 using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.HttpFrontDoor;
 using LambdaBootstrap.Emulator.InvokeApi;
+using LambdaBootstrap.Emulator.Parameters;
+using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using LambdaBootstrap.Emulator.Templates;
 using LambdaBootstrap.Emulator.Watch;
@@ -43,16 +46,35 @@ SamTemplate? template = null;
 ProjectWatcher? watcher = null;
 InvokeServer? invokeServer = null;
 HttpFrontDoorServer? frontDoor = null;
+ParametersSecretsServer? parametersServer = null;
 try
 {
-    FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
-        IReadOnlyDictionary<string, string> environment) => new()
+    // The Parameters and Secrets extension's API comes first: each function is told its port.
+    var sessionTokens = new HashSet<string>(StringComparer.Ordinal);
+    var extraEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
+    if (commandLine.ParametersPath is { } parametersPath)
     {
+        var file = ParametersFile.Load(parametersPath);
+        int parametersPort = commandLine.Environment.TryGetValue(ParametersSecretsServer.PortVariable, out string? portText)
+            ? int.TryParse(portText, out int p) && p is >= 0 and <= 65535 ? p : throw new EmulatorException($"{ParametersSecretsServer.PortVariable} must be a port number, not '{portText}'")
+            : ParametersSecretsServer.DefaultPort;
+        parametersServer = await ParametersSecretsServer.StartAsync(file, parametersPort, sessionTokens.Contains, Output);
+        extraEnvironment[ParametersSecretsServer.PortVariable] = parametersServer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Output($"emulator: Parameters and Secrets extension on http://localhost:{parametersServer.Port}/ ({file.Parameters.Count} parameters, {file.Secrets.Count} secrets)", false);
+    }
+    // Over the function's own: the port actually listened on (it may have asked for 0).
+    IReadOnlyDictionary<string, string> WithExtra(IReadOnlyDictionary<string, string> environment) =>
+        extraEnvironment.Count == 0 ? environment : environment.Concat(extraEnvironment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+
+    FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
+        IReadOnlyDictionary<string, string> environment, EventInvokeConfig? eventInvoke = null) => new()
+    {
+        EventInvoke = (eventInvoke ?? EventInvokeConfig.Default) with { RetryDelay = TimeSpan.FromSeconds(commandLine.RetryDelaySeconds) },
         BootstrapPath = bootstrap,
         Handler = handler,
         MemoryMb = memoryMb,
         Debug = commandLine.Debug,
-        Environment = environment,
+        Environment = WithExtra(environment),
         MaxConcurrency = commandLine.MaxConcurrency,
         MaxQueuedInvokes = commandLine.MaxQueuedInvokes,
         ShutdownBudget = TimeSpan.FromMilliseconds(commandLine.ShutdownBudgetMs),
@@ -73,7 +95,7 @@ try
                 environment[name] = value;
             string prefix = several ? $"[{entry.Name}] " : "";
             var function = await LocalFunction.StartAsync(
-                Options(entry.BootstrapPath, entry.Handler, entry.Name, entry.MemoryMb, entry.TimeoutSeconds, 0, environment),
+                Options(entry.BootstrapPath, entry.Handler, entry.Name, entry.MemoryMb, entry.TimeoutSeconds, 0, environment, entry.EventInvoke),
                 (line, isError) => Output(prefix + line, isError));
             foreach (string name in new[] { entry.LogicalId, entry.Name }.Distinct())
             {
@@ -95,6 +117,15 @@ try
             commandLine.MemoryMb, commandLine.TimeoutSeconds, commandLine.RuntimeApiPort, commandLine.Environment), Output);
         functions[commandLine.FunctionName] = function;
         watcher?.Start(function.UseBootstrap);
+    }
+
+    // Asynchronous invokes' records and dead-lettered events: to a function served here, or to --destinations.
+    var destinations = new Destinations(commandLine.DestinationsFolder, TimeProvider.System);
+    foreach (var function in functions.Values.Distinct())
+    {
+        destinations.AddFunction(function);
+        function.Events.Destinations = destinations;
+        sessionTokens.Add(LambdaEnvironment.SessionToken(function.Options));
     }
 
     if (commandLine.Events.Count > 0)
@@ -157,6 +188,8 @@ finally
         await watcher.DisposeAsync();
     if (frontDoor is not null)
         await frontDoor.DisposeAsync();
+    if (parametersServer is not null)
+        await parametersServer.DisposeAsync();
     if (invokeServer is not null)
         await invokeServer.DisposeAsync();
     foreach (var function in functions.Values.Distinct())

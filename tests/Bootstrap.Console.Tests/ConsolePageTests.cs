@@ -184,6 +184,20 @@ public sealed class ConsolePageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task An_Event_invoke_that_fails_shows_each_attempt_and_how_it_ended()
+    {
+        var page = await _browser.OpenConsoleAsync();
+        await page.Locator("#invocation-type").SelectOptionAsync("Event");
+        await InvokeAsync(page, "fail", """{"reason": "retried"}""");
+
+        var row = page.Locator("#async tbody tr").Filter(new() { HasText = "fail" }).First;
+        await Assertions.Expect(row).ToContainTextAsync("RetriesExhausted");
+        await Assertions.Expect(row).ToContainTextAsync("1: InvalidOperationException, 2: InvalidOperationException, 3: InvalidOperationException");
+        await page.Locator("#async-section").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "async-attempts.png");
+    }
+
+    [Fact]
     public async Task Output_is_shown_as_text_never_as_HTML()
     {
         var page = await _browser.OpenConsoleAsync();

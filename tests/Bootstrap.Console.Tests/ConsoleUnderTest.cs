@@ -55,7 +55,7 @@ public sealed partial class ConsoleUnderTest : IDisposable
                 Timeout: 10
             Resources:
             """ + resources + "\n");
-        var cli = await CliUnderTest.StartAsync($"--template {template} --port 0");
+        var cli = await CliUnderTest.StartAsync($"--template {template} --port 0 --retry-delay 0.05");
         string line = (await cli.WaitForLinesAsync(l => l.Contains("console on "), 1))[0];
         return new ConsoleUnderTest(cli, directory, ConsoleUrlPattern().Match(line).Value);
     }

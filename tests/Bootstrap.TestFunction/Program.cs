@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using LambdaBootstrap.Events.Http;
 using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Configuration;
 using LambdaBootstrap.Runtime.Handlers;
 using LambdaBootstrap.Runtime.Logging;
 using Bootstrap.TestFunction;
@@ -114,6 +115,27 @@ return LambdaRuntime.Run(new HandlerRegistry
                 response.Headers.Add("X-Late", "too late");
             await Task.Delay(50);
         }
+    }),
+    // {"parameter": NAME, "secret": ID} → both values, each read twice through the Parameters and Secrets extension
+    // (the second read comes from the cache).
+    ["configuration"] = () => LambdaHandler.Bytes(async (e, context) =>
+    {
+        using var request = System.Text.Json.JsonDocument.Parse(e);
+        string name = request.RootElement.GetProperty("parameter").GetString()!;
+        string id = request.RootElement.GetProperty("secret").GetString()!;
+        string parameter = await Parameters.GetAsync(name);
+        string secret = await Secrets.GetAsync(id);
+        bool cachedAlike = await Parameters.GetAsync(name) == parameter && await Secrets.GetAsync(id) == secret;
+        using var output = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(output))
+        {
+            json.WriteStartObject();
+            json.WriteString("parameter", parameter);
+            json.WriteString("secret", secret);
+            json.WriteBoolean("readTwiceAlike", cachedAlike);
+            json.WriteEndObject();
+        }
+        return output.ToArray();
     }),
 });
 

@@ -18,11 +18,13 @@ internal sealed class EmulatorUnderTest : IAsyncDisposable
 
     public const string InvokePath = "/2015-03-31/functions/function/invocations";
 
-    public static async Task<EmulatorUnderTest> StartAsync(string handler, string? binary = null, TimeSpan? timeout = null, TimeProvider? time = null)
+    public static async Task<EmulatorUnderTest> StartAsync(string handler, string? binary = null, TimeSpan? timeout = null, TimeProvider? time = null,
+        Async.EventInvokeConfig? eventInvoke = null)
     {
         var emulator = new EmulatorUnderTest();
         emulator.Function = await LocalFunction.StartAsync(new FunctionOptions
         {
+            EventInvoke = eventInvoke ?? Async.EventInvokeConfig.Default,
             BootstrapPath = binary ?? BootstrapBinaries.Host,
             Handler = handler,
             Api = new RuntimeApiOptions { Timeout = timeout ?? TimeSpan.FromSeconds(3), TimeProvider = time ?? TimeProvider.System },

@@ -39,6 +39,16 @@ public sealed class FunctionEnvironmentTests
     }
 
     [Fact]
+    public void A_function_without_a_session_token_of_its_callers_gets_one_made_for_it()
+    {
+        var function = new RuntimeApiOptions();
+        var bare = LambdaEnvironment.Build(function, "127.0.0.1:1", "echo", 128, "/var/task", new Dictionary<string, string>());
+        Assert.Equal(function.SessionToken, bare["AWS_SESSION_TOKEN"]);
+        Assert.True(function.SessionToken.Length >= 32);
+        Assert.NotEqual(function.SessionToken, new RuntimeApiOptions().SessionToken);
+    }
+
+    [Fact]
     public void A_dotenv_file_reads_bare_quoted_and_exported_values()
     {
         var variables = DotEnvFile.Parse("""

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using LambdaBootstrap.Emulator.Async;
 using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
@@ -40,7 +41,11 @@ internal sealed class LocalFunction : IAsyncDisposable
         _api.InitErrorReported += () => _process.Usage.InitEnded(_process.Current);
         _api.InvocationStarted += invocation => _log.Begin(invocation, _options.Api.FunctionVersion);
         _dispatchers = Enumerable.Range(0, Math.Max(1, options.MaxConcurrency)).Select(_ => Task.Run(DispatchAsync)).ToArray();
+        Events = new AsyncInvokeQueue(this, options.EventInvoke, _log.Note);
     }
+
+    /// <summary>Its asynchronous invokes (<c>Event</c>): queued, retried, and sent on to destinations.</summary>
+    public AsyncInvokeQueue Events { get; }
 
     public RuntimeApiServer Api => _api;
     public FunctionOptions Options => _options;
@@ -161,6 +166,7 @@ internal sealed class LocalFunction : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposing = true;
+        await Events.DisposeAsync();
         _queue.Writer.TryComplete();
         await ShutdownAsync();
         await _api.DisposeAsync();

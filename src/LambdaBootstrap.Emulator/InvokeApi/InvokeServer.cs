@@ -147,23 +147,24 @@ internal sealed class InvokeServer : IAsyncDisposable
             return;
         }
         bool tail = logType == "Tail" && type == "RequestResponse";
-        var pending = function.StartInvoke(payload, new InvokeOptions
+        var options = new InvokeOptions
         {
             ClientContext = clientContext,
             Qualifier = route.Qualifier,
             TenantId = request.Headers["X-Amz-Tenant-Id"].ToString() is { Length: > 0 } tenant ? tenant : null,
             TailLog = tail,
-        });
+        };
+        if (type == "Event")
+        {
+            // Queued with its retries and destinations; the request id is the one every attempt runs under.
+            context.Response.Headers["X-Amzn-RequestId"] = function.Events.Enqueue(payload, options);
+            context.Response.StatusCode = 202;
+            return;
+        }
+        var pending = function.StartInvoke(payload, options);
         if (pending.Result is { IsFaulted: true, Exception.InnerException: QueueFullException full })
         {
             await InvokeApiErrors.TooManyRequests(context, full.Message);
-            return;
-        }
-        if (type == "Event")
-        {
-            _ = pending.Result.ContinueWith(t => _output($"emulator: event invoke failed: {t.Exception?.GetBaseException().Message}", true),
-                TaskContinuationOptions.OnlyOnFaulted);
-            context.Response.StatusCode = 202;
             return;
         }
 

@@ -50,6 +50,11 @@ internal static class LambdaEnvironment
             if ((caller is null ? Environment.GetEnvironmentVariable(name) : caller.GetValueOrDefault(name)) is { } value)
                 environment[name] = value;
         }
+        environment.TryAdd("AWS_SESSION_TOKEN", function.SessionToken);
         return environment;
     }
+
+    /// <summary>The AWS_SESSION_TOKEN the function runs with: its own variable, else the caller's, else the one made for it.</summary>
+    public static string SessionToken(FunctionOptions function) =>
+        function.Environment.GetValueOrDefault("AWS_SESSION_TOKEN") ?? Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN") ?? function.Api.SessionToken;
 }

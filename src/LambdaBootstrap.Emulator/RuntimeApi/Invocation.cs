@@ -115,6 +115,8 @@ internal sealed record InvokeOptions
     public string? Qualifier { get; init; }
     /// <summary>Keep the invocation's log for the caller (<c>LogType: Tail</c>).</summary>
     public bool TailLog { get; init; }
+    /// <summary>The request id to run under instead of a fresh one: an asynchronous invoke's retry keeps its first.</summary>
+    public string? RequestId { get; init; }
 
     public static readonly InvokeOptions None = new();
 }

@@ -38,7 +38,7 @@ internal sealed class InvocationLedger
 
     public Invocation Enqueue(byte[] payload, InvokeOptions options)
     {
-        var invocation = new Invocation(TraceIds.NewRequestId(), payload, options);
+        var invocation = new Invocation(options.RequestId ?? TraceIds.NewRequestId(), payload, options);
         _queue.Writer.TryWrite(invocation);
         return invocation;
     }

@@ -37,5 +37,11 @@ internal sealed record RuntimeApiOptions
     /// </summary>
     internal Func<RequestDelegate, RequestDelegate>? Middleware { get; init; }
 
+    /// <summary>
+    /// The function's AWS_SESSION_TOKEN when the caller's environment has none: made at each start, so a local
+    /// service that checks it (the Parameters and Secrets extension's API) can tell the function's requests.
+    /// </summary>
+    public string SessionToken { get; init; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public string FunctionArn => $"arn:aws:lambda:{Region}:{AccountId}:function:{FunctionName}";
 }

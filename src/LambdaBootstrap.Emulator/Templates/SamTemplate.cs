@@ -19,7 +19,8 @@ internal sealed class SamTemplate : IDisposable
     private static readonly HashSet<string> Runtimes = ["provided.al2023", "provided.al2"];
     // What the emulator takes from a function, and what has no meaning on this machine (said nothing about).
     private static readonly HashSet<string> Used =
-        ["Runtime", "Handler", "CodeUri", "Code", "MemorySize", "Timeout", "Environment", "Architectures", "Layers", "FunctionName"];
+        ["Runtime", "Handler", "CodeUri", "Code", "MemorySize", "Timeout", "Environment", "Architectures", "Layers", "FunctionName",
+         "EventInvokeConfig", "DeadLetterQueue", "DeadLetterConfig"];
     private static readonly HashSet<string> NoLocalEffect =
         ["Description", "Tags", "Role", "Policies", "PackageType", "AutoPublishAlias", "PermissionsBoundary", "LoggingConfig"];
 
@@ -29,6 +30,7 @@ internal sealed class SamTemplate : IDisposable
     private readonly string _directory;
     private YamlMappingNode _resources = null!;
     private TemplateValues _values = null!;
+    private TemplateEventInvoke _eventInvoke = null!;
 
     private SamTemplate(string path) => _directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
@@ -74,7 +76,9 @@ internal sealed class SamTemplate : IDisposable
         if (Child(root, "Resources") is not YamlMappingNode resources)
             throw new EmulatorException($"template {path} has no Resources");
         _resources = resources;
-        _values = new TemplateValues(root, resources, new RuntimeApi.RuntimeApiOptions().Region, new RuntimeApi.RuntimeApiOptions().AccountId);
+        var defaults = new RuntimeApi.RuntimeApiOptions();
+        _values = new TemplateValues(root, resources, defaults.Region, defaults.AccountId);
+        _eventInvoke = new TemplateEventInvoke(resources, _values, defaults.Region, defaults.AccountId);
         var globals = Child(Child(root, "Globals") as YamlMappingNode, "Function") as YamlMappingNode;
 
         foreach (var (key, value) in resources.Children)
@@ -134,7 +138,10 @@ internal sealed class SamTemplate : IDisposable
             Text(Property("Handler")),
             (int)Number(id, Property("MemorySize"), "MemorySize", 128),
             Number(id, Property("Timeout"), "Timeout", 3),
-            Variables(id, Child(Child(globals, "Environment") as YamlMappingNode, "Variables"), Child(Child(properties, "Environment") as YamlMappingNode, "Variables")));
+            Variables(id, Child(Child(globals, "Environment") as YamlMappingNode, "Variables"), Child(Child(properties, "Environment") as YamlMappingNode, "Variables")))
+        {
+            EventInvoke = _eventInvoke.Read(id, properties, globals, _warnings),
+        };
     }
 
     /// <summary>As Lambda looks: the code's own bootstrap (/var/task), or else the last layer's that has one (/opt).</summary>

@@ -15,4 +15,7 @@ internal sealed record TemplateFunction(
 {
     /// <summary>The name it runs under (AWS_LAMBDA_FUNCTION_NAME, its ARN): FunctionName, or else the logical id.</summary>
     public string Name => FunctionName ?? LogicalId;
+
+    /// <summary>Its EventInvokeConfig and dead-letter queue.</summary>
+    public Async.EventInvokeConfig EventInvoke { get; init; } = Async.EventInvokeConfig.Default;
 }

@@ -81,7 +81,7 @@ internal sealed class TemplateValues
     };
 
     /// <summary>An intrinsic function's name and argument, long form (<c>{Fn::If: [...]}</c>) or short (<c>!If [...]</c>).</summary>
-    private static (string? Name, YamlNode? Argument) Intrinsic(YamlNode? node)
+    internal static (string? Name, YamlNode? Argument) Intrinsic(YamlNode? node)
     {
         if (node is YamlMappingNode { Children.Count: 1 } map && map.Children.First() is var (key, value)
             && key is YamlScalarNode { Value: { } longName } && (longName == "Ref" || longName == "Condition" || longName.StartsWith("Fn::", StringComparison.Ordinal)))

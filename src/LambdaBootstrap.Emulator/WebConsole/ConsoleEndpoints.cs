@@ -15,7 +15,9 @@ namespace LambdaBootstrap.Emulator.WebConsole;
 /// <item><c>GET functions</c>: each function with its settings and state;</item>
 /// <item><c>GET samples</c>, <c>GET samples?id=</c>: the sample events, and one's text;</item>
 /// <item><c>GET history</c>: this run's invocations;</item>
-/// <item><c>GET live?token=</c>: Server-Sent Events: <c>log</c> lines, finished <c>invocation</c>s, function <c>state</c>s;</item>
+/// <item><c>GET async</c>: the latest asynchronous invocations, their attempts and where they ended;</item>
+/// <item><c>GET live?token=</c>: Server-Sent Events: <c>log</c> lines, finished <c>invocation</c>s, function <c>state</c>s,
+/// <c>async</c> invocations attempted or ended;</item>
 /// <item><c>POST functions/{name}/cold-start</c>: stop the warm process, so the next invoke starts cold.</item>
 /// </list>
 /// The page invokes through the Invoke API itself, as any client does.
@@ -63,14 +65,17 @@ internal sealed class ConsoleEndpoints : IDisposable
             Publish("invocation", () => entry, ConsoleJson.Default.HistoryEntry);
         };
         Action state = () => Publish("state", () => View(served), ConsoleJson.Default.FunctionView);
+        Action<Async.AsyncEvent> asyncChanged = e => Publish("async", () => View(name, e), ConsoleJson.Default.AsyncView);
         function.LineLogged += line;
         function.InvocationFinished += finished;
         function.StateChanged += state;
+        function.Events.Changed += asyncChanged;
         _unsubscribe.Add(() =>
         {
             function.LineLogged -= line;
             function.InvocationFinished -= finished;
             function.StateChanged -= state;
+            function.Events.Changed -= asyncChanged;
         });
     }
 
@@ -117,6 +122,10 @@ internal sealed class ConsoleEndpoints : IDisposable
             case (true, ["history"]):
                 await WriteJsonAsync(context, _history.Snapshot(), ConsoleJson.Default.IReadOnlyListHistoryEntry);
                 break;
+            case (true, ["async"]):
+                await WriteJsonAsync(context, _functions.SelectMany(f => f.Function.Events.Recent.Select(e => View(f.Name, e)))
+                    .OrderBy(v => v.ReceivedAt).ToList(), ConsoleJson.Default.IReadOnlyListAsyncView);
+                break;
             case (true, ["live"]):
                 await _feed.ServeAsync(context, _stopping.Token);
                 break;
@@ -139,6 +148,10 @@ internal sealed class ConsoleEndpoints : IDisposable
             architecture?.LambdaName() ?? "unknown", architecture is not null && architecture != ElfMachine.OfThisMachine(),
             function.State.ToString().ToLowerInvariant(), function.QueuedInvokes);
     }
+
+    private static AsyncView View(string function, Async.AsyncEvent asyncEvent) =>
+        new(function, asyncEvent.RequestId, asyncEvent.ReceivedAt, asyncEvent.Condition.ToString(),
+            [.. asyncEvent.Attempts.Select(a => a.ErrorType)], asyncEvent.DeliveredTo);
 
     // A watched project's build may be half-written or gone for a moment.
     private static LambdaArchitecture? ArchitectureOf(string bootstrapPath)

@@ -41,6 +41,10 @@ internal sealed record HistoryEntry(
     int? MaxMemoryUsedMb,
     string? EmulatedBy);
 
+/// <summary>An asynchronous invocation: its attempts (each with its error type, or null) and where it ended.</summary>
+internal sealed record AsyncView(string Function, string RequestId, DateTimeOffset ReceivedAt, string Condition,
+    IReadOnlyList<string?> Attempts, IReadOnlyList<string> SentTo);
+
 // Written, never read: the serialization code alone is generated.
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(FunctionView))]
@@ -49,4 +53,6 @@ internal sealed record HistoryEntry(
 [JsonSerializable(typeof(LogLineView))]
 [JsonSerializable(typeof(HistoryEntry))]
 [JsonSerializable(typeof(IReadOnlyList<HistoryEntry>))]
+[JsonSerializable(typeof(AsyncView))]
+[JsonSerializable(typeof(IReadOnlyList<AsyncView>))]
 internal sealed partial class ConsoleJson : JsonSerializerContext;

@@ -8,6 +8,7 @@
     functions: [],       // as GET /console/api/functions gives them
     selected: null,      // the function's name
     history: [],         // finished invocations, oldest first
+    async: new Map(),    // asynchronous invocations by request id
     lines: new Map(),    // request id -> its log lines, as they arrived
     run: null,           // the invoke shown in Result
   };
@@ -433,7 +434,7 @@
     feed.addEventListener('open', async () => {
       $('feed-status').textContent = 'Connected: loading…';
       try {
-        await Promise.all([loadFunctions(), loadHistory()]);
+        await Promise.all([loadFunctions(), loadHistory(), loadAsync()]);
         $('feed-status').textContent = 'Live.';
       } catch (e) {
         $('feed-status').textContent = e.message;
@@ -446,7 +447,28 @@
       if (!state.history.some(h => h.seq === entry.seq)) onInvocation(entry);
     });
     feed.addEventListener('state', e => updateFunction(JSON.parse(e.data)));
+    feed.addEventListener('async', e => onAsync(JSON.parse(e.data)));
     feed.addEventListener('dropped', e => { $('feed-status').textContent = `Live (this page fell behind and missed ${e.data} updates).`; });
+  }
+
+  // Asynchronous invocations, by request id: each attempt and where it ended.
+
+  function onAsync(view) {
+    state.async.set(view.requestId, view);
+    const body = $('async').tBodies[0];
+    body.replaceChildren();
+    for (const v of [...state.async.values()].sort((p, q) => q.receivedAt.localeCompare(p.receivedAt))) {
+      const attempts = v.attempts.map((error, i) => `${i + 1}: ${error ?? 'ok'}`).join(', ');
+      const ended = v.condition === 'Pending' ? 'pending' : v.condition;
+      const row = el('tr');
+      row.append(el('td', v.function), el('td', v.requestId), el('td', attempts || 'queued'),
+        el('td', ended, v.condition === 'Success' || v.condition === 'Pending' ? '' : 'error-text'), el('td', v.sentTo.join(', ') || '—'));
+      body.append(row);
+    }
+  }
+
+  async function loadAsync() {
+    for (const view of await (await api('/console/api/async')).json()) onAsync(view);
   }
 
   async function loadHistory() {
