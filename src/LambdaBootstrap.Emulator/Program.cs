@@ -43,6 +43,7 @@ SamTemplate? template = null;
 ProjectWatcher? watcher = null;
 InvokeServer? invokeServer = null;
 HttpFrontDoorServer? frontDoor = null;
+TemplateFrontDoors? templateDoors = null;
 try
 {
     FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
@@ -130,10 +131,17 @@ try
         Output("emulator: ready (Ctrl-C to stop)", false);
     }
     Output($"emulator: console on {invokeServer.ConsoleUrl} (open it in a browser on this machine)", false);
-    if (commandLine.HttpPort is { } httpPort)
+    if (commandLine.HttpPort is { } templatePort && template is { Apis: var apis } && (apis.Routes.Count > 0 || apis.FunctionUrls.Count > 0))
+    {
+        // The template's own front doors: its API routes on --http-port, each Function URL on a port of its own.
+        templateDoors = await TemplateFrontDoors.StartAsync(apis, functions, templatePort, TimeProvider.System, Output);
+        foreach (string line in templateDoors.Addresses)
+            Output(line, false);
+    }
+    else if (commandLine.HttpPort is { } httpPort)
     {
         if (functions.Values.Distinct().Count() != 1)
-            throw new EmulatorException("--http-port serves one function; the template has several");
+            throw new EmulatorException("--http-port serves one function, or a template's Api and HttpApi events; the template has several functions and no such events");
         frontDoor = await HttpFrontDoorServer.StartAsync(functions.Values.First(), commandLine.HttpEvent, httpPort, Output);
         Output($"emulator: HTTP front door ({FrontDoorEventFormats.NameOf(commandLine.HttpEvent)} events) on http://127.0.0.1:{frontDoor.Port}/", false);
     }
@@ -157,6 +165,8 @@ finally
         await watcher.DisposeAsync();
     if (frontDoor is not null)
         await frontDoor.DisposeAsync();
+    if (templateDoors is not null)
+        await templateDoors.DisposeAsync();
     if (invokeServer is not null)
         await invokeServer.DisposeAsync();
     foreach (var function in functions.Values.Distinct())

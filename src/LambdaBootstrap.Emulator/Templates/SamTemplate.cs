@@ -19,7 +19,7 @@ internal sealed class SamTemplate : IDisposable
     private static readonly HashSet<string> Runtimes = ["provided.al2023", "provided.al2"];
     // What the emulator takes from a function, and what has no meaning on this machine (said nothing about).
     private static readonly HashSet<string> Used =
-        ["Runtime", "Handler", "CodeUri", "Code", "MemorySize", "Timeout", "Environment", "Architectures", "Layers", "FunctionName"];
+        ["Runtime", "Handler", "CodeUri", "Code", "MemorySize", "Timeout", "Environment", "Architectures", "Layers", "FunctionName", "Events", "FunctionUrlConfig"];
     private static readonly HashSet<string> NoLocalEffect =
         ["Description", "Tags", "Role", "Policies", "PackageType", "AutoPublishAlias", "PermissionsBoundary", "LoggingConfig"];
 
@@ -33,6 +33,8 @@ internal sealed class SamTemplate : IDisposable
     private SamTemplate(string path) => _directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
     public IReadOnlyList<TemplateFunction> Functions => _functions;
+    /// <summary>The API routes and Function URLs of its functions, for the HTTP front door.</summary>
+    public TemplateApis Apis { get; private set; } = TemplateApis.None;
     /// <summary>One line per thing the template asks for that the emulator does not do.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
@@ -95,6 +97,7 @@ internal sealed class SamTemplate : IDisposable
                 _warnings.Add($"{id}: not run: {skip.Message}");
             }
         }
+        Apis = TemplateApiReader.Read(resources, _values, _functions.Select(f => f.LogicalId).ToHashSet(StringComparer.Ordinal), _warnings);
     }
 
     private TemplateFunction? Read(string id, YamlMappingNode properties, YamlMappingNode? globals, bool serverless)
