@@ -131,9 +131,9 @@ try
         Output("emulator: ready (Ctrl-C to stop)", false);
     }
     Output($"emulator: console on {invokeServer.ConsoleUrl} (open it in a browser on this machine)", false);
-    if (commandLine.HttpPort is { } templatePort && template is { Apis: var apis } && (apis.Routes.Count > 0 || apis.FunctionUrls.Count > 0))
+    if (commandLine.HttpPort is { } templatePort && template is { Apis: { Any: true } apis })
     {
-        // The template's own front doors: its API routes on --http-port, each Function URL on a port of its own.
+        // The template's own front doors: its API routes on --http-port, each Function URL and WebSocket API on a port of its own.
         templateDoors = await TemplateFrontDoors.StartAsync(apis, functions, templatePort, TimeProvider.System, Output);
         foreach (string line in templateDoors.Addresses)
             Output(line, false);

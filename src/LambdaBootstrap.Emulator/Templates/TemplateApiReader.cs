@@ -53,7 +53,7 @@ internal sealed class TemplateApiReader
             if (_values.Resolve(Child(properties, "FunctionUrlConfig")) is YamlMappingNode url)
                 urls.Add(ReadUrl(id, url));
         }
-        return new TemplateApis(routes, urls);
+        return new TemplateApis(routes, urls, WebSocketApiReader.Read(_resources, _values, _runnable, _warnings));
     }
 
     private ApiRoute? ReadRoute(string functionId, string eventName, YamlMappingNode trigger)
