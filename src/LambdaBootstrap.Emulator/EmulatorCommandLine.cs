@@ -39,7 +39,8 @@ internal sealed record EmulatorCommandLine
                                   through, its prelude as the head. One function only; not with --event.
                                   With --template: the template's Api and HttpApi routes on this port (path
                                   parameters, stages, Lambda authorizers; API Gateway's 401, 403 and 404), and
-                                  each FunctionUrlConfig on a port of its own (printed at start)
+                                  each FunctionUrlConfig and WEBSOCKET API (with @connections) on a port of its
+                                  own (printed at start)
           --http-event FORMAT     the event --http-port sends: apigateway-v2 (HTTP API, payload 2.0; the
                                   default), apigateway-v1 (REST API, payload 1.0), function-url, or alb (with
                                   multi-value headers)
