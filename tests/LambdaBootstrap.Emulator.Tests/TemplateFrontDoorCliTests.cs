@@ -5,7 +5,8 @@ namespace LambdaBootstrap.Emulator.Tests;
 
 /// <summary>
 /// The command line with <c>--template</c> and <c>--http-port</c>: two functions on the host's real AOT <c>http</c>
-/// sample, one behind SAM's implicit REST API and one behind an HTTP API, served on one port to a real HTTP client.
+/// sample, one behind SAM's implicit REST API and one behind an HTTP API, and a real AOT Lambda authorizer (the test
+/// function's <c>authorizer</c>), served on one port to a real HTTP client.
 /// </summary>
 public sealed class TemplateFrontDoorCliTests : IDisposable
 {
@@ -19,6 +20,19 @@ public sealed class TemplateFrontDoorCliTests : IDisposable
         Resources:
           HttpApi:
             Type: AWS::Serverless::HttpApi
+            Properties:
+              Auth:
+                Authorizers:
+                  TokenAuthorizer:
+                    FunctionArn: !GetAtt Authorizer.Arn
+                    AuthorizerPayloadFormatVersion: "2.0"
+                    EnableSimpleResponses: true
+                    Identity: { Headers: [ Authorization ] }
+          Authorizer:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: authorizer
+              CodeUri: authorizer/
           Rest:
             Type: AWS::Serverless::Function
             Properties:
@@ -29,6 +43,7 @@ public sealed class TemplateFrontDoorCliTests : IDisposable
             Properties:
               Events:
                 Echo: { Type: HttpApi, Properties: { ApiId: !Ref HttpApi, Path: /echo, Method: post } }
+                Cookies: { Type: HttpApi, Properties: { ApiId: !Ref HttpApi, Path: /cookies, Method: get, Auth: { Authorizer: TokenAuthorizer } } }
         """;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("template-cli-").FullName;
@@ -40,6 +55,8 @@ public sealed class TemplateFrontDoorCliTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_directory, "code"));
         File.Copy(BootstrapBinaries.Host, Path.Combine(_directory, "code", "bootstrap"));
+        Directory.CreateDirectory(Path.Combine(_directory, "authorizer"));
+        File.Copy(BootstrapBinaries.TestFunction, Path.Combine(_directory, "authorizer", "bootstrap"));
         string path = Path.Combine(_directory, "template.yaml");
         await File.WriteAllTextAsync(path, Template);
         using var emulator = await CliUnderTest.StartAsync($"--template {path} --port 0 --http-port 0");
@@ -62,5 +79,15 @@ public sealed class TemplateFrontDoorCliTests : IDisposable
         var reports = await emulator.WaitForLinesAsync(l => l.Contains("REPORT RequestId"), 3);
         Assert.Equal(2, reports.Count(l => l.StartsWith("[Rest] REPORT", StringComparison.Ordinal)));
         Assert.Single(reports, l => l.StartsWith("[Http] REPORT", StringComparison.Ordinal));
+
+        // A route behind the Lambda authorizer: 401 without the header, 403 when refused, the route when allowed.
+        using var anonymous = await http.GetAsync("/cookies");
+        Assert.Equal((HttpStatusCode.Unauthorized, """{"message":"Unauthorized"}"""), (anonymous.StatusCode, await anonymous.Content.ReadAsStringAsync()));
+        using var refused = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/cookies") { Headers = { { "Authorization", "let-me-in" } } });
+        Assert.Equal((HttpStatusCode.Forbidden, """{"message":"Forbidden"}"""), (refused.StatusCode, await refused.Content.ReadAsStringAsync()));
+        using var allowed = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/cookies") { Headers = { { "Authorization", "allow-ada" } } });
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("received", await allowed.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await emulator.WaitForLinesAsync(l => l.StartsWith("[Authorizer] REPORT", StringComparison.Ordinal), 2)).Count);
     }
 }
