@@ -32,6 +32,10 @@ public sealed class TemplateFrontDoorTests : IAsyncLifetime
                   TokenAuthorizer:
                     FunctionArn: !GetAtt Authorizer.Arn
                     Identity: { ReauthorizeEvery: 60 }
+                  RequestAuthorizer:
+                    FunctionArn: !GetAtt Authorizer.Arn
+                    FunctionPayloadType: REQUEST
+                    Identity: { QueryStrings: [ key ], ReauthorizeEvery: 0 }
           HelloApi:
             Type: AWS::Serverless::HttpApi
             Properties:
@@ -43,12 +47,17 @@ public sealed class TemplateFrontDoorTests : IAsyncLifetime
                     AuthorizerPayloadFormatVersion: "2.0"
                     EnableSimpleResponses: true
                     Identity: { Headers: [Authorization], ReauthorizeEvery: 60 }
+                  PolicyAuthorizer:
+                    FunctionArn: !GetAtt Authorizer.Arn
+                    AuthorizerPayloadFormatVersion: "1.0"
+                    Identity: { Headers: [X-Key] }
           Items:
             Type: AWS::Serverless::Function
             Properties:
               Events:
                 GetItem: { Type: Api, Properties: { RestApiId: !Ref ItemsApi, Path: "/items/{id}", Method: get } }
                 Health: { Type: Api, Properties: { RestApiId: !Ref ItemsApi, Path: /health, Method: any, Auth: { Authorizer: NONE } } }
+                Orders: { Type: Api, Properties: { RestApiId: !Ref ItemsApi, Path: "/orders/{id}", Method: get, Auth: { Authorizer: RequestAuthorizer } } }
           Hello:
             Type: AWS::Serverless::Function
             Properties:
@@ -59,6 +68,7 @@ public sealed class TemplateFrontDoorTests : IAsyncLifetime
                 Hello: { Type: HttpApi, Properties: { ApiId: !Ref HelloApi, Path: "/hello/{name}", Method: GET, Auth: { Authorizer: SimpleAuthorizer } } }
                 HelloAda: { Type: HttpApi, Properties: { ApiId: !Ref HelloApi, Path: /hello/ada, Method: GET } }
                 Files: { Type: HttpApi, Properties: { ApiId: !Ref HelloApi, Path: "/files/{path+}", Method: ANY } }
+                Legacy: { Type: HttpApi, Properties: { ApiId: !Ref HelloApi, Path: /legacy, Method: GET, Auth: { Authorizer: PolicyAuthorizer } } }
                 Queue: { Type: SQS, Properties: { Queue: arn:aws:sqs:us-east-1:123456789012:q } }
           Authorizer:
             Type: AWS::Serverless::Function
@@ -101,13 +111,16 @@ public sealed class TemplateFrontDoorTests : IAsyncLifetime
     public void The_template_gives_each_route_its_api_stage_and_authorizer()
     {
         var routes = _template.Apis.Routes;
-        Assert.Equal(["GET /items/{id}", "ANY /health", "GET /hello/{name}", "GET /hello/ada", "ANY /files/{path+}"], routes.Select(r => r.RouteKey));
-        Assert.Equal(["TokenAuthorizer", null, "SimpleAuthorizer", null, null], routes.Select(r => r.Authorizer?.Name));
+        Assert.Equal(["GET /items/{id}", "ANY /health", "GET /orders/{id}", "GET /hello/{name}", "GET /hello/ada", "ANY /files/{path+}", "GET /legacy"],
+            routes.Select(r => r.RouteKey));
+        Assert.Equal(["TokenAuthorizer", null, "RequestAuthorizer", "SimpleAuthorizer", null, null, "PolicyAuthorizer"], routes.Select(r => r.Authorizer?.Name));
         var token = routes[0].Authorizer!;
         Assert.Equal((AuthorizerKind.RestToken, "Authorizer", TimeSpan.FromSeconds(60)), (token.Kind, token.FunctionId, token.Ttl));
         Assert.Equal(("Prod", true), (routes[0].Api.StageName, routes[0].Api.IsRest));
-        Assert.Equal(("v1", false), (routes[2].Api.StageName, routes[2].Api.IsRest));
-        Assert.True(routes[2].Authorizer!.SimpleResponses);
+        Assert.Equal(("v1", false), (routes[3].Api.StageName, routes[3].Api.IsRest));
+        Assert.True(routes[3].Authorizer!.SimpleResponses);
+        Assert.Equal((AuthorizerKind.RestRequest, TimeSpan.Zero), (routes[2].Authorizer!.Kind, routes[2].Authorizer!.Ttl));
+        Assert.Equal(AuthorizerKind.HttpApiV1, routes[6].Authorizer!.Kind);
         var url = Assert.Single(_template.Apis.FunctionUrls);
         Assert.Equal(("Hello", "NONE", false), (url.FunctionId, url.AuthType, url.Streaming));
         Assert.Contains("Hello: event Queue (SQS) is not emulated: invoke the function with its event instead", _template.Warnings);
@@ -256,6 +269,57 @@ public sealed class TemplateFrontDoorTests : IAsyncLifetime
             Assert.Equal(("/health", JsonValueKind.Null), (json.RootElement.GetProperty("resource").GetString(), json.RootElement.GetProperty("pathParameters").ValueKind));
         await _items.Runtime.RespondAsync(next.RequestId, """{"statusCode":200,"body":"ok"}""");
         Assert.Equal(HttpStatusCode.OK, (await health).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_rest_request_authorizer_gets_the_routes_event_and_its_context_reaches_the_function()
+    {
+        using var missing = await _http.GetAsync("/orders/9");
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+
+        var answer = _http.GetAsync("/orders/9?key=k1");
+        var check = await _authorizer.Runtime.NextAsync();
+        using (var json = JsonDocument.Parse(check.Body))
+        {
+            var root = json.RootElement;
+            Assert.Equal(("REQUEST", "/orders/{id}", "9"), (root.GetProperty("type").GetString(), root.GetProperty("resource").GetString(),
+                root.GetProperty("pathParameters").GetProperty("id").GetString()));
+            Assert.Equal("arn:aws:execute-api:us-east-1:012345678912:ItemsApi/Prod/GET/orders/9", root.GetProperty("methodArn").GetString());
+            Assert.Equal("k1", root.GetProperty("queryStringParameters").GetProperty("key").GetString());
+        }
+        await _authorizer.Runtime.RespondAsync(check.RequestId, """
+            {"principalId":"p","context":{"scope":"orders"},"policyDocument":{"Statement":[{"Action":"execute-api:*","Effect":"Allow","Resource":"arn:aws:execute-api:*:*:ItemsApi/*"}]}}
+            """);
+        var next = await _items.Runtime.NextAsync();
+        using (var json = JsonDocument.Parse(next.Body))
+            Assert.Equal("orders", json.RootElement.GetProperty("requestContext").GetProperty("authorizer").GetProperty("scope").GetString());
+        await _items.Runtime.RespondAsync(next.RequestId, """{"statusCode":200}""");
+        Assert.Equal(HttpStatusCode.OK, (await answer).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_http_api_payload_1_authorizer_gets_a_payload_1_event_and_answers_with_a_policy()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/legacy");
+        request.Headers.Add("X-Key", "abc");
+        var answer = _http.SendAsync(request);
+        var check = await _authorizer.Runtime.NextAsync();
+        using (var json = JsonDocument.Parse(check.Body))
+        {
+            var root = json.RootElement;
+            Assert.Equal(("1.0", "REQUEST", "abc"), (root.GetProperty("version").GetString(), root.GetProperty("type").GetString(),
+                root.GetProperty("identitySource").GetString()));
+            Assert.Equal("GET", root.GetProperty("httpMethod").GetString());
+            Assert.Equal("arn:aws:execute-api:us-east-1:012345678912:HelloApi/v1/GET/legacy", root.GetProperty("methodArn").GetString());
+        }
+        await _authorizer.Runtime.RespondAsync(check.RequestId, """
+            {"principalId":"p","context":{"who":"abc"},"policyDocument":{"Statement":[{"Action":"execute-api:Invoke","Effect":"Allow","Resource":"arn:aws:execute-api:us-east-1:012345678912:HelloApi/v1/GET/legacy"}]}}
+            """);
+        var next = await _hello.Runtime.NextAsync();
+        using (var json = JsonDocument.Parse(next.Body))
+            Assert.Equal("abc", json.RootElement.GetProperty("requestContext").GetProperty("authorizer").GetProperty("lambda").GetProperty("who").GetString());
+        await _hello.Runtime.RespondAsync(next.RequestId, """{"statusCode":200}""");
+        Assert.Equal(HttpStatusCode.OK, (await answer).StatusCode);
     }
 
     [Theory]
