@@ -1,16 +1,6 @@
 using LambdaBootstrap.Emulator.Function;
-using Microsoft.AspNetCore.Http;
 
 namespace LambdaBootstrap.Emulator.HttpFrontDoor;
-
-/// <summary>Where a front door sends a request: to a function with its event, or nowhere, with the door's own answer.</summary>
-internal interface IFrontDoorRouting
-{
-    /// <summary>The clock events and caches go by.</summary>
-    TimeProvider Time { get; }
-
-    Task<FrontDoorDispatch> DispatchAsync(HttpContext context, byte[] body, string requestId);
-}
 
 /// <summary>A request's destination (<see cref="Function"/> and <see cref="Event"/>), or the answer in its place (<see cref="Status"/>, <see cref="Body"/>).</summary>
 /// <param name="Headers">Headers the door adds to the response (a Function URL's CORS headers).</param>

@@ -10,7 +10,7 @@ namespace LambdaBootstrap.Emulator.HttpFrontDoor;
 /// </summary>
 internal sealed class SingleFunctionRouting(LocalFunction function, FrontDoorEventFormat format, FunctionUrlDefinition? url = null) : IFrontDoorRouting
 {
-    public TimeProvider Time => function.Options.Api.TimeProvider;
+    private TimeProvider Time => function.Options.Api.TimeProvider;
 
     /// <summary>The Function URL's id, as in its domain name: the function's name, lower-cased, as a stand-in for the generated one.</summary>
     public string UrlId { get; } = new string(function.Options.Api.FunctionName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray()) is { Length: > 0 } id ? id : "local";

@@ -11,8 +11,6 @@ namespace LambdaBootstrap.Emulator.HttpFrontDoor;
 internal sealed class TemplateRouting(RouteTable routes, IReadOnlyDictionary<string, LocalFunction> functions, LambdaAuthorizers authorizers, TimeProvider time)
     : IFrontDoorRouting
 {
-    public TimeProvider Time => time;
-
     public async Task<FrontDoorDispatch> DispatchAsync(HttpContext context, byte[] body, string requestId)
     {
         var request = context.Request;

@@ -31,8 +31,4 @@ internal enum AuthorizerKind
 }
 
 /// <summary>One identity source: a request header or query string parameter.</summary>
-internal sealed record IdentitySource(bool IsHeader, string Name)
-{
-    /// <summary>As API Gateway writes it: <c>$request.header.Authorization</c> (HTTP API) or <c>method.request.header.Authorization</c> (REST).</summary>
-    public string Describe(bool rest) => (rest ? "method.request." : "$request.") + (IsHeader ? "header." : "querystring.") + Name;
-}
+internal sealed record IdentitySource(bool IsHeader, string Name);
