@@ -127,6 +127,37 @@ public sealed class TemplateFrontDoorTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Globals_give_the_implicit_apis_their_authorizers_and_stage()
+    {
+        string path = Path.Combine(_directory, "implicit.yaml");
+        File.WriteAllText(path, """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function: { Runtime: provided.al2023, CodeUri: code/ }
+              Api: { StageName: dev }
+              HttpApi:
+                Auth:
+                  DefaultAuthorizer: Guard
+                  Authorizers:
+                    Guard: { FunctionArn: !GetAtt Guard.Arn, AuthorizerPayloadFormatVersion: "2.0", Identity: { Headers: [ Authorization ] } }
+            Resources:
+              Hello:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Events:
+                    Http: { Type: HttpApi, Properties: { Path: /x, Method: GET } }
+                    Rest: { Type: Api, Properties: { Path: /y, Method: GET } }
+              Guard:
+                Type: AWS::Serverless::Function
+            """);
+        using var template = SamTemplate.Load(path);
+
+        var routes = template.Apis.Routes;
+        Assert.Equal(("ServerlessHttpApi", "$default", "Guard"), (routes[0].Api.LogicalId, routes[0].Api.StageName, routes[0].Authorizer?.Name));
+        Assert.Equal(("ServerlessRestApi", "dev", null), (routes[1].Api.LogicalId, routes[1].Api.StageName, routes[1].Authorizer?.Name));
+    }
+
+    [Fact]
     public async Task An_http_api_route_runs_its_authorizer_then_its_function_with_the_authorizer_context()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/hello/Ada%20L?x=1");

@@ -97,7 +97,8 @@ internal sealed class SamTemplate : IDisposable
                 _warnings.Add($"{id}: not run: {skip.Message}");
             }
         }
-        Apis = TemplateApiReader.Read(resources, _values, _functions.Select(f => f.LogicalId).ToHashSet(StringComparer.Ordinal), _warnings);
+        Apis = TemplateApiReader.Read(resources, _values, _functions.Select(f => f.LogicalId).ToHashSet(StringComparer.Ordinal), _warnings,
+            Child(root, "Globals") as YamlMappingNode);
     }
 
     private TemplateFunction? Read(string id, YamlMappingNode properties, YamlMappingNode? globals, bool serverless)

@@ -17,10 +17,12 @@ internal sealed class TemplateApiReader
     private readonly TemplateValues _values;
     private readonly IReadOnlySet<string> _runnable;
     private readonly List<string> _warnings;
+    private readonly YamlMappingNode? _globals;
     private readonly Dictionary<string, ApiDefinition?> _apis = new(StringComparer.Ordinal);
 
-    private TemplateApiReader(YamlMappingNode resources, TemplateValues values, IReadOnlySet<string> runnable, List<string> warnings)
+    private TemplateApiReader(YamlMappingNode resources, TemplateValues values, IReadOnlySet<string> runnable, List<string> warnings, YamlMappingNode? globals)
     {
+        _globals = globals;
         _resources = resources;
         _values = values;
         _runnable = runnable;
@@ -28,8 +30,10 @@ internal sealed class TemplateApiReader
     }
 
     /// <summary>The routes and URLs of the functions in <paramref name="runnable"/>; warnings go to <paramref name="warnings"/>.</summary>
-    public static TemplateApis Read(YamlMappingNode resources, TemplateValues values, IReadOnlySet<string> runnable, List<string> warnings) =>
-        new TemplateApiReader(resources, values, runnable, warnings).Read();
+    /// <param name="globals">The template's <c>Globals</c>: <c>Globals.Api</c> and <c>Globals.HttpApi</c> apply to every API of their kind, implicit or not.</param>
+    public static TemplateApis Read(YamlMappingNode resources, TemplateValues values, IReadOnlySet<string> runnable, List<string> warnings,
+        YamlMappingNode? globals = null) =>
+        new TemplateApiReader(resources, values, runnable, warnings, globals).Read();
 
     private TemplateApis Read()
     {
@@ -112,8 +116,16 @@ internal sealed class TemplateApiReader
         return api;
     }
 
-    private ApiDefinition ReadApi(string id, bool rest, YamlMappingNode? properties)
+    private ApiDefinition ReadApi(string id, bool rest, YamlMappingNode? own)
     {
+        var shared = Child(_globals, rest ? "Api" : "HttpApi") as YamlMappingNode;
+        var properties = new YamlMappingNode();
+        // The API's own properties over the Globals' ones, property by property.
+        foreach (var source in new[] { shared, own }.OfType<YamlMappingNode>())
+        {
+            foreach (var (key, value) in source.Children)
+                properties.Children[key] = value;
+        }
         string stage = Text(_values.Resolve(Child(properties, "StageName"))) ?? (rest ? "Prod" : ApiDefinition.DefaultStage);
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         if (_values.Resolve(Child(properties, rest ? "Variables" : "StageVariables")) is YamlMappingNode map)
