@@ -15,7 +15,7 @@ PUBLISH_LOCK ?= $(ARTIFACTS)/.publish.lock
 PUBLISH  := flock $(PUBLISH_LOCK) $(DOTNET) publish -c Release --nologo -v quiet -clp:NoSummary \
             -p:BootstrapTargetFramework=$(TFM) -p:BootstrapArch=$(ARCH)
 
-.PHONY: all toolchain bootstrap test-function sample-items arm64 layer pack unit test run emulator emulator-build bench bench-tool soak soak-emulator fuzz clean
+.PHONY: all toolchain bootstrap test-function sample-items sample-chat arm64 layer pack unit test run emulator emulator-build bench bench-tool soak soak-emulator fuzz clean
 
 all: bootstrap
 
@@ -56,6 +56,10 @@ test-function: toolchain | $(ARTIFACTS)
 sample-items: toolchain | $(ARTIFACTS)
 	$(PUBLISH) samples/ItemsApi -o $(ARTIFACTS)/publish/sample-items-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/samples/items/bootstrap$(SUFFIX)
 
+## sample-chat: AOT-publish the WebSocket chat sample (samples/Chat) to artifacts/samples/chat/bootstrap
+sample-chat: toolchain | $(ARTIFACTS)
+	$(PUBLISH) samples/Chat -o $(ARTIFACTS)/publish/sample-chat-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/samples/chat/bootstrap$(SUFFIX)
+
 ## arm64: the arm64 bootstrap and layer, cross-compiled (the tests run them under qemu-user)
 arm64:
 	$(MAKE) --no-print-directory ARCH=arm64 bootstrap layer
@@ -94,7 +98,7 @@ npm-deps: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
 	@touch $@
 
 ## test: restore and build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: npm-deps bootstrap bootstrap-static bootstrap-portable test-function sample-items emulator-build layer arm64 pack
+test: npm-deps bootstrap bootstrap-static bootstrap-portable test-function sample-items sample-chat emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 

@@ -36,7 +36,11 @@ internal sealed record EmulatorCommandLine
                                   cookies as Set-Cookie, base64 bodies decoded). As API Gateway answers: an answer
                                   that is not a valid response or a function error is 502, a timeout 504, a body
                                   over 10 MB 413. With function-url, a streamed response (RESPONSE_STREAM) streams
-                                  through, its prelude as the head. One function only; not with --event
+                                  through, its prelude as the head. One function only; not with --event.
+                                  With --template: the template's Api and HttpApi routes on this port (path
+                                  parameters, stages, Lambda authorizers; API Gateway's 401, 403 and 404), and
+                                  each FunctionUrlConfig and WEBSOCKET API (with @connections) on a port of its
+                                  own (printed at start)
           --http-event FORMAT     the event --http-port sends: apigateway-v2 (HTTP API, payload 2.0; the
                                   default), apigateway-v1 (REST API, payload 1.0), function-url, or alb (with
                                   multi-value headers)

@@ -47,6 +47,7 @@ ProjectWatcher? watcher = null;
 InvokeServer? invokeServer = null;
 HttpFrontDoorServer? frontDoor = null;
 ParametersSecretsServer? parametersServer = null;
+TemplateFrontDoors? templateDoors = null;
 try
 {
     // The Parameters and Secrets extension's API comes first: each function is told its port.
@@ -161,10 +162,17 @@ try
         Output("emulator: ready (Ctrl-C to stop)", false);
     }
     Output($"emulator: console on {invokeServer.ConsoleUrl} (open it in a browser on this machine)", false);
-    if (commandLine.HttpPort is { } httpPort)
+    if (commandLine.HttpPort is { } templatePort && template is { Apis: { Any: true } apis })
+    {
+        // The template's own front doors: its API routes on --http-port, each Function URL and WebSocket API on a port of its own.
+        templateDoors = await TemplateFrontDoors.StartAsync(apis, functions, templatePort, TimeProvider.System, Output);
+        foreach (string line in templateDoors.Addresses)
+            Output(line, false);
+    }
+    else if (commandLine.HttpPort is { } httpPort)
     {
         if (functions.Values.Distinct().Count() != 1)
-            throw new EmulatorException("--http-port serves one function; the template has several");
+            throw new EmulatorException("--http-port serves one function, or a template's Api and HttpApi events; the template has several functions and no such events");
         frontDoor = await HttpFrontDoorServer.StartAsync(functions.Values.First(), commandLine.HttpEvent, httpPort, Output);
         Output($"emulator: HTTP front door ({FrontDoorEventFormats.NameOf(commandLine.HttpEvent)} events) on http://127.0.0.1:{frontDoor.Port}/", false);
     }
@@ -190,6 +198,8 @@ finally
         await frontDoor.DisposeAsync();
     if (parametersServer is not null)
         await parametersServer.DisposeAsync();
+    if (templateDoors is not null)
+        await templateDoors.DisposeAsync();
     if (invokeServer is not null)
         await invokeServer.DisposeAsync();
     foreach (var function in functions.Values.Distinct())

@@ -49,15 +49,18 @@ internal sealed class Dynalite : IDisposable
     public AmazonDynamoDBClient Client() =>
         new(new BasicAWSCredentials(AccessKeyId, SecretAccessKey), new AmazonDynamoDBConfig { ServiceURL = Endpoint, AuthenticationRegion = Region });
 
-    /// <summary>Creates the sample's table: one string hash key, <c>id</c>.</summary>
-    public async Task CreateItemsTableAsync(string name)
+    /// <summary>Creates the items sample's table: one string hash key, <c>id</c>.</summary>
+    public Task CreateItemsTableAsync(string name) => CreateTableAsync(name, "id");
+
+    /// <summary>Creates a table with one string hash key.</summary>
+    public async Task CreateTableAsync(string name, string hashKey)
     {
         using var client = Client();
         await client.CreateTableAsync(new CreateTableRequest
         {
             TableName = name,
-            AttributeDefinitions = [new AttributeDefinition("id", ScalarAttributeType.S)],
-            KeySchema = [new KeySchemaElement("id", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition(hashKey, ScalarAttributeType.S)],
+            KeySchema = [new KeySchemaElement(hashKey, KeyType.HASH)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
     }

@@ -7,6 +7,11 @@ internal static class SampleArtifacts
 
     public static string ItemsBootstrap => Existing("artifacts/samples/items/bootstrap", "make sample-items");
 
+    public static string ChatBootstrap => Existing("artifacts/samples/chat/bootstrap", "make sample-chat");
+
+    /// <summary>The chat sample's SAM template, whose code is <see cref="ChatBootstrap"/>'s folder.</summary>
+    public static string ChatTemplate => Path.Combine(RepoRoot, "samples/Chat/template.yaml");
+
     public static string Emulator => Existing("artifacts/emulator/bootstrap-emulator.dll", "make emulator-build");
 
     public static string DynaliteDirectory => Path.Combine(RepoRoot, "tests/Bootstrap.Samples.Tests/dynalite");

@@ -87,6 +87,8 @@ return LambdaRuntime.Run(new HandlerRegistry
     // A namespace that begins with LambdaBootstrap.Runtime: the error report keeps all of its frames.
     ["user-fail"] = () => LambdaHandler.Bytes(LambdaBootstrap.Runtime.UserCode.Orders.Place),
     ["user-fail-async"] = () => LambdaHandler.Bytes(LambdaBootstrap.Runtime.UserCode.Orders.PlaceLater),
+    // A Lambda authorizer: the token allow-NAME passes with the context {"user":"NAME"}, anything else is refused.
+    ["authorizer"] = () => LambdaHandler.Bytes((e, context) => TokenAuthorizer.Answer(e)),
     // Math through libm, which the bootstrap loads on its first call (build/lazy-libm.c): the event is a number.
     ["math"] = () => LambdaHandler.Bytes((e, context) =>
         Encoding.UTF8.GetBytes(MathResults.For(double.Parse(Encoding.UTF8.GetString(e.Span), CultureInfo.InvariantCulture)))),

@@ -11,6 +11,9 @@ public sealed class SdkClient : IDisposable
 {
     private static readonly string Folder = Path.Combine(BootstrapBinaries.RepoRoot, "tests", "LambdaBootstrap.Emulator.Tests", "sdk");
     private static readonly Lazy<string> s_installed = new(Install);
+
+    /// <summary>Installs the SDK (once) and gives the folder of its scripts.</summary>
+    internal static string Installed => Path.GetDirectoryName(s_installed.Value)!;
     private readonly ChildProcess _node;
     private int _read;
 
@@ -65,7 +68,8 @@ public sealed class SdkClient : IDisposable
     /// <summary>The script, with the SDK installed from the committed lock file (npm ci) if it is not yet.</summary>
     private static string Install()
     {
-        if (!Directory.Exists(Path.Combine(Folder, "node_modules", "@aws-sdk", "client-lambda")))
+        if (!Directory.Exists(Path.Combine(Folder, "node_modules", "@aws-sdk", "client-lambda"))
+            || !Directory.Exists(Path.Combine(Folder, "node_modules", "@aws-sdk", "client-apigatewaymanagementapi")))
         {
             var (exitCode, output) = Commands.Run("npm", ["ci", "--no-audit", "--no-fund"], Folder);
             if (exitCode != 0)

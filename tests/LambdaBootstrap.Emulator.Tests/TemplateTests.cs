@@ -94,7 +94,7 @@ public sealed class TemplateTests : IDisposable
         Assert.NotEqual(Path.Combine(_directory, "bootstrap"), greeter.BootstrapPath); // unpacked from the layer zip
 
         Assert.Equal([
-            "Describer: not emulated: Events, Tracing",
+            "Describer: not emulated: Tracing",
             "Describer: environment variable FROM_PARAMETER is not a plain value: not set",
             "Python: not run: Runtime python3.12 is not provided.al2023 or provided.al2",
         ], template.Warnings);
@@ -104,7 +104,7 @@ public sealed class TemplateTests : IDisposable
     public async Task Several_functions_run_each_with_its_own_process_REPORT_lines_and_names()
     {
         using var emulator = await CliUnderTest.StartAsync($"--template {WriteSeveralFunctions()} --port 0 --env FROM_FLAG=1");
-        await emulator.WaitForLinesAsync(l => l == "emulator: template: Describer: not emulated: Events, Tracing", 1);
+        await emulator.WaitForLinesAsync(l => l == "emulator: template: Describer: not emulated: Tracing", 1);
 
         using var described = await emulator.Http.PostAsync("/2015-03-31/functions/describer/invocations", new StringContent("{}"));
         using var json = JsonDocument.Parse(await described.Content.ReadAsStringAsync());

@@ -30,8 +30,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The port it listens on (the one asked for, or the free one picked for 0).</summary>
     public int Port { get; }
 
+    /// <param name="webSockets">Whether it accepts WebSocket upgrades (a WebSocket API).</param>
     public static async Task<LoopbackServer> StartAsync(int port, Action<KestrelServerLimits> limits, RequestDelegate handler,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool webSockets = false)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -44,6 +45,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
             limits(kestrel.Limits);
         });
         var app = builder.Build();
+        if (webSockets)
+            app.UseWebSockets(new WebSocketOptions());
         app.Run(context => IsLoopbackHost(context.Request.Host.Host) ? handler(context) : RefuseHostAsync(context));
         try
         {

@@ -13,9 +13,11 @@ namespace LambdaBootstrap.Emulator.HttpFrontDoor;
 internal static class HttpEventBuilder
 {
     private const string AccountId = "123456789012";
-    private const string ApiId = "local";
 
-    public static byte[] Build(FrontDoorEventFormat format, HttpRequest request, byte[] body, string requestId, DateTimeOffset now)
+    public static byte[] Build(FrontDoorEventFormat format, HttpRequest request, byte[] body, string requestId, DateTimeOffset now) =>
+        Build(format, request, body, requestId, now, EventRoute.CatchAll(format, request));
+
+    public static byte[] Build(FrontDoorEventFormat format, HttpRequest request, byte[] body, string requestId, DateTimeOffset now, EventRoute route)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -23,9 +25,9 @@ internal static class HttpEventBuilder
             json.WriteStartObject();
             switch (format)
             {
-                case FrontDoorEventFormat.ApiGatewayV1: WriteRestApi(json, request, requestId, now); break;
+                case FrontDoorEventFormat.ApiGatewayV1: WriteRestApi(json, request, requestId, now, route); break;
                 case FrontDoorEventFormat.Alb: WriteAlb(json, request); break;
-                default: WritePayloadV2(json, format, request, requestId, now); break;
+                default: WritePayloadV2(json, format, request, requestId, now, route); break;
             }
             WriteBody(json, request, body);
             json.WriteEndObject();
@@ -33,10 +35,10 @@ internal static class HttpEventBuilder
         return buffer.ToArray();
     }
 
-    private static void WriteRestApi(Utf8JsonWriter json, HttpRequest request, string requestId, DateTimeOffset now)
+    private static void WriteRestApi(Utf8JsonWriter json, HttpRequest request, string requestId, DateTimeOffset now, EventRoute route)
     {
-        string path = request.Path.Value ?? "/";
-        json.WriteString("resource", "/{proxy+}");
+        string path = route.Path;
+        json.WriteString("resource", route.Resource);
         json.WriteString("path", path);
         json.WriteString("httpMethod", request.Method);
         WriteSingleValues(json, "headers", request.Headers.Select(h => (h.Key, (IEnumerable<string?>)h.Value)), lowerCase: false, lastOnly: true);
@@ -44,24 +46,36 @@ internal static class HttpEventBuilder
         var query = request.Query.Select(q => (q.Key, (IEnumerable<string?>)q.Value)).ToList();
         WriteSingleValues(json, "queryStringParameters", query, lowerCase: false, lastOnly: true);
         WriteMultiValues(json, "multiValueQueryStringParameters", query, lowerCase: false);
-        json.WriteStartObject("pathParameters");
-        json.WriteString("proxy", path.TrimStart('/'));
-        json.WriteEndObject();
-        json.WriteNull("stageVariables");
+        WriteMap(json, "pathParameters", route.PathParameters);
+        WriteMap(json, "stageVariables", route.StageVariables);
         json.WriteStartObject("requestContext");
         json.WriteString("accountId", AccountId);
-        json.WriteString("apiId", ApiId);
-        json.WriteString("resourceId", "proxy");
-        json.WriteString("resourcePath", "/{proxy+}");
+        json.WriteString("apiId", route.ApiId);
+        if (route.Authorizer is { } authorizer)
+        {
+            // A REST API flattens the authorizer's context beside its principal.
+            json.WriteStartObject("authorizer");
+            if (authorizer.PrincipalId is { } principal)
+                json.WriteString("principalId", principal);
+            if (authorizer.Context is { ValueKind: JsonValueKind.Object } context)
+            {
+                foreach (var member in context.EnumerateObject())
+                    member.WriteTo(json);
+            }
+            json.WriteNumber("integrationLatency", 0);
+            json.WriteEndObject();
+        }
+        json.WriteString("resourceId", ResourceId(route.Resource));
+        json.WriteString("resourcePath", route.Resource);
         json.WriteString("httpMethod", request.Method);
         json.WriteString("extendedRequestId", requestId);
         json.WriteString("requestId", requestId);
         json.WriteString("requestTime", ClfTime(now));
         json.WriteNumber("requestTimeEpoch", now.ToUnixTimeMilliseconds());
-        json.WriteString("path", "/prod" + path);
+        json.WriteString("path", "/" + route.Stage + path);
         json.WriteString("protocol", request.Protocol);
-        json.WriteString("stage", "prod");
-        WriteDomain(json, request);
+        json.WriteString("stage", route.Stage);
+        WriteDomain(json, request, route);
         json.WriteStartObject("identity");
         json.WriteString("sourceIp", "127.0.0.1");
         json.WriteString("userAgent", request.Headers.UserAgent.ToString());
@@ -70,11 +84,11 @@ internal static class HttpEventBuilder
         json.WriteEndObject();
     }
 
-    private static void WritePayloadV2(Utf8JsonWriter json, FrontDoorEventFormat format, HttpRequest request, string requestId, DateTimeOffset now)
+    private static void WritePayloadV2(Utf8JsonWriter json, FrontDoorEventFormat format, HttpRequest request, string requestId, DateTimeOffset now, EventRoute route)
     {
         json.WriteString("version", "2.0");
-        json.WriteString("routeKey", "$default");
-        json.WriteString("rawPath", request.Path.Value ?? "/");
+        json.WriteString("routeKey", route.RouteKey);
+        json.WriteString("rawPath", route.RawPath);
         json.WriteString("rawQueryString", request.QueryString.HasValue ? request.QueryString.Value![1..] : "");
         // Cookies travel in their own list; the Cookie header is not among the headers.
         var cookies = request.Headers.Cookie.SelectMany(c => (c ?? "").Split(';')).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
@@ -89,20 +103,35 @@ internal static class HttpEventBuilder
             .Select(h => (h.Key, (IEnumerable<string?>)h.Value)), lowerCase: true);
         if (request.Query.Count > 0)
             WriteSingleValues(json, "queryStringParameters", request.Query.Select(q => (q.Key, (IEnumerable<string?>)q.Value)), lowerCase: false);
+        if (route.PathParameters is not null)
+            WriteMap(json, "pathParameters", route.PathParameters);
+        if (route.StageVariables is { Count: > 0 })
+            WriteMap(json, "stageVariables", route.StageVariables);
         json.WriteStartObject("requestContext");
         json.WriteString("accountId", format == FrontDoorEventFormat.FunctionUrl ? "anonymous" : AccountId);
-        json.WriteString("apiId", ApiId);
-        WriteDomain(json, request);
+        json.WriteString("apiId", route.ApiId);
+        if (route.Authorizer is { } authorizer)
+        {
+            // Payload 2.0 keeps a Lambda authorizer's context under "lambda".
+            json.WriteStartObject("authorizer");
+            json.WritePropertyName("lambda");
+            if (authorizer.Context is { ValueKind: JsonValueKind.Object } context)
+                context.WriteTo(json);
+            else
+                json.WriteNullValue();
+            json.WriteEndObject();
+        }
+        WriteDomain(json, request, route);
         json.WriteStartObject("http");
         json.WriteString("method", request.Method);
-        json.WriteString("path", request.Path.Value ?? "/");
+        json.WriteString("path", route.RawPath);
         json.WriteString("protocol", request.Protocol);
         json.WriteString("sourceIp", "127.0.0.1");
         json.WriteString("userAgent", request.Headers.UserAgent.ToString());
         json.WriteEndObject();
         json.WriteString("requestId", requestId);
-        json.WriteString("routeKey", "$default");
-        json.WriteString("stage", "$default");
+        json.WriteString("routeKey", route.RouteKey);
+        json.WriteString("stage", route.Stage);
         json.WriteString("time", ClfTime(now));
         json.WriteNumber("timeEpoch", now.ToUnixTimeMilliseconds());
         json.WriteEndObject();
@@ -147,9 +176,25 @@ internal static class HttpEventBuilder
             || type.EndsWith("xml", StringComparison.Ordinal) || type is "application/javascript" or "application/x-www-form-urlencoded";
     }
 
-    private static void WriteDomain(Utf8JsonWriter json, HttpRequest request)
+    private static void WriteMap(Utf8JsonWriter json, string property, IReadOnlyDictionary<string, string>? map)
     {
-        string host = request.Host.HasValue ? request.Host.Value! : "127.0.0.1";
+        if (map is null || map.Count == 0)
+        {
+            json.WriteNull(property);
+            return;
+        }
+        json.WriteStartObject(property);
+        foreach (var (name, value) in map)
+            json.WriteString(name, value);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A stable stand-in for API Gateway's generated resource id.</summary>
+    private static string ResourceId(string resource) => resource == "/{proxy+}" ? "proxy" : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(resource)))[..6];
+
+    private static void WriteDomain(Utf8JsonWriter json, HttpRequest request, EventRoute route)
+    {
+        string host = route.DomainName ?? (request.Host.HasValue ? request.Host.Value! : "127.0.0.1");
         json.WriteString("domainName", host);
         json.WriteString("domainPrefix", host.Split('.', ':')[0]);
     }

@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Http;
 namespace LambdaBootstrap.Emulator.HttpFrontDoor;
 
 /// <summary>
-/// Plain HTTP on 127.0.0.1 in front of one function, as API Gateway, a Function URL or an ALB puts it (<c>--http-port</c>):
-/// every request becomes an event in the chosen <see cref="FrontDoorEventFormat"/>, and the function's answer becomes the
-/// HTTP response. As API Gateway answers: an answer that is not a valid response, or a function error, is 502
+/// Plain HTTP on 127.0.0.1 in front of functions, as API Gateway, a Function URL or an ALB puts them (<c>--http-port</c>):
+/// its <see cref="IFrontDoorRouting"/> turns every request into an event for a function (one function in a chosen
+/// <see cref="FrontDoorEventFormat"/>, or a template's routes), and the function's answer becomes the HTTP response. As API Gateway answers: an answer that is not a valid response, or a function error, is 502
 /// <c>{"message":"Internal server error"}</c> (with one log line saying why); a timeout 504; a body over 10 MB 413.
 /// Behind a Function URL, a streamed response streams through (<see cref="FunctionUrlStreamRelay"/>).
 /// </summary>
@@ -20,23 +20,24 @@ internal sealed class HttpFrontDoorServer : IAsyncDisposable
 
     private static readonly string[] HopByHop = ["Content-Length", "Transfer-Encoding", "Connection"];
     private LoopbackServer _host = null!;
-    private readonly LocalFunction _function;
-    private readonly FrontDoorEventFormat _format;
+    private readonly IFrontDoorRouting _routing;
     private readonly Action<string, bool> _output;
 
-    private HttpFrontDoorServer(LocalFunction function, FrontDoorEventFormat format, Action<string, bool> output)
+    private HttpFrontDoorServer(IFrontDoorRouting routing, Action<string, bool> output)
     {
-        _function = function;
-        _format = format;
+        _routing = routing;
         _output = output;
     }
 
     /// <summary>The port it listens on (the one asked for, or the free one picked for 0).</summary>
     public int Port => _host.Port;
 
-    public static async Task<HttpFrontDoorServer> StartAsync(LocalFunction function, FrontDoorEventFormat format, int port, Action<string, bool> output)
+    public static Task<HttpFrontDoorServer> StartAsync(LocalFunction function, FrontDoorEventFormat format, int port, Action<string, bool> output) =>
+        StartAsync(new SingleFunctionRouting(function, format), port, output);
+
+    public static async Task<HttpFrontDoorServer> StartAsync(IFrontDoorRouting routing, int port, Action<string, bool> output)
     {
-        var server = new HttpFrontDoorServer(function, format, output);
+        var server = new HttpFrontDoorServer(routing, output);
         server._host = await LoopbackServer.StartAsync(port, limits => limits.MaxRequestBodySize = MaxRequestBodyBytes + 1, server.HandleAsync);
         return server;
     }
@@ -50,12 +51,21 @@ internal sealed class HttpFrontDoorServer : IAsyncDisposable
             return;
         }
         string requestId = Guid.NewGuid().ToString();
-        byte[] payload = HttpEventBuilder.Build(_format, context.Request, body, requestId, _function.Options.Api.TimeProvider.GetUtcNow());
         InvokeResult result;
+        FrontDoorEventFormat format;
         try
         {
-            var pending = _function.StartInvoke(payload);
-            if (_format == FrontDoorEventFormat.FunctionUrl && await StreamOf(pending) is { } stream)
+            var dispatch = await _routing.DispatchAsync(context, body, requestId);
+            foreach (var group in dispatch.Headers.GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase))
+                context.Response.Headers[group.Key] = group.Select(h => h.Value).ToArray();
+            if (dispatch.Function is not { } function)
+            {
+                await WriteAnswerAsync(context, dispatch.Status, dispatch.Body);
+                return;
+            }
+            format = dispatch.Format;
+            var pending = function.StartInvoke(dispatch.Event);
+            if (format == FrontDoorEventFormat.FunctionUrl && await StreamOf(pending) is { } stream)
             {
                 if (await FunctionUrlStreamRelay.RelayAsync(context, stream, pending.Result) is { } streamProblem)
                 {
@@ -79,9 +89,9 @@ internal sealed class HttpFrontDoorServer : IAsyncDisposable
             await WriteFailureAsync(context, result);
             return;
         }
-        if (HttpAnswer.Read(_format, result.Outcome.Body, out string? problem) is not { } answer)
+        if (HttpAnswer.Read(format, result.Outcome.Body, out string? problem) is not { } answer)
         {
-            _output($"emulator: http: {context.Request.Method} {context.Request.Path}: 502, not a valid {FormatName} response: {problem}", true);
+            _output($"emulator: http: {context.Request.Method} {context.Request.Path}: 502, not a valid {FormatName(format)} response: {problem}", true);
             await WriteMessageAsync(context, 502, "Internal server error");
             return;
         }
@@ -115,7 +125,7 @@ internal sealed class HttpFrontDoorServer : IAsyncDisposable
             response.Headers[group.Key] = group.Select(h => h.Value).ToArray();
     }
 
-    private string FormatName => _format switch
+    private static string FormatName(FrontDoorEventFormat format) => format switch
     {
         FrontDoorEventFormat.ApiGatewayV1 => "API Gateway REST (payload 1.0)",
         FrontDoorEventFormat.ApiGatewayV2 => "API Gateway HTTP API (payload 2.0)",
@@ -141,11 +151,16 @@ internal sealed class HttpFrontDoorServer : IAsyncDisposable
         }
     }
 
-    private static async Task WriteMessageAsync(HttpContext context, int status, string message)
+    private static Task WriteMessageAsync(HttpContext context, int status, string message) =>
+        WriteAnswerAsync(context, status, $$"""{"message":"{{message}}"}""");
+
+    private static async Task WriteAnswerAsync(HttpContext context, int status, string json)
     {
         context.Response.StatusCode = status;
+        if (json.Length == 0)
+            return;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync($$"""{"message":"{{message}}"}""", Encoding.UTF8);
+        await context.Response.WriteAsync(json, Encoding.UTF8);
     }
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();

@@ -20,7 +20,7 @@ internal sealed class SamTemplate : IDisposable
     // What the emulator takes from a function, and what has no meaning on this machine (said nothing about).
     private static readonly HashSet<string> Used =
         ["Runtime", "Handler", "CodeUri", "Code", "MemorySize", "Timeout", "Environment", "Architectures", "Layers", "FunctionName",
-         "EventInvokeConfig", "DeadLetterQueue", "DeadLetterConfig"];
+         "EventInvokeConfig", "DeadLetterQueue", "DeadLetterConfig", "Events", "FunctionUrlConfig"];
     private static readonly HashSet<string> NoLocalEffect =
         ["Description", "Tags", "Role", "Policies", "PackageType", "AutoPublishAlias", "PermissionsBoundary", "LoggingConfig"];
 
@@ -35,6 +35,8 @@ internal sealed class SamTemplate : IDisposable
     private SamTemplate(string path) => _directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
     public IReadOnlyList<TemplateFunction> Functions => _functions;
+    /// <summary>The API routes and Function URLs of its functions, for the HTTP front door.</summary>
+    public TemplateApis Apis { get; private set; } = TemplateApis.None;
     /// <summary>One line per thing the template asks for that the emulator does not do.</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
@@ -99,6 +101,8 @@ internal sealed class SamTemplate : IDisposable
                 _warnings.Add($"{id}: not run: {skip.Message}");
             }
         }
+        Apis = TemplateApiReader.Read(resources, _values, _functions.Select(f => f.LogicalId).ToHashSet(StringComparer.Ordinal), _warnings,
+            Child(root, "Globals") as YamlMappingNode);
     }
 
     private TemplateFunction? Read(string id, YamlMappingNode properties, YamlMappingNode? globals, bool serverless)

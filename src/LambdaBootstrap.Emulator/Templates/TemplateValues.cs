@@ -102,6 +102,26 @@ internal sealed class TemplateValues
         return (null, null);
     }
 
+    /// <summary>The resource a <c>Ref</c> (<c>!Ref X</c>) or <c>Fn::GetAtt</c> (<c>!GetAtt X.Arn</c>, <c>[X, Arn]</c>) names, or null.</summary>
+    public YamlNode? ResourceOf(YamlNode? node, out string? logicalId)
+    {
+        logicalId = null;
+        var resolved = Resolve(node);
+        switch (Intrinsic(resolved))
+        {
+            case ("Ref", YamlScalarNode { Value: { } name }):
+                logicalId = name;
+                break;
+            case ("Fn::GetAtt", YamlScalarNode { Value: { } dotted }):
+                logicalId = dotted.Split('.')[0];
+                break;
+            case ("Fn::GetAtt", YamlSequenceNode { Children: [YamlScalarNode { Value: { } name }, ..] }):
+                logicalId = name;
+                break;
+        }
+        return logicalId is null ? null : Child(_resources, logicalId);
+    }
+
     public static YamlNode? Child(YamlMappingNode? map, string key) =>
         map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
