@@ -56,6 +56,11 @@ internal sealed record EmulatorCommandLine
           --env NAME=VALUE        an environment variable for the bootstrap (repeatable; over --env-file)
           --event FILE            invoke once with FILE's contents, print the response, and exit when all
                                   --event invokes are done (repeatable; no Invoke API is opened)
+          --traces FILE           write the X-Ray trace of each sampled invocation to FILE as it ends: one
+                                  segment document per line (JSON Lines), the function segment with its
+                                  Initialization, Invocation and Overhead subsegments and those the function
+                                  sent to AWS_XRAY_DAEMON_ADDRESS (an X-Amzn-Trace-Id with Sampled=0 on an
+                                  invoke leaves it untraced)
           --debug                 also print what the Runtime API sees: a STREAM line per streamed response
                                   (reads, bytes, time from first to last byte) and an XRAY-ERROR-CAUSE line per
                                   Lambda-Runtime-Function-XRay-Error-Cause header (its summary, or why it is invalid)
@@ -107,6 +112,8 @@ internal sealed record EmulatorCommandLine
     public int MaxConcurrency { get; init; } = 1;
     public double ShutdownBudgetMs { get; init; } = 500;
     public int MaxQueuedInvokes { get; init; } = FunctionOptions.DefaultMaxQueuedInvokes;
+    /// <summary>Where --traces writes the X-Ray traces; null when not asked.</summary>
+    public string? TracesPath { get; init; }
 
     /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
@@ -142,6 +149,7 @@ internal sealed record EmulatorCommandLine
                 "--env" => AddEnvironment(result, environment, Value()),
                 "--env-file" => AddFile(result, envFiles, Value()),
                 "--event" => AddFile(result, events, Value()),
+                "--traces" => result with { TracesPath = Value() },
                 _ => throw new EmulatorException($"unknown option '{option}' (see --help)"),
             };
         }

@@ -8,6 +8,7 @@ using LambdaBootstrap.Emulator.InvokeApi;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using LambdaBootstrap.Emulator.Templates;
 using LambdaBootstrap.Emulator.Watch;
+using LambdaBootstrap.Emulator.XRay;
 
 // The local Lambda. Errors a user can fix are one line and exit code 2, never a stack trace.
 EmulatorCommandLine commandLine;
@@ -43,6 +44,7 @@ SamTemplate? template = null;
 ProjectWatcher? watcher = null;
 InvokeServer? invokeServer = null;
 HttpFrontDoorServer? frontDoor = null;
+TraceFile? traceFile = null;
 try
 {
     FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
@@ -95,6 +97,13 @@ try
             commandLine.MemoryMb, commandLine.TimeoutSeconds, commandLine.RuntimeApiPort, commandLine.Environment), Output);
         functions[commandLine.FunctionName] = function;
         watcher?.Start(function.UseBootstrap);
+    }
+
+    if (commandLine.TracesPath is { } tracesPath)
+    {
+        traceFile = new TraceFile(tracesPath);
+        foreach (var function in functions.Values.Distinct())
+            traceFile.Follow(function.Traces);
     }
 
     if (commandLine.Events.Count > 0)
@@ -162,6 +171,7 @@ finally
     foreach (var function in functions.Values.Distinct())
         await function.DisposeAsync();
     template?.Dispose();
+    traceFile?.Dispose();
 }
 
 // The tool's entry point is no API: without this, ASP.NET's generator would make it public.

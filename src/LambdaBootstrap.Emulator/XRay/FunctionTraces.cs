@@ -19,6 +19,7 @@ internal sealed class FunctionTraces : IAsyncDisposable
     private readonly LocalFunction _function;
     private readonly ConcurrentDictionary<string, InvocationTrace> _byRequestId = new();
     private readonly ConcurrentQueue<InvocationTrace> _order = new();
+    private readonly ConcurrentDictionary<Task, bool> _closing = new();
     private int _unmatched;
 
     public FunctionTraces(XRayDaemon daemon, LocalFunction function)
@@ -27,7 +28,12 @@ internal sealed class FunctionTraces : IAsyncDisposable
         _function = function;
         daemon.DocumentReceived += OnDocument;
         function.Api.InvocationStarted += Open;
-        function.InvocationFinished += (invocation, result) => _ = CloseAsync(invocation, result);
+        function.InvocationFinished += (invocation, result) =>
+        {
+            var closing = CloseAsync(invocation, result);
+            _closing[closing] = true;
+            closing.ContinueWith(done => _closing.TryRemove(done, out _), TaskScheduler.Default);
+        };
     }
 
     public XRayDaemon Daemon => _daemon;
@@ -81,8 +87,10 @@ internal sealed class FunctionTraces : IAsyncDisposable
         Recorded?.Invoke(trace);
     }
 
+    /// <summary>Waits for the traces still closing (so each is <see cref="Recorded"/>), then stops the daemon.</summary>
     public async ValueTask DisposeAsync()
     {
+        await Task.WhenAll(_closing.Keys).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _daemon.DocumentReceived -= OnDocument;
         await _daemon.DisposeAsync();
     }
