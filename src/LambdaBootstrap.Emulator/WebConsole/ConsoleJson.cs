@@ -41,6 +41,12 @@ internal sealed record HistoryEntry(
     int? MaxMemoryUsedMb,
     string? EmulatedBy);
 
+/// <summary>One value of an EMF metric a function printed: its function, invocation, namespace, name, unit and time (epoch ms).</summary>
+internal sealed record MetricView(string Function, string? RequestId, string Namespace, string Name, string? Unit, double Value, long At);
+
+/// <summary>An invocation's X-Ray trace is whole: fetch it at <c>traces/{requestId}</c>.</summary>
+internal sealed record TraceReady(string Function, string RequestId);
+
 // Written, never read: the serialization code alone is generated.
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(FunctionView))]
@@ -49,4 +55,7 @@ internal sealed record HistoryEntry(
 [JsonSerializable(typeof(LogLineView))]
 [JsonSerializable(typeof(HistoryEntry))]
 [JsonSerializable(typeof(IReadOnlyList<HistoryEntry>))]
+[JsonSerializable(typeof(MetricView))]
+[JsonSerializable(typeof(IReadOnlyList<MetricView>))]
+[JsonSerializable(typeof(TraceReady))]
 internal sealed partial class ConsoleJson : JsonSerializerContext;
