@@ -69,6 +69,11 @@ internal sealed record EmulatorCommandLine
                                   (or PARAMETERS_SECRETS_EXTENSION_HTTP_PORT of --env; 0 picks a free port) with
                                   the parameters and secrets of FILE (YAML or JSON); each function gets the port
                                   and, unless one is set, an AWS_SESSION_TOKEN, which requests must carry
+          --traces FILE           write the X-Ray trace of each sampled invocation to FILE as it ends: one
+                                  segment document per line (JSON Lines), the function segment with its
+                                  Initialization, Invocation and Overhead subsegments and those the function
+                                  sent to AWS_XRAY_DAEMON_ADDRESS (an X-Amzn-Trace-Id with Sampled=0 on an
+                                  invoke leaves it untraced)
           --debug                 also print what the Runtime API sees: a STREAM line per streamed response
                                   (reads, bytes, time from first to last byte) and an XRAY-ERROR-CAUSE line per
                                   Lambda-Runtime-Function-XRay-Error-Cause header (its summary, or why it is invalid)
@@ -120,6 +125,8 @@ internal sealed record EmulatorCommandLine
     public int MaxConcurrency { get; init; } = 1;
     public double ShutdownBudgetMs { get; init; } = 500;
     public int MaxQueuedInvokes { get; init; } = FunctionOptions.DefaultMaxQueuedInvokes;
+    /// <summary>Where --traces writes the X-Ray traces; null when not asked.</summary>
+    public string? TracesPath { get; init; }
 
     // Asynchronous invocation.
     public double RetryDelaySeconds { get; init; } = Async.EventInvokeConfig.DefaultRetryDelay.TotalSeconds;
@@ -165,6 +172,7 @@ internal sealed record EmulatorCommandLine
                 "--env" => AddEnvironment(result, environment, Value()),
                 "--env-file" => AddFile(result, envFiles, Value()),
                 "--event" => AddFile(result, events, Value()),
+                "--traces" => result with { TracesPath = Value() },
                 _ => throw new EmulatorException($"unknown option '{option}' (see --help)"),
             };
         }

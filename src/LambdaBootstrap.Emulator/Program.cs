@@ -11,6 +11,7 @@ using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
 using LambdaBootstrap.Emulator.Templates;
 using LambdaBootstrap.Emulator.Watch;
+using LambdaBootstrap.Emulator.XRay;
 
 // The local Lambda. Errors a user can fix are one line and exit code 2, never a stack trace.
 EmulatorCommandLine commandLine;
@@ -48,6 +49,7 @@ InvokeServer? invokeServer = null;
 HttpFrontDoorServer? frontDoor = null;
 ParametersSecretsServer? parametersServer = null;
 TemplateFrontDoors? templateDoors = null;
+TraceFile? traceFile = null;
 try
 {
     // The Parameters and Secrets extension's API comes first: each function is told its port.
@@ -128,6 +130,12 @@ try
         function.Events.Destinations = destinations;
         sessionTokens.Add(LambdaEnvironment.SessionToken(function.Options));
     }
+    if (commandLine.TracesPath is { } tracesPath)
+    {
+        traceFile = new TraceFile(tracesPath);
+        foreach (var function in functions.Values.Distinct())
+            traceFile.Follow(function.Traces);
+    }
 
     if (commandLine.Events.Count > 0)
     {
@@ -205,6 +213,7 @@ finally
     foreach (var function in functions.Values.Distinct())
         await function.DisposeAsync();
     template?.Dispose();
+    traceFile?.Dispose();
 }
 
 // The tool's entry point is no API: without this, ASP.NET's generator would make it public.

@@ -232,6 +232,10 @@ public sealed class ConsolePageTests : IClassFixture<BrowserFixture>
         var page = await _browser.OpenConsoleAsync();
         await InvokeAsync(page, "greet", """{"name": "Axe"}""");
         await InvokeAsync(page, "fail");
+        // The trace waterfall and the metrics chart, drawn.
+        await InvokeAsync(page, "shop", """{"order": "axe"}""");
+        await Assertions.Expect(page.Locator("#trace-table")).ToContainTextAsync("charge card");
+        await Assertions.Expect(page.Locator("#metrics figure")).Not.ToHaveCountAsync(0);
         await page.Locator("#history tbody input[type=checkbox]").Nth(0).CheckAsync();
         await page.Locator("#history tbody input[type=checkbox]").Nth(1).CheckAsync();
         await page.Locator("#diff").ClickAsync();

@@ -4,14 +4,15 @@ namespace Bootstrap.Console.Tests;
 
 /// <summary>
 /// The emulator's command line serving the functions of a template, all of them the default AOT bootstrap with
-/// another handler (greet, fail, stream, echo, context, and one whose handler does not exist), with an events/ folder beside
+/// another handler (greet, fail, stream, echo, context, and one whose handler does not exist), and <c>shop</c>, the
+/// <see cref="TracedFunction"/> script that sends X-Ray subsegments and prints EMF metrics; with an events/ folder beside
 /// the template; and the console URL it printed at start.
 /// </summary>
 public sealed partial class ConsoleUnderTest : IDisposable
 {
     /// <summary>Each function's name, and its handler.</summary>
     public static readonly (string Name, string Handler)[] Functions =
-        [("broken", "no-such-handler"), ("context", "context"), ("echo", "echo"), ("fail", "fail"), ("greet", "greet"), ("stream", "stream")];
+        [("broken", "no-such-handler"), ("context", "context"), ("echo", "echo"), ("fail", "fail"), ("greet", "greet"), ("shop", "orders"), ("stream", "stream")];
 
     private readonly string _directory;
     private readonly CliUnderTest _cli;
@@ -33,6 +34,7 @@ public sealed partial class ConsoleUnderTest : IDisposable
         string directory = Directory.CreateTempSubdirectory("console-").FullName;
         Directory.CreateDirectory(Path.Combine(directory, "code"));
         File.Copy(BootstrapBinaries.Host, Path.Combine(directory, "code", "bootstrap"));
+        TracedFunction.WriteTo(Directory.CreateDirectory(Path.Combine(directory, "shop")).FullName);
         Directory.CreateDirectory(Path.Combine(directory, "events"));
         File.WriteAllText(Path.Combine(directory, "events", "ada.json"), """{"name": "Ada"}""");
         string resources = string.Concat(Functions.Select(f => $"""
@@ -41,7 +43,7 @@ public sealed partial class ConsoleUnderTest : IDisposable
                 Type: AWS::Serverless::Function
                 Properties:
                   FunctionName: {f.Name}
-                  Handler: {f.Handler}
+                  Handler: {f.Handler}{(f.Name == "shop" ? "\n      CodeUri: shop/" : "")}
             """));
         string template = Path.Combine(directory, "template.yaml");
         File.WriteAllText(template, """

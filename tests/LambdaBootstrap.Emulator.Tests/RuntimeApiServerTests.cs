@@ -45,7 +45,7 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
         Assert.Equal(invocation.RequestId, Header(response, "Lambda-Runtime-Aws-Request-Id"));
         Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", invocation.RequestId);
         Assert.Equal("arn:aws:lambda:us-east-1:012345678912:function:fn", Header(response, "Lambda-Runtime-Invoked-Function-Arn"));
-        Assert.Matches("^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$", Header(response, "Lambda-Runtime-Trace-Id"));
+        Assert.Matches("^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=1$", Header(response, "Lambda-Runtime-Trace-Id"));
         Assert.Equal("{\"custom\":{\"k\":\"v\"}}", Header(response, "Lambda-Runtime-Client-Context"));
         Assert.Equal("t1", Header(response, "Lambda-Runtime-Aws-Tenant-Id"));
         long deadline = long.Parse(Header(response, "Lambda-Runtime-Deadline-Ms")!);

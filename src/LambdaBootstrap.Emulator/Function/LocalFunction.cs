@@ -3,6 +3,7 @@ using LambdaBootstrap.Emulator.Async;
 using LambdaBootstrap.Emulator.Hosting;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator.XRay;
 
 namespace LambdaBootstrap.Emulator.Function;
 
@@ -28,7 +29,7 @@ internal sealed class LocalFunction : IAsyncDisposable
     private readonly Task[] _dispatchers;
     private volatile bool _disposing;
 
-    private LocalFunction(FunctionOptions options, RuntimeApiServer api, Action<string, bool> output)
+    private LocalFunction(FunctionOptions options, RuntimeApiServer api, Action<string, bool> output, XRayDaemon daemon)
     {
         _options = options;
         _api = api;
@@ -40,6 +41,7 @@ internal sealed class LocalFunction : IAsyncDisposable
         _api.NextRequested += () => _process.Usage.InitEnded(_process.Current);
         _api.InitErrorReported += () => _process.Usage.InitEnded(_process.Current);
         _api.InvocationStarted += invocation => _log.Begin(invocation, _options.Api.FunctionVersion);
+        Traces = new FunctionTraces(daemon, this);
         _dispatchers = Enumerable.Range(0, Math.Max(1, options.MaxConcurrency)).Select(_ => Task.Run(DispatchAsync)).ToArray();
         Events = new AsyncInvokeQueue(this, options.EventInvoke, _log.Note);
     }
@@ -49,6 +51,8 @@ internal sealed class LocalFunction : IAsyncDisposable
 
     public RuntimeApiServer Api => _api;
     public FunctionOptions Options => _options;
+    /// <summary>The X-Ray traces of its sampled invocations, and the daemon its subsegments go to.</summary>
+    public FunctionTraces Traces { get; }
     /// <summary>Invokes received so far, queued or refused: the order they came in is the order they run in.</summary>
     internal int InvokesReceived => Volatile.Read(ref _received);
     /// <summary>Invokes waiting for their turn (not yet running).</summary>
@@ -92,7 +96,12 @@ internal sealed class LocalFunction : IAsyncDisposable
         var api = await RuntimeApiServer.StartAsync(options.Api);
         await api.WarmUpAsync();
         await BootstrapProcess.WarmUpAsync();
-        return new LocalFunction(options, api, output);
+        // The function finds the daemon as on Lambda; the user's own setting, if any, wins.
+        var daemon = XRayDaemon.Start();
+        var environment = new Dictionary<string, string>(daemon.Environment(), StringComparer.Ordinal);
+        foreach (var (name, value) in options.Environment)
+            environment[name] = value;
+        return new LocalFunction(options with { Environment = environment }, api, output, daemon);
     }
 
     /// <summary>Queues an invoke; invokes start in the order they arrive, up to MaxConcurrency at once.</summary>
@@ -170,6 +179,7 @@ internal sealed class LocalFunction : IAsyncDisposable
         _queue.Writer.TryComplete();
         await ShutdownAsync();
         await _api.DisposeAsync();
+        await Traces.DisposeAsync();
         await Task.WhenAll(_dispatchers).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 }

@@ -152,6 +152,8 @@ internal sealed class InvokeServer : IAsyncDisposable
             ClientContext = clientContext,
             Qualifier = route.Qualifier,
             TenantId = request.Headers["X-Amz-Tenant-Id"].ToString() is { Length: > 0 } tenant ? tenant : null,
+            // A caller's trace header passes as it is: Sampled=0 leaves the invocation untraced, as on Lambda.
+            TraceId = request.Headers["X-Amzn-Trace-Id"].ToString() is { Length: > 0 } trace ? trace : null,
             TailLog = tail,
         };
         if (type == "Event")

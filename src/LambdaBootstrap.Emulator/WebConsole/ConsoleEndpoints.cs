@@ -4,6 +4,7 @@ using LambdaBootstrap.Emulator.Function;
 using LambdaBootstrap.Emulator.InvokeApi;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
+using LambdaBootstrap.Emulator.XRay;
 using Microsoft.AspNetCore.Http;
 
 namespace LambdaBootstrap.Emulator.WebConsole;
@@ -18,6 +19,10 @@ namespace LambdaBootstrap.Emulator.WebConsole;
 /// <item><c>GET async</c>: the latest asynchronous invocations, their attempts and where they ended;</item>
 /// <item><c>GET live?token=</c>: Server-Sent Events: <c>log</c> lines, finished <c>invocation</c>s, function <c>state</c>s,
 /// <c>async</c> invocations attempted or ended;</item>
+/// <item><c>GET metrics</c>: the EMF metric values the functions printed in this run;</item>
+/// <item><c>GET traces/{requestId}</c>: an invocation's X-Ray trace, as a segment document;</item>
+/// <item><c>GET live?token=</c>: Server-Sent Events: <c>log</c> lines, finished <c>invocation</c>s, function <c>state</c>s,
+/// <c>metric</c> values, and <c>trace</c> when an invocation's trace is whole;</item>
 /// <item><c>POST functions/{name}/cold-start</c>: stop the warm process, so the next invoke starts cold.</item>
 /// </list>
 /// The page invokes through the Invoke API itself, as any client does.
@@ -31,6 +36,7 @@ internal sealed class ConsoleEndpoints : IDisposable
     private readonly ConsolePage _page;
     private readonly SampleEvents _samples;
     private readonly InvocationHistory _history = new();
+    private readonly MetricHistory _metrics = new();
     private readonly LiveFeed _feed = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Action> _unsubscribe = [];
@@ -57,8 +63,13 @@ internal sealed class ConsoleEndpoints : IDisposable
     private void Follow(Served served)
     {
         var (function, name) = (served.Function, served.Name);
-        Action<FunctionLogLine> line = l => Publish("log",
-            () => new LogLineView(name, l.RequestId, l.IsError, l.Text, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ConsoleJson.Default.LogLineView);
+        Action<FunctionLogLine> line = l =>
+        {
+            Publish("log", () => new LogLineView(name, l.RequestId, l.IsError, l.Text, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ConsoleJson.Default.LogLineView);
+            foreach (var point in _metrics.Add(name, l))
+                Publish("metric", () => point, ConsoleJson.Default.MetricView);
+        };
+        Action<InvocationTrace> traced = t => Publish("trace", () => new TraceReady(name, t.RequestId), ConsoleJson.Default.TraceReady);
         Action<Invocation, InvokeResult> finished = (invocation, result) =>
         {
             var entry = _history.Add(name, invocation, result);
@@ -70,8 +81,10 @@ internal sealed class ConsoleEndpoints : IDisposable
         function.InvocationFinished += finished;
         function.StateChanged += state;
         function.Events.Changed += asyncChanged;
+        function.Traces.Recorded += traced;
         _unsubscribe.Add(() =>
         {
+            function.Traces.Recorded -= traced;
             function.LineLogged -= line;
             function.InvocationFinished -= finished;
             function.StateChanged -= state;
@@ -126,6 +139,12 @@ internal sealed class ConsoleEndpoints : IDisposable
                 await WriteJsonAsync(context, _functions.SelectMany(f => f.Function.Events.Recent.Select(e => View(f.Name, e)))
                     .OrderBy(v => v.ReceivedAt).ToList(), ConsoleJson.Default.IReadOnlyListAsyncView);
                 break;
+            case (true, ["metrics"]):
+                await WriteJsonAsync(context, _metrics.Snapshot(), ConsoleJson.Default.IReadOnlyListMetricView);
+                break;
+            case (true, ["traces", var requestId]) when _functions.Select(f => f.Function.Traces.Find(requestId)).FirstOrDefault(t => t is not null) is { } trace:
+                await WriteTraceAsync(context, trace);
+                break;
             case (true, ["live"]):
                 await _feed.ServeAsync(context, _stopping.Token);
                 break;
@@ -173,6 +192,17 @@ internal sealed class ConsoleEndpoints : IDisposable
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(value, type);
         context.Response.ContentLength = json.Length;
         await context.Response.Body.WriteAsync(json, context.RequestAborted);
+    }
+
+    private static async Task WriteTraceAsync(HttpContext context, InvocationTrace trace)
+    {
+        context.Response.ContentType = "application/json";
+        context.Response.Headers.CacheControl = "no-store";
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+            trace.WriteTo(writer);
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
     /// <summary>Ends the live feeds (so the server can stop) and stops following the functions.</summary>

@@ -44,6 +44,11 @@ internal sealed record HistoryEntry(
 /// <summary>An asynchronous invocation: its attempts (each with its error type, or null) and where it ended.</summary>
 internal sealed record AsyncView(string Function, string RequestId, DateTimeOffset ReceivedAt, string Condition,
     IReadOnlyList<string?> Attempts, IReadOnlyList<string> SentTo);
+/// <summary>One value of an EMF metric a function printed: its function, invocation, namespace, name, unit and time (epoch ms).</summary>
+internal sealed record MetricView(string Function, string? RequestId, string Namespace, string Name, string? Unit, double Value, long At);
+
+/// <summary>An invocation's X-Ray trace is whole: fetch it at <c>traces/{requestId}</c>.</summary>
+internal sealed record TraceReady(string Function, string RequestId);
 
 // Written, never read: the serialization code alone is generated.
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
@@ -55,4 +60,7 @@ internal sealed record AsyncView(string Function, string RequestId, DateTimeOffs
 [JsonSerializable(typeof(IReadOnlyList<HistoryEntry>))]
 [JsonSerializable(typeof(AsyncView))]
 [JsonSerializable(typeof(IReadOnlyList<AsyncView>))]
+[JsonSerializable(typeof(MetricView))]
+[JsonSerializable(typeof(IReadOnlyList<MetricView>))]
+[JsonSerializable(typeof(TraceReady))]
 internal sealed partial class ConsoleJson : JsonSerializerContext;

@@ -11,6 +11,8 @@
     async: new Map(),    // asynchronous invocations by request id
     lines: new Map(),    // request id -> its log lines, as they arrived
     run: null,           // the invoke shown in Result
+    traceShown: null,    // the request id whose trace is shown
+    metrics: [],         // EMF metric values, oldest first
   };
 
   function el(tag, text, className) {
@@ -295,6 +297,7 @@
     if (entry.streamed) addPair(report, 'Streamed', `${entry.chunkTimesMs.length} reads at ${entry.chunkTimesMs.map(t => `+${t.toFixed(0)}`).join(', ')} ms from the first byte`);
     if (entry.errorType && entry.streamed) addPair(report, 'Stream error', entry.errorType, 'error-text');
     if (run.type === 'Event') $('result-status').textContent = `Event invoke of ${run.function} finished: ${entry.errorType ?? 'no error'}.`;
+    showTrace(run.requestId);
   }
 
   // History, chart and diff
@@ -329,8 +332,12 @@
       rerun.setAttribute('aria-label', `Re-run #${entry.seq}`);
       rerun.disabled = entry.eventTruncated;
       rerun.addEventListener('click', () => rerunEntry(entry));
+      const trace = el('button', 'Trace');
+      trace.type = 'button';
+      trace.setAttribute('aria-label', `Trace of #${entry.seq}`);
+      trace.addEventListener('click', () => showTrace(entry.requestId));
       const actions = el('td');
-      actions.append(rerun);
+      actions.append(rerun, ' ', trace);
       row.append(compare, el('td', entry.seq, 'number'), el('td', new Date(entry.at).toLocaleTimeString()), el('td', entry.function),
         el('td', entry.initDurationMs === null ? 'warm' : 'cold'), el('td', ms(entry.durationMs), 'number'),
         el('td', entry.errorType ?? 'ok', entry.errorType ? 'error-text' : ''), actions);
@@ -388,6 +395,138 @@
     $('chart').replaceChildren(chart);
   }
 
+  // Traces: the X-Ray segment of an invocation as a waterfall, one row per (sub)segment, nested by depth.
+
+  const PHASES = ['Initialization', 'Invocation', 'Overhead'];
+  const seconds = value => `${(value * 1000).toFixed(2)} ms`;
+
+  async function showTrace(requestId) {
+    if (!requestId) return;
+    state.traceShown = requestId;
+    let segment;
+    try {
+      segment = await (await api(`/console/api/traces/${encodeURIComponent(requestId)}`)).json();
+    } catch {
+      if (state.traceShown !== requestId) return;
+      $('trace-status').textContent = `No trace of ${requestId}: it was not sampled, or it is no longer kept.`;
+      $('trace').replaceChildren();
+      return;
+    }
+    if (state.traceShown === requestId) renderTrace(segment);
+  }
+
+  function traceRows(node, depth, rows) {
+    rows.push({ node, depth });
+    for (const child of node.subsegments ?? []) traceRows(child, depth + 1, rows);
+    return rows;
+  }
+
+  function problemOf(node) {
+    const flag = node.fault ? 'fault' : node.error ? 'error' : node.throttle ? 'throttle' : null;
+    if (!flag) return null;
+    const exceptions = (node.cause && node.cause.exceptions) || [];
+    const text = exceptions.map(e => `${e.type ?? 'Exception'}: ${e.message ?? ''}`).join('; ');
+    return text ? `${flag}: ${text}` : flag;
+  }
+
+  function detailsOf(node) {
+    const parts = [];
+    for (const [key, value] of Object.entries(node.annotations ?? {})) parts.push(`${key} = ${JSON.stringify(value)}`);
+    const http = node.http;
+    if (http && http.request) parts.push(`${http.request.method ?? ''} ${http.request.url ?? ''}${http.response && http.response.status ? ` → ${http.response.status}` : ''}`.trim());
+    return parts;
+  }
+
+  function renderTrace(segment) {
+    const rows = traceRows(segment, 0, []);
+    const start = segment.start_time;
+    const end = Math.max(...rows.map(r => r.node.end_time ?? r.node.start_time));
+    const span = Math.max(end - start, 1e-6);
+    const init = (segment.subsegments ?? []).find(s => s.name === 'Initialization');
+    const request = segment.aws && segment.aws.request_id;
+    $('trace-status').textContent = `${segment.in_progress ? 'In progress' : 'Trace'} of ${segment.name}, request ${request}: ` +
+      (init ? `cold start, Initialization ${seconds(init.end_time - init.start_time)} of ${seconds(span)}.` : `warm start, ${seconds(span)}.`);
+    const table = el('table');
+    table.id = 'trace-table';
+    table.append(el('caption', `Trace ${segment.trace_id}: each segment's start and duration, from the start of the trace.`));
+    const head = el('tr');
+    for (const name of ['Segment', 'Timeline', 'Duration', 'Details']) { const th = el('th', name); th.scope = 'col'; head.append(th); }
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    for (const { node, depth } of rows) {
+      const kind = depth === 0 ? 'segment' : depth === 1 && PHASES.includes(node.name) ? node.name.toLowerCase() : 'own';
+      const problem = problemOf(node);
+      const row = el('tr', undefined, `trace-${kind}${problem ? ' trace-problem' : ''}`);
+      const name = el('td', `${node.name}${node.namespace === 'remote' ? ' (remote)' : ''}`, 'trace-name');
+      name.style.paddingLeft = `${0.5 + depth * 1.2}rem`;
+      const from = node.start_time - start, length = (node.end_time ?? end) - node.start_time;
+      const track = el('div', undefined, 'track');
+      const bar = el('div', undefined, 'bar');
+      bar.style.left = `${(from / span) * 100}%`;
+      bar.style.width = `${(length / span) * 100}%`;
+      track.append(bar);
+      track.setAttribute('aria-hidden', 'true');
+      const timeline = el('td', undefined, 'trace-timeline');
+      timeline.append(track, el('span', `from +${seconds(from)}`, 'visually-hidden'));
+      const details = el('td');
+      for (const text of detailsOf(node)) details.append(el('div', text));
+      if (problem) details.append(el('div', problem, 'error-text'));
+      row.append(name, timeline, el('td', node.end_time === undefined ? 'in progress' : seconds(length), 'number'), details);
+      body.append(row);
+    }
+    table.append(thead, body);
+    $('trace').replaceChildren(table);
+  }
+
+  // Metrics: the EMF values the functions printed, a chart per metric over the run.
+
+  function onMetric(point) {
+    state.metrics.push(point);
+    if (state.metrics.length > 5000) state.metrics.shift();
+    renderMetrics();
+  }
+
+  function renderMetrics() {
+    const byMetric = new Map();
+    for (const p of state.metrics) {
+      const key = `${p.namespace} / ${p.name}`;
+      if (!byMetric.has(key)) byMetric.set(key, []);
+      byMetric.get(key).push(p);
+    }
+    $('metrics-status').textContent = byMetric.size ? `${state.metrics.length} values of ${byMetric.size} metrics.` : 'No metrics yet: a function\'s Embedded Metric Format lines show here, a chart per metric.';
+    const first = Math.min(...state.metrics.map(p => p.at)), last = Math.max(...state.metrics.map(p => p.at));
+    const figures = [];
+    let n = 0;
+    for (const [key, points] of byMetric) {
+      const width = 400, height = 120, pad = 14;
+      const max = Math.max(...points.map(p => p.value), 0), min = Math.min(...points.map(p => p.value), 0);
+      const x = p => pad + (last > first ? (p.at - first) / (last - first) : 0.5) * (width - 2 * pad);
+      const y = p => height - pad - (max > min ? (p.value - min) / (max - min) : 0.5) * (height - 2 * pad);
+      const unit = points[0].unit ?? 'None';
+      const sum = points.reduce((total, p) => total + p.value, 0);
+      const figure = el('figure');
+      const id = `metric-caption-${n++}`;
+      const caption = el('figcaption', `${key} (${unit}): ${points.length} values, last ${points[points.length - 1].value}, sum ${+sum.toFixed(6)}, max ${max}`);
+      caption.id = id;
+      const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': id });
+      chart.append(svg('polyline', { points: points.map(p => `${x(p)},${y(p)}`).join(' '), class: 'metric-line' }));
+      for (const p of points) {
+        const dot = svg('circle', { cx: x(p), cy: y(p), r: 3, class: 'metric-point' });
+        dot.append(svg('title', {}, `${p.value} ${unit} at ${new Date(p.at).toLocaleTimeString()} (${p.function})`));
+        chart.append(dot);
+      }
+      figure.append(caption, chart);
+      figures.push(figure);
+    }
+    $('metrics').replaceChildren(...figures);
+  }
+
+  async function loadMetrics() {
+    state.metrics = await (await api('/console/api/metrics')).json();
+    renderMetrics();
+  }
+
   // A line diff (longest common subsequence) of two texts: [kind, line] with kind ' ', '-' or '+'.
   function diffLines(a, b) {
     const x = a.split('\n'), y = b.split('\n');
@@ -434,7 +573,7 @@
     feed.addEventListener('open', async () => {
       $('feed-status').textContent = 'Connected: loading…';
       try {
-        await Promise.all([loadFunctions(), loadHistory(), loadAsync()]);
+        await Promise.all([loadFunctions(), loadHistory(), loadAsync(), loadMetrics()]);
         $('feed-status').textContent = 'Live.';
       } catch (e) {
         $('feed-status').textContent = e.message;
@@ -448,6 +587,11 @@
     });
     feed.addEventListener('state', e => updateFunction(JSON.parse(e.data)));
     feed.addEventListener('async', e => onAsync(JSON.parse(e.data)));
+    feed.addEventListener('metric', e => onMetric(JSON.parse(e.data)));
+    feed.addEventListener('trace', e => {
+      const ready = JSON.parse(e.data);
+      if (ready.requestId === state.traceShown || (state.run && state.run.requestId === ready.requestId)) showTrace(ready.requestId);
+    });
     feed.addEventListener('dropped', e => { $('feed-status').textContent = `Live (this page fell behind and missed ${e.data} updates).`; });
   }
 
