@@ -56,6 +56,11 @@ internal sealed record EmulatorCommandLine
           --env NAME=VALUE        an environment variable for the bootstrap (repeatable; over --env-file)
           --event FILE            invoke once with FILE's contents, print the response, and exit when all
                                   --event invokes are done (repeatable; no Invoke API is opened)
+          --extension PATH        start PATH beside the bootstrap as an external extension, as Lambda starts
+                                  /opt/extensions/* (repeatable; with --template, for every function, after
+                                  the executables of the extensions/ folders of its layers). An extension
+                                  registers with the Extensions API under its file name and may subscribe
+                                  to the Telemetry API; see docs/emulator.md
           --debug                 also print what the Runtime API sees: a STREAM line per streamed response
                                   (reads, bytes, time from first to last byte) and an XRAY-ERROR-CAUSE line per
                                   Lambda-Runtime-Function-XRay-Error-Cause header (its summary, or why it is invalid)
@@ -107,6 +112,8 @@ internal sealed record EmulatorCommandLine
     public int MaxConcurrency { get; init; } = 1;
     public double ShutdownBudgetMs { get; init; } = 500;
     public int MaxQueuedInvokes { get; init; } = FunctionOptions.DefaultMaxQueuedInvokes;
+    /// <summary>The --extension executables.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
 
     /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
@@ -142,6 +149,7 @@ internal sealed record EmulatorCommandLine
                 "--env" => AddEnvironment(result, environment, Value()),
                 "--env-file" => AddFile(result, envFiles, Value()),
                 "--event" => AddFile(result, events, Value()),
+                "--extension" => AddExtension(result, Value()),
                 _ => throw new EmulatorException($"unknown option '{option}' (see --help)"),
             };
         }
@@ -198,6 +206,10 @@ internal sealed record EmulatorCommandLine
         environment[value[..equals]] = value[(equals + 1)..];
         return result;
     }
+
+    private static EmulatorCommandLine AddExtension(EmulatorCommandLine result, string path) =>
+        File.Exists(path) ? result with { Extensions = [.. result.Extensions, Path.GetFullPath(path)] }
+            : throw new EmulatorException($"extension not found: {path}");
 
     private static EmulatorCommandLine AddFile(EmulatorCommandLine result, List<string> files, string file)
     {

@@ -26,6 +26,13 @@ internal sealed record FunctionOptions
     public const int DefaultMaxQueuedInvokes = 100;
     /// <summary>How long a bootstrap with a registered extension gets between SIGTERM and SIGKILL (Lambda's 500 ms).</summary>
     public TimeSpan ShutdownBudget { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// External extensions to start beside the bootstrap, as Lambda starts <c>/opt/extensions/*</c>: the executables of
+    /// the layers' <c>extensions/</c> folders and <c>--extension</c> paths.
+    /// </summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+    /// <summary>Lambda's whole shutdown phase for a function with an external extension: 2,000 ms.</summary>
+    public TimeSpan ExternalShutdownBudget { get; init; } = TimeSpan.FromMilliseconds(2000);
     /// <summary>Also print what the Runtime API saw of each invocation: streamed responses and X-Ray error causes.</summary>
     public bool Debug { get; init; }
 }

@@ -46,8 +46,9 @@ HttpFrontDoorServer? frontDoor = null;
 try
 {
     FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
-        IReadOnlyDictionary<string, string> environment) => new()
+        IReadOnlyDictionary<string, string> environment, IReadOnlyList<string>? layerExtensions = null) => new()
     {
+        Extensions = [.. layerExtensions ?? [], .. commandLine.Extensions],
         BootstrapPath = bootstrap,
         Handler = handler,
         MemoryMb = memoryMb,
@@ -73,7 +74,7 @@ try
                 environment[name] = value;
             string prefix = several ? $"[{entry.Name}] " : "";
             var function = await LocalFunction.StartAsync(
-                Options(entry.BootstrapPath, entry.Handler, entry.Name, entry.MemoryMb, entry.TimeoutSeconds, 0, environment),
+                Options(entry.BootstrapPath, entry.Handler, entry.Name, entry.MemoryMb, entry.TimeoutSeconds, 0, environment, entry.Extensions),
                 (line, isError) => Output(prefix + line, isError));
             foreach (string name in new[] { entry.LogicalId, entry.Name }.Distinct())
             {
