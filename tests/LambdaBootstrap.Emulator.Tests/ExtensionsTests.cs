@@ -24,11 +24,17 @@ public sealed class ExtensionsTests
     }
 
     internal static Task<LocalFunction> StartAsync(Lines lines, string handler, params string[] extensions) =>
+        StartAsync(lines, BootstrapBinaries.Host, handler, extensions);
+
+    internal static readonly string FailingExtension = Path.Combine(BootstrapBinaries.RepoRoot, "tests", "LambdaBootstrap.Emulator.Tests", "extensions", "python-failing");
+
+    internal static Task<LocalFunction> StartAsync(Lines lines, string bootstrap, string handler, string[] extensions, Dictionary<string, string>? environment = null) =>
         LocalFunction.StartAsync(new FunctionOptions
         {
-            BootstrapPath = BootstrapBinaries.Host,
+            BootstrapPath = bootstrap,
             Handler = handler,
             Extensions = extensions,
+            Environment = environment ?? [],
             Api = new RuntimeApiOptions { FunctionName = "with-extensions", Timeout = TimeSpan.FromSeconds(5) },
         }, (line, _) => lines.Add(line));
 
@@ -61,6 +67,55 @@ public sealed class ExtensionsTests
             await function.DisposeAsync();
         }
         Assert.Contains(lines.All, l => l == "python-telemetry: event SHUTDOWN spindown");
+    }
+
+    [Fact]
+    public async Task A_CSharp_extension_and_an_independent_one_run_side_by_side_each_with_its_events_and_telemetry()
+    {
+        var lines = new Lines();
+        var function = await StartAsync(lines, BootstrapBinaries.TestFunction, "log", [BootstrapBinaries.TestExtension, PythonExtension]);
+        try
+        {
+            var result = await function.InvokeAsync("{\"n\":1}"u8.ToArray()).WaitAsync(Until.Patience);
+            Assert.Equal("logged", result.Outcome.BodyText);
+            string id = result.RequestId;
+            foreach (string name in new[] { "csharp-telemetry", "python-telemetry" })
+            {
+                await lines.UntilAsync($"{name}: registered for with-extensions $LATEST handler log");
+                await lines.UntilAsync($"{name}: event INVOKE {id} ");
+                await lines.UntilAsync($"{name}: telemetry platform.extension");
+                await lines.UntilAsync($"{name}: telemetry platform.start {id}");
+                await lines.UntilAsync($"{name}: telemetry platform.report {id}");
+                await lines.UntilAsync($"{name}: telemetry function ");
+            }
+            await lines.UntilAsync("csharp-telemetry: telemetry platform.initReport");
+            await lines.UntilAsync("csharp-telemetry: telemetry extension line seen");
+            Assert.Contains(lines.All, l => l.StartsWith("csharp-telemetry: telemetry function console says {\"n\":1}", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await function.DisposeAsync();
+        }
+        Assert.Contains(lines.All, l => l == "csharp-telemetry: event SHUTDOWN spindown");
+        Assert.Contains(lines.All, l => l == "python-telemetry: event SHUTDOWN spindown");
+    }
+
+    [Theory]
+    [InlineData("init", "Extension.TestInitFailure")]
+    [InlineData("exit", "Extension.TestExitFailure")]
+    [InlineData("crash", "Extension.Crash")]
+    public async Task An_extension_that_fails_fails_the_invocation_and_the_environment(string failure, string errorType)
+    {
+        var lines = new Lines();
+        await using var function = await StartAsync(lines, BootstrapBinaries.Host, "sleep", [FailingExtension], new() { ["EXTENSION_FAILURE"] = failure });
+        var result = await function.InvokeAsync("{\"ms\":3000,\"blocking\":false}"u8.ToArray()).WaitAsync(Until.Patience);
+        Assert.True(result.Outcome.IsError, result.Outcome.BodyText);
+        Assert.Equal(errorType, result.Outcome.ErrorType);
+        Assert.True(result.DurationMs < 3000, $"the invocation waited for the handler: {result.DurationMs} ms");
+        Assert.Equal(FunctionState.Crashed, function.State);
+        if (failure != "crash")
+            await lines.UntilAsync("python-failing: next after the error answered 403");
+        Assert.Contains(lines.All, l => l.StartsWith("REPORT ", StringComparison.Ordinal));
     }
 
     [Fact]
