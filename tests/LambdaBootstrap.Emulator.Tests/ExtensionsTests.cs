@@ -28,14 +28,17 @@ public sealed class ExtensionsTests
 
     internal static readonly string FailingExtension = Path.Combine(BootstrapBinaries.RepoRoot, "tests", "LambdaBootstrap.Emulator.Tests", "extensions", "python-failing");
 
-    internal static Task<LocalFunction> StartAsync(Lines lines, string bootstrap, string handler, string[] extensions, Dictionary<string, string>? environment = null) =>
+    internal static readonly string LingeringExtension = Path.Combine(BootstrapBinaries.RepoRoot, "tests", "LambdaBootstrap.Emulator.Tests", "extensions", "python-lingering");
+
+    internal static Task<LocalFunction> StartAsync(Lines lines, string bootstrap, string handler, string[] extensions, Dictionary<string, string>? environment = null,
+        double timeoutSeconds = 5) =>
         LocalFunction.StartAsync(new FunctionOptions
         {
             BootstrapPath = bootstrap,
             Handler = handler,
             Extensions = extensions,
             Environment = environment ?? [],
-            Api = new RuntimeApiOptions { FunctionName = "with-extensions", Timeout = TimeSpan.FromSeconds(5) },
+            Api = new RuntimeApiOptions { FunctionName = "with-extensions", Timeout = TimeSpan.FromSeconds(timeoutSeconds) },
         }, (line, _) => lines.Add(line));
 
     [Fact]
@@ -116,6 +119,48 @@ public sealed class ExtensionsTests
         if (failure != "crash")
             await lines.UntilAsync("python-failing: next after the error answered 403");
         Assert.Contains(lines.All, l => l.StartsWith("REPORT ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_caller_has_the_response_when_the_runtime_replies_and_the_invocation_ends_when_the_extension_calls_next()
+    {
+        var lines = new Lines();
+        var signal = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        signal.Start();
+        try
+        {
+            string port = ((System.Net.IPEndPoint)signal.LocalEndpoint).Port.ToString();
+            await using var function = await StartAsync(lines, BootstrapBinaries.Host, "echo", [LingeringExtension], new() { ["LINGER_PORT"] = port });
+            var pending = function.StartInvoke("{\"x\":1}"u8.ToArray());
+            using var lingering = await signal.AcceptTcpClientAsync().WaitAsync(Until.Patience);
+            var result = await pending.Result.WaitAsync(Until.Patience);
+            Assert.Equal("{\"x\":1}", result.Outcome.BodyText);
+            // The response is out; the extension still works on the invocation, so the function is busy and has not reported.
+            Assert.Equal(FunctionState.Running, function.State);
+            Assert.DoesNotContain(lines.All, l => l.StartsWith("REPORT ", StringComparison.Ordinal));
+
+            await lingering.GetStream().WriteAsync(new byte[] { 1 });
+            await lines.UntilAsync($"EXTENSIONS RequestId: {result.RequestId}\tPostRuntimeExtensionsDuration: ");
+            await Until.TrueAsync(() => function.State == FunctionState.Warm, $"the function stayed {function.State}");
+            Assert.Contains(lines.All, l => l == $"python-lingering: done with {result.RequestId}");
+            var report = lines.All.Single(l => l.StartsWith("REPORT ", StringComparison.Ordinal));
+            double duration = double.Parse(report.Split('\t')[1]["Duration: ".Length..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(duration >= result.DurationMs, $"REPORT's Duration {duration} ms leaves out the extension's time after the runtime's {result.DurationMs} ms");
+        }
+        finally
+        {
+            signal.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task A_timeout_shuts_the_extensions_down_with_the_reason_timeout()
+    {
+        var lines = new Lines();
+        await using var function = await StartAsync(lines, BootstrapBinaries.Host, "sleep", [PythonExtension], timeoutSeconds: 1);
+        var result = await function.InvokeAsync("{\"ms\":3000,\"blocking\":false}"u8.ToArray()).WaitAsync(Until.Patience);
+        Assert.Equal("Sandbox.Timedout", result.Outcome.ErrorType);
+        Assert.Contains(lines.All, l => l == "python-telemetry: event SHUTDOWN timeout");
     }
 
     [Fact]

@@ -38,6 +38,9 @@ internal sealed class ExtensionsApi
     /// <summary>The extensions the current process registered.</summary>
     public IReadOnlyCollection<RegisteredExtension> Registered => _registered.Values.ToArray();
 
+    /// <summary>Some extension registered with the current process.</summary>
+    public bool HasRegistered => !_registered.IsEmpty;
+
     /// <summary>The function's handler, as register answers it.</summary>
     public string Handler { get; set; } = "";
 

@@ -55,8 +55,11 @@ internal sealed class TelemetryApi
         }
     }
 
-    /// <summary>A new process starts: the old subscriptions end with it, and its events are forgotten.</summary>
-    internal async Task BeginColdStartAsync()
+    /// <summary>
+    /// A new process starts, or the server stops: the subscriptions end with the process that made them (their
+    /// senders stop in the background), and its events are forgotten.
+    /// </summary>
+    internal void EndSubscriptions()
     {
         TelemetrySubscription[] ended;
         lock (_lock)
@@ -65,9 +68,12 @@ internal sealed class TelemetryApi
             _subscriptions.Clear();
             _backlog.Clear();
         }
-        foreach (var subscription in ended)
-            await subscription.DisposeAsync();
+        if (ended.Length > 0)
+            _ = Task.WhenAll(ended.Select(s => s.DisposeAsync().AsTask()));
     }
+
+    // Telemetry is written only for a process that has an extension (started, or registered): nobody else can subscribe.
+    private bool MayBeHeard => _extensions.HasExternal || _extensions.HasRegistered;
 
     /// <summary>Hands an event to every subscriber of <paramref name="stream"/>, and keeps it for those to come.</summary>
     public void Publish(string stream, string eventJson)
@@ -85,9 +91,17 @@ internal sealed class TelemetryApi
         }
     }
 
-    public void PublishPlatform(Func<DateTimeOffset, string> record) => Publish("platform", record(_time.GetUtcNow()));
+    public void PublishPlatform(Func<DateTimeOffset, string> record)
+    {
+        if (MayBeHeard)
+            Publish("platform", record(_time.GetUtcNow()));
+    }
 
-    public void PublishLine(string stream, string line) => Publish(stream, TelemetryRecords.LogLine(_time.GetUtcNow(), stream, line));
+    public void PublishLine(string stream, string line)
+    {
+        if (MayBeHeard)
+            Publish(stream, TelemetryRecords.LogLine(_time.GetUtcNow(), stream, line));
+    }
 
     /// <summary>Delivers everything buffered, within <paramref name="patience"/> (before SHUTDOWN goes out).</summary>
     public Task FlushAsync(TimeSpan patience) => Task.WhenAll(Subscriptions.Select(s => s.FlushAsync(patience)));

@@ -98,7 +98,7 @@ internal sealed class FunctionProcess
     {
         _api.BeginColdStart(_options.Extensions.Select(ExtensionProcesses.NameOf));
         _api.Extensions.Handler = _options.Handler ?? "";
-        _api.Telemetry.BeginColdStartAsync().GetAwaiter().GetResult();
+        _api.Telemetry.EndSubscriptions();
         _api.Telemetry.Note = line => _log.Note(line, true);
         _crashed = false;
         Usage.Reset();

@@ -333,6 +333,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _ledger.Complete();
+        Telemetry.EndSubscriptions();
         await _host.DisposeAsync();
     }
 }
