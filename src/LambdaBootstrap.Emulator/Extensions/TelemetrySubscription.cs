@@ -16,8 +16,10 @@ internal sealed class TelemetrySubscription : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Action<string> _note;
     private readonly Task _sender;
-    // Cancelled (and replaced) to end the batch being gathered at once.
-    private CancellationTokenSource _flush = new();
+    // Flushes under way: while there is one, a batch goes as soon as the queue is empty.
+    private int _flushing;
+    // The window of the batch being gathered; a flush cancels it to send the batch at once.
+    private CancellationTokenSource? _window;
     private int _inFlight;
     private TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -42,17 +44,37 @@ internal sealed class TelemetrySubscription : IAsyncDisposable
     /// <summary>Sends what is buffered now, and waits (up to <paramref name="patience"/>) until it is delivered.</summary>
     public async Task FlushAsync(TimeSpan patience)
     {
-        Interlocked.Exchange(ref _flush, new()).Cancel();
-        var clock = Stopwatch.StartNew();
-        while (_queue.Reader.Count > 0 || Volatile.Read(ref _inFlight) > 0)
+        Interlocked.Increment(ref _flushing);
+        try
         {
-            var sent = Volatile.Read(ref _sent).Task;
-            if (_queue.Reader.Count == 0 && Volatile.Read(ref _inFlight) == 0)
-                break;
-            var left = patience - clock.Elapsed;
-            if (left <= TimeSpan.Zero || !await sent.WaitAsync(left).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default))
-                return;
-            Interlocked.Exchange(ref _flush, new()).Cancel();
+            CancelWindow();
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                var sent = Volatile.Read(ref _sent).Task;
+                if (_queue.Reader.Count == 0 && Volatile.Read(ref _inFlight) == 0)
+                    return;
+                var left = patience - clock.Elapsed;
+                if (left <= TimeSpan.Zero)
+                    return;
+                await sent.WaitAsync(left).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _flushing);
+        }
+    }
+
+    private void CancelWindow()
+    {
+        try
+        {
+            Volatile.Read(ref _window)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That batch has gone already.
         }
     }
 
@@ -65,9 +87,10 @@ internal sealed class TelemetrySubscription : IAsyncDisposable
             {
                 Interlocked.Increment(ref _inFlight);
                 long bytes = 0;
-                using (var window = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, Volatile.Read(ref _flush).Token))
+                using (var window = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token))
                 {
                     window.CancelAfter(Buffering.TimeoutMs);
+                    Volatile.Write(ref _window, window);
                     while (batch.Count < Buffering.MaxItems && bytes < Buffering.MaxBytes)
                     {
                         if (_queue.Reader.TryRead(out string? item))
@@ -76,6 +99,8 @@ internal sealed class TelemetrySubscription : IAsyncDisposable
                             bytes += Encoding.UTF8.GetByteCount(item);
                             continue;
                         }
+                        if (Volatile.Read(ref _flushing) > 0)
+                            break;
                         try
                         {
                             await _queue.Reader.WaitToReadAsync(window.Token);
@@ -85,6 +110,7 @@ internal sealed class TelemetrySubscription : IAsyncDisposable
                             break;
                         }
                     }
+                    Volatile.Write(ref _window, null);
                 }
                 await SendAsync(batch);
                 batch.Clear();

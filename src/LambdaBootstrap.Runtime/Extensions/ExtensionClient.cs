@@ -42,10 +42,12 @@ public sealed class ExtensionClient : IDisposable
     /// <paramref name="events"/>, at the API that AWS_LAMBDA_RUNTIME_API names. Call it during init, first.
     /// </summary>
     /// <exception cref="ExtensionApiException">The API refused the registration.</exception>
-    public static ExtensionClient Register(string name, ExtensionEventTypes events)
+    public static ExtensionClient Register(string name, ExtensionEventTypes events) =>
+        Register(name, events, RuntimeApiEndpoint.Parse(Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API")
+            ?? throw new InvalidOperationException("AWS_LAMBDA_RUNTIME_API is not set: an extension runs in a Lambda execution environment")));
+
+    internal static ExtensionClient Register(string name, ExtensionEventTypes events, RuntimeApiEndpoint endpoint)
     {
-        var endpoint = RuntimeApiEndpoint.Parse(Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API")
-            ?? throw new InvalidOperationException("AWS_LAMBDA_RUNTIME_API is not set: an extension runs in a Lambda execution environment"));
         var budget = TimeSpan.FromSeconds(2);
         var requests = new HttpConnection(endpoint, LambdaRuntime.UserAgent, budget);
         var body = new ArrayBufferWriter<byte>();
