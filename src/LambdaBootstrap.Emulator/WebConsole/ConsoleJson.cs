@@ -39,7 +39,9 @@ internal sealed record HistoryEntry(
     double? InitDurationMs,
     int MemorySizeMb,
     int? MaxMemoryUsedMb,
-    string? EmulatedBy);
+    string? EmulatedBy,
+    // The invoke phase after the runtime's answer, until every extension called next; null without extensions.
+    double? PostRuntimeExtensionsMs = null);
 
 // Written, never read: the serialization code alone is generated.
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
