@@ -30,6 +30,7 @@ internal sealed class FunctionProcess
         _api = api;
         _log = log;
         _bootstrapPath = options.BootstrapPath;
+        _api.Telemetry.Note = line => _log.Note(line, true);
     }
 
     /// <summary>The init duration and peak memory of the current process.</summary>
@@ -99,7 +100,6 @@ internal sealed class FunctionProcess
         _api.BeginColdStart(_options.Extensions.Select(ExtensionProcesses.NameOf));
         _api.Extensions.Handler = _options.Handler ?? "";
         _api.Telemetry.EndSubscriptions();
-        _api.Telemetry.Note = line => _log.Note(line, true);
         _crashed = false;
         Usage.Reset();
         string taskRoot = Path.GetDirectoryName(Path.GetFullPath(_bootstrapPath))!;
