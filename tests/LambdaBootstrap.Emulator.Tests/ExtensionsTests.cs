@@ -131,10 +131,13 @@ public sealed class ExtensionsTests
         {
             string port = ((System.Net.IPEndPoint)signal.LocalEndpoint).Port.ToString();
             await using var function = await StartAsync(lines, BootstrapBinaries.Host, "echo", [LingeringExtension], new() { ["LINGER_PORT"] = port });
-            var pending = function.StartInvoke("{\"x\":1}"u8.ToArray());
+            var pending = function.StartInvoke("{\"x\":1}"u8.ToArray(), new InvokeOptions { TailLog = true });
             using var lingering = await signal.AcceptTcpClientAsync().WaitAsync(Until.Patience);
             var result = await pending.Result.WaitAsync(Until.Patience);
             Assert.Equal("{\"x\":1}", result.Outcome.BodyText);
+            string tail = Encoding.UTF8.GetString(result.Log!.Tail());
+            Assert.Contains($"START RequestId: {result.RequestId}", tail);
+            Assert.DoesNotContain("REPORT", tail);
             // The response is out; the extension still works on the invocation, so the function is busy and has not reported.
             Assert.Equal(FunctionState.Running, function.State);
             Assert.DoesNotContain(lines.All, l => l.StartsWith("REPORT ", StringComparison.Ordinal));

@@ -91,8 +91,9 @@ internal sealed class InvocationRun
         double? postRuntimeMs = null;
         if (extensionsInvoked && !process.HasExited)
         {
+            process.DrainOutput();
             pending.Finish(new InvokeResult(invocation.RequestId, outcome, durationMs, cold ? _process.Usage.InitDurationMs(process) : null,
-                _options.MemoryMb, _process.Usage.MaxMemoryUsedMb, process.EmulatedBy));
+                _options.MemoryMb, _process.Usage.MaxMemoryUsedMb, process.EmulatedBy) { Log = _log.KeptSoFar(invocation.RequestId) });
             var post = System.Diagnostics.Stopwatch.StartNew();
             var allReady = extensions.UntilAsync(() => extensions.AllReady);
             var ended = await Task.WhenAny(allReady, timeout, extensions.Failure, process.Exited);
