@@ -54,6 +54,8 @@ public sealed class ExtensionsTests
             string id = result.RequestId;
             await lines.UntilAsync("python-telemetry: registered for with-extensions $LATEST handler greet");
             await lines.UntilAsync("python-telemetry: subscribed: 200 \"OK\"");
+            // The function's environment, less what Lambda keeps for the runtime.
+            await lines.UntilAsync("python-telemetry: environment AWS_LAMBDA_FUNCTION_NAME=with-extensions _HANDLER=None");
             await lines.UntilAsync($"python-telemetry: event INVOKE {id} arn:aws:lambda:us-east-1:012345678912:function:with-extensions");
             await lines.UntilAsync("python-telemetry: telemetry platform.initStart");
             await lines.UntilAsync("python-telemetry: telemetry platform.telemetrySubscription");
@@ -149,6 +151,35 @@ public sealed class ExtensionsTests
             var report = lines.All.Single(l => l.StartsWith("REPORT ", StringComparison.Ordinal));
             double duration = double.Parse(report.Split('\t')[1]["Duration: ".Length..].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(duration >= result.DurationMs, $"REPORT's Duration {duration} ms leaves out the extension's time after the runtime's {result.DurationMs} ms");
+        }
+        finally
+        {
+            signal.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task Init_is_complete_only_when_every_extension_has_called_next_and_Init_Duration_covers_it()
+    {
+        var lines = new Lines();
+        var signal = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        signal.Start();
+        try
+        {
+            string port = ((System.Net.IPEndPoint)signal.LocalEndpoint).Port.ToString();
+            await using var function = await StartAsync(lines, BootstrapBinaries.Host, "echo", [LingeringExtension],
+                new() { ["LINGER_PORT"] = port, ["LINGER_IN_INIT"] = "1" });
+            var pending = function.StartInvoke("{}"u8.ToArray());
+            using var lingering = await signal.AcceptTcpClientAsync().WaitAsync(Until.Patience);
+            var held = System.Diagnostics.Stopwatch.StartNew();
+            // The runtime is ready and waits on /next; the event waits for the extension.
+            await function.Api.UntilNextsWaitAsync(1).WaitAsync(Until.Patience);
+            Assert.False(pending.Invocation.IsCompleted, "the event went to the runtime before the extension finished its init");
+            await lingering.GetStream().WriteAsync(new byte[] { 1 });
+            double heldMs = held.Elapsed.TotalMilliseconds;
+            var result = await pending.Result.WaitAsync(Until.Patience);
+            Assert.Equal("{}", result.Outcome.BodyText);
+            Assert.True(result.InitDurationMs >= heldMs, $"Init Duration {result.InitDurationMs} ms leaves out the {heldMs} ms the extension held init");
         }
         finally
         {
