@@ -120,6 +120,17 @@ public sealed class ExtensionsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_function_has_at_most_ten_extensions()
+    {
+        for (int i = 0; i < ExtensionsApi.MaxExtensions; i++)
+            await RegisterAsync($"internal-{i}", "[]");
+        var eleventh = new HttpRequestMessage(HttpMethod.Post, "/2020-01-01/extension/register") { Content = new StringContent("{\"events\":[]}") };
+        eleventh.Headers.Add("Lambda-Extension-Name", "one-too-many");
+        using var refused = await _http.SendAsync(eleventh);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task A_subscription_is_refused_unless_it_is_as_the_Telemetry_API_documents_it()
     {
         string id = await RegisterAsync("ext", "[\"INVOKE\"]");

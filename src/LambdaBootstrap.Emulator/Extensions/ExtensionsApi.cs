@@ -18,6 +18,8 @@ internal sealed class ExtensionsApi
     public const string NameHeader = "Lambda-Extension-Name";
     public const string IdentifierHeader = "Lambda-Extension-Identifier";
     public const string ErrorTypeHeader = "Lambda-Extension-Function-Error-Type";
+    /// <summary>Lambda's limit on the extensions of a function.</summary>
+    public const int MaxExtensions = 10;
 
     private readonly RuntimeApiOptions _options;
     private readonly Func<bool> _runtimeCalledNext;
@@ -166,6 +168,11 @@ internal sealed class ExtensionsApi
         if (external && _registered.Values.Any(e => e.Name == name))
         {
             await RuntimeApiServer.WriteErrorAsync(context, 403, "Extension.AlreadyRegistered", $"extension '{name}' is already registered");
+            return;
+        }
+        if (_registered.Count >= MaxExtensions)
+        {
+            await RuntimeApiServer.WriteErrorAsync(context, 400, "Extension.TooManyExtensions", $"a function has at most {MaxExtensions} extensions");
             return;
         }
         if (!TryReadEvents(body, out var events, out string? problem))
