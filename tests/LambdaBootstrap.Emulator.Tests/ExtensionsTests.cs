@@ -198,6 +198,16 @@ public sealed class ExtensionsTests
     }
 
     [Fact]
+    public async Task A_runtime_crash_shuts_the_extensions_down_with_the_reason_failure()
+    {
+        var lines = new Lines();
+        await using var function = await StartAsync(lines, BootstrapBinaries.TestFunction, "crash", [PythonExtension]);
+        var result = await function.InvokeAsync("{}"u8.ToArray()).WaitAsync(Until.Patience);
+        Assert.Equal("Runtime.ExitError", result.Outcome.ErrorType);
+        Assert.Contains(lines.All, l => l == "python-telemetry: event SHUTDOWN failure");
+    }
+
+    [Fact]
     public async Task Without_extension_processes_an_invocation_has_no_post_runtime_phase()
     {
         var lines = new Lines();

@@ -166,7 +166,11 @@ internal sealed class FunctionProcess
     public async Task ShutdownAsync()
     {
         if (_process is not { HasExited: false } process)
+        {
+            // The runtime is gone already; extensions of its life may not be.
+            await StopExtensionsAsync(ShutdownReason.Spindown, _options.Api.TimeProvider.GetUtcNow() + _options.ExternalShutdownBudget);
             return;
+        }
         var extensions = _api.Extensions.Registered;
         var time = _options.Api.TimeProvider;
         var deadline = time.GetUtcNow() + (_extensions.IsEmpty ? _options.ShutdownBudget : _options.ExternalShutdownBudget);

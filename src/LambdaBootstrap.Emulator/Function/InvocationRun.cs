@@ -83,7 +83,11 @@ internal sealed class InvocationRun
         }
         var outcome = invocation.Outcome.IsCompleted ? invocation.Outcome.Result : ExitError(invocation.RequestId, process);
         if (done == process.Exited && !invocation.Outcome.IsCompleted)
+        {
+            // The runtime crashed: Lambda resets the environment, its extensions shut down with the reason failure.
             _process.MarkCrashed();
+            await _process.StopAsync(process, ShutdownReason.Failure);
+        }
         PublishRuntimeDone(invocation, outcome, durationMs, done == timeout);
 
         // The runtime has answered: the caller gets the response now, and the invoke phase goes on until every
