@@ -52,6 +52,12 @@ bootstrap-portable: | $(ARTIFACTS)
 test-function: toolchain | $(ARTIFACTS)
 	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/test-function-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-function/bootstrap$(SUFFIX)
 
+## test-extension: AOT-publish the tests' C# extension (the runtime library's Extensions API client) to
+## artifacts/test-extension/extensions/csharp-telemetry, as a layer's extensions/ folder holds it
+.PHONY: test-extension
+test-extension: toolchain | $(ARTIFACTS)
+	$(PUBLISH) tests/Bootstrap.TestExtension -o $(ARTIFACTS)/publish/test-extension-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-extension/extensions/csharp-telemetry$(SUFFIX)
+
 ## sample-items: AOT-publish the DynamoDB sample app (samples/ItemsApi) to artifacts/samples/items/bootstrap
 sample-items: toolchain | $(ARTIFACTS)
 	$(PUBLISH) samples/ItemsApi -o $(ARTIFACTS)/publish/sample-items-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/samples/items/bootstrap$(SUFFIX)
@@ -98,7 +104,7 @@ npm-deps: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
 	@touch $@
 
 ## test: restore and build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: npm-deps bootstrap bootstrap-static bootstrap-portable test-function sample-items sample-chat emulator-build layer arm64 pack
+test: npm-deps bootstrap bootstrap-static bootstrap-portable test-function test-extension sample-items sample-chat emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 

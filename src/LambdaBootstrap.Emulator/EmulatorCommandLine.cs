@@ -74,6 +74,11 @@ internal sealed record EmulatorCommandLine
                                   Initialization, Invocation and Overhead subsegments and those the function
                                   sent to AWS_XRAY_DAEMON_ADDRESS (an X-Amzn-Trace-Id with Sampled=0 on an
                                   invoke leaves it untraced)
+          --extension PATH        start PATH beside the bootstrap as an external extension, as Lambda starts
+                                  /opt/extensions/* (repeatable; with --template, for every function, after
+                                  the executables of the extensions/ folders of its layers). An extension
+                                  registers with the Extensions API under its file name and may subscribe
+                                  to the Telemetry API; see docs/emulator.md
           --debug                 also print what the Runtime API sees: a STREAM line per streamed response
                                   (reads, bytes, time from first to last byte) and an XRAY-ERROR-CAUSE line per
                                   Lambda-Runtime-Function-XRay-Error-Cause header (its summary, or why it is invalid)
@@ -134,6 +139,8 @@ internal sealed record EmulatorCommandLine
 
     // The Parameters and Secrets extension.
     public string? ParametersPath { get; init; }
+    /// <summary>The --extension executables.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
 
     /// <summary>Parses the arguments. Throws <see cref="EmulatorException"/> with a one-line reason.</summary>
     public static EmulatorCommandLine Parse(IReadOnlyList<string> args)
@@ -173,6 +180,7 @@ internal sealed record EmulatorCommandLine
                 "--env-file" => AddFile(result, envFiles, Value()),
                 "--event" => AddFile(result, events, Value()),
                 "--traces" => result with { TracesPath = Value() },
+                "--extension" => AddExtension(result, Value()),
                 _ => throw new EmulatorException($"unknown option '{option}' (see --help)"),
             };
         }
@@ -229,6 +237,10 @@ internal sealed record EmulatorCommandLine
         environment[value[..equals]] = value[(equals + 1)..];
         return result;
     }
+
+    private static EmulatorCommandLine AddExtension(EmulatorCommandLine result, string path) =>
+        File.Exists(path) ? result with { Extensions = [.. result.Extensions, Path.GetFullPath(path)] }
+            : throw new EmulatorException($"extension not found: {path}");
 
     private static EmulatorCommandLine AddFile(EmulatorCommandLine result, List<string> files, string file)
     {

@@ -28,6 +28,13 @@ internal sealed record FunctionOptions
     public TimeSpan ShutdownBudget { get; init; } = TimeSpan.FromMilliseconds(500);
     /// <summary>Retries, event age, destinations and dead-letter queue of its asynchronous invokes.</summary>
     public Async.EventInvokeConfig EventInvoke { get; init; } = Async.EventInvokeConfig.Default;
+    /// <summary>
+    /// External extensions to start beside the bootstrap, as Lambda starts <c>/opt/extensions/*</c>: the executables of
+    /// the layers' <c>extensions/</c> folders and <c>--extension</c> paths.
+    /// </summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+    /// <summary>Lambda's whole shutdown phase for a function with an external extension: 2,000 ms.</summary>
+    public TimeSpan ExternalShutdownBudget { get; init; } = TimeSpan.FromMilliseconds(2000);
     /// <summary>Also print what the Runtime API saw of each invocation: streamed responses and X-Ray error causes.</summary>
     public bool Debug { get; init; }
 }

@@ -70,8 +70,9 @@ try
         extraEnvironment.Count == 0 ? environment : environment.Concat(extraEnvironment).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
 
     FunctionOptions Options(string bootstrap, string? handler, string name, int memoryMb, double timeoutSeconds, int runtimeApiPort,
-        IReadOnlyDictionary<string, string> environment, EventInvokeConfig? eventInvoke = null) => new()
+        IReadOnlyDictionary<string, string> environment, EventInvokeConfig? eventInvoke = null, IReadOnlyList<string>? layerExtensions = null) => new()
     {
+        Extensions = [.. layerExtensions ?? [], .. commandLine.Extensions],
         EventInvoke = (eventInvoke ?? EventInvokeConfig.Default) with { RetryDelay = TimeSpan.FromSeconds(commandLine.RetryDelaySeconds) },
         BootstrapPath = bootstrap,
         Handler = handler,
@@ -98,7 +99,7 @@ try
                 environment[name] = value;
             string prefix = several ? $"[{entry.Name}] " : "";
             var function = await LocalFunction.StartAsync(
-                Options(entry.BootstrapPath, entry.Handler, entry.Name, entry.MemoryMb, entry.TimeoutSeconds, 0, environment, entry.EventInvoke),
+                Options(entry.BootstrapPath, entry.Handler, entry.Name, entry.MemoryMb, entry.TimeoutSeconds, 0, environment, entry.EventInvoke, entry.Extensions),
                 (line, isError) => Output(prefix + line, isError));
             foreach (string name in new[] { entry.LogicalId, entry.Name }.Distinct())
             {

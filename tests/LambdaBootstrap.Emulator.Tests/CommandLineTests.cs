@@ -15,7 +15,7 @@ public sealed partial class CommandLineTests
     {
         var (code, stdout, _) = await RunAsync("--help");
         Assert.Equal(0, code);
-        foreach (string option in new[] { "--bootstrap", "--handler", "--port", "--runtime-api-port", "--timeout", "--memory", "--function-name", "--max-concurrency", "--max-queued", "--shutdown-budget", "--env", "--event", "--debug", "--help" })
+        foreach (string option in new[] { "--bootstrap", "--handler", "--port", "--runtime-api-port", "--timeout", "--memory", "--function-name", "--max-concurrency", "--max-queued", "--shutdown-budget", "--env", "--event", "--extension", "--debug", "--help" })
             Assert.Contains(option, stdout);
     }
 
@@ -23,6 +23,7 @@ public sealed partial class CommandLineTests
     [InlineData("--bootstrap /no/such/bootstrap", "bootstrap not found: /no/such/bootstrap")]
     [InlineData("--handler echo", "--bootstrap PATH is required")]
     [InlineData("--bogus", "unknown option '--bogus'")]
+    [InlineData("--extension /no/such/extension", "extension not found: /no/such/extension")]
     [InlineData("--port", "--port needs a value")]
     [InlineData("--port 99999", "--port must be a port number")]
     public async Task Bad_arguments_give_one_line_and_exit_2(string arguments, string message)

@@ -105,7 +105,7 @@ public sealed class ConcurrencyAndShutdownTests
         }
 
         Assert.Equal(HttpStatusCode.BadRequest, (await Register(null, "{\"events\":[]}")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await Register("x", "{\"events\":[\"INVOKE\"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Register("x", "{\"events\":[\"RESTORE\"]}")).StatusCode);
         using var registered = await Register("ext", "{\"events\":[\"SHUTDOWN\"]}");
         Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
         string id = registered.Headers.GetValues("Lambda-Extension-Identifier").Single();

@@ -172,6 +172,43 @@ public sealed class TemplateTests : IDisposable
     }
 
     [Fact]
+    public void The_executables_of_the_layers_extensions_folders_are_the_functions_extensions_a_later_layers_winning()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "code"));
+        File.WriteAllText(Path.Combine(_directory, "code", "bootstrap"), "#!/bin/sh\n");
+        string Extension(string layer, string name, bool executable = true)
+        {
+            string folder = Path.Combine(_directory, layer, "extensions");
+            Directory.CreateDirectory(folder);
+            string path = Path.Combine(folder, name);
+            File.WriteAllText(path, "#!/bin/sh\n");
+            if (!OperatingSystem.IsLinux())
+                throw new PlatformNotSupportedException("extensions are Linux executables, as on Lambda");
+            File.SetUnixFileMode(path, executable ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            return path;
+        }
+        Extension("first", "shared");
+        string firstOnly = Extension("first", "first-only");
+        Extension("first", "notes.txt", executable: false);
+        string shared = Extension("second", "shared");
+        string path = Path.Combine(_directory, "extensions.yaml");
+        File.WriteAllText(path, """
+            Resources:
+              First: { Type: AWS::Serverless::LayerVersion, Properties: { ContentUri: first/ } }
+              Second: { Type: AWS::Serverless::LayerVersion, Properties: { ContentUri: second/ } }
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: provided.al2023
+                  CodeUri: code/
+                  Layers: [!Ref First, !Ref Second]
+            """);
+        using var template = SamTemplate.Load(path);
+        var function = Assert.Single(template.Functions);
+        Assert.Equal([shared, firstOnly], function.Extensions.OrderByDescending(Path.GetFileName).Select(Path.GetFullPath));
+    }
+
+    [Fact]
     public async Task The_repositorys_layer_template_runs_as_it_is()
     {
         _ = BootstrapBinaries.Layer;

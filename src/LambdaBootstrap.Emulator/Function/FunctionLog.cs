@@ -37,6 +37,9 @@ internal sealed class FunctionLog
         return _tails.TryRemove(requestId, out var log) ? log : null;
     }
 
+    /// <summary>The log kept so far for a running invocation whose caller asked for one (it goes on growing), or null.</summary>
+    public InvocationLog? KeptSoFar(string requestId) => _tails.TryGetValue(requestId, out var log) ? log : null;
+
     /// <summary>
     /// Shows a line, keeps it in the tail log of the invocation it belongs to (when it cannot tell which, in each
     /// one kept), and tells <see cref="LineLogged"/>.

@@ -1,3 +1,4 @@
+using LambdaBootstrap.Emulator.Extensions;
 using LambdaBootstrap.Emulator.Processes;
 using LambdaBootstrap.Emulator.RuntimeApi;
 
@@ -15,6 +16,8 @@ internal sealed class FunctionProcess
     private readonly FunctionLog _log;
     private readonly Lock _lock = new();
     private BootstrapProcess? _process;
+    // The external extensions started with _process.
+    private ExtensionProcesses _extensions = ExtensionProcesses.None;
     private string _bootstrapPath;
     // Set by UseBootstrap and ForceColdStart: the running process is retired before the next invoke, which starts the new one cold.
     private bool _replaced;
@@ -27,6 +30,7 @@ internal sealed class FunctionProcess
         _api = api;
         _log = log;
         _bootstrapPath = options.BootstrapPath;
+        _api.Telemetry.Note = line => _log.Note(line, true);
     }
 
     /// <summary>The init duration and peak memory of the current process.</summary>
@@ -78,6 +82,9 @@ internal sealed class FunctionProcess
         bool replacing = retired is not null || _process is { HasExited: true };
         await StopAsync(retired);
         if (replacing)
+            await StopExtensionsAsync(retired is null ? ShutdownReason.Failure : ShutdownReason.Spindown,
+                _options.Api.TimeProvider.GetUtcNow() + _options.ExternalShutdownBudget);
+        if (replacing)
             await _api.UntilEarlierNextsEndAsync(System.Diagnostics.Stopwatch.GetTimestamp(), TimeSpan.FromSeconds(2));
         lock (_lock)
         {
@@ -90,7 +97,9 @@ internal sealed class FunctionProcess
 
     private void Start()
     {
-        _api.BeginColdStart();
+        _api.BeginColdStart(_options.Extensions.Select(ExtensionProcesses.NameOf));
+        _api.Extensions.Handler = _options.Handler ?? "";
+        _api.Telemetry.EndSubscriptions();
         _crashed = false;
         Usage.Reset();
         string taskRoot = Path.GetDirectoryName(Path.GetFullPath(_bootstrapPath))!;
@@ -99,40 +108,84 @@ internal sealed class FunctionProcess
             environment["AWS_LAMBDA_MAX_CONCURRENCY"] = _options.MaxConcurrency.ToString();
         foreach (var (name, value) in _options.Environment)
             environment[name] = value;
-        _process = BootstrapProcess.Start(_bootstrapPath, environment, _log.Write);
-        _process.Exited.ContinueWith(_ => Exited?.Invoke(), TaskScheduler.Default);
-    }
-
-    /// <summary>Ends <paramref name="process"/> (the one an invocation ran on: with several at once, never a newer one).</summary>
-    public async Task StopAsync(BootstrapProcess? process)
-    {
-        if (process is not null)
+        _api.Telemetry.PublishPlatform(TelemetryRecords.InitStart);
+        _process = BootstrapProcess.Start(_bootstrapPath, environment, (line, isError) =>
         {
-            Usage.Sample(process);
-            await process.DisposeAsync();
-        }
+            _log.Write(line, isError);
+            _api.Telemetry.PublishLine("function", line);
+        });
+        _process.Exited.ContinueWith(_ => Exited?.Invoke(), TaskScheduler.Default);
+        // In parallel with the runtime, as on Lambda; an extension's lines are the function's log too.
+        _extensions = ExtensionProcesses.Start(_options.Extensions, environment,
+            (name, line, isError) =>
+            {
+                _log.Write(line, isError);
+                _api.Telemetry.PublishLine("extension", line);
+            },
+            (name, code) =>
+            {
+                _log.Note($"emulator: extension {name} exited with {code}", true);
+                _api.Extensions.ReportCrash(name, code);
+            });
     }
 
     /// <summary>
-    /// Shuts the process down as Lambda does: a bootstrap that registered an extension gets SIGTERM and the shutdown
-    /// budget to exit (its shutdown hooks run then), then SIGKILL; one without gets SIGKILL at once.
+    /// Ends <paramref name="process"/> (the one an invocation ran on: with several at once, never a newer one). Its
+    /// external extensions get a SHUTDOWN event with <paramref name="reason"/> and the shutdown budget to exit.
+    /// </summary>
+    public async Task StopAsync(BootstrapProcess? process, ShutdownReason reason = ShutdownReason.Failure)
+    {
+        if (process is null)
+            return;
+        Usage.Sample(process);
+        await process.DisposeAsync();
+        if (process == _process)
+            await StopExtensionsAsync(reason, _options.Api.TimeProvider.GetUtcNow() + _options.ExternalShutdownBudget);
+    }
+
+    /// <summary>Delivers the telemetry still buffered, sends SHUTDOWN to the extensions, and waits for them until the deadline.</summary>
+    private async Task StopExtensionsAsync(ShutdownReason reason, DateTimeOffset deadline)
+    {
+        var extensions = Interlocked.Exchange(ref _extensions, ExtensionProcesses.None);
+        if (extensions.IsEmpty)
+            return;
+        var time = _options.Api.TimeProvider;
+        await _api.Telemetry.FlushAsync(TimeSpan.FromMilliseconds(Math.Max(0, (deadline - time.GetUtcNow()).TotalMilliseconds / 2)));
+        _api.Extensions.SignalShutdown(deadline, reason);
+        _log.Note($"emulator: shutdown: SHUTDOWN ({ExtensionEvents.Name(reason)}) to extension {string.Join(", ", extensions.Names)}, {Math.Max(0, (deadline - time.GetUtcNow()).TotalMilliseconds):0} ms to exit", false);
+        var killed = await extensions.StopAsync(deadline, time);
+        if (killed.Count > 0)
+            _log.Note($"emulator: shutdown: extension {string.Join(", ", killed)} still running at the deadline; killed", true);
+    }
+
+    /// <summary>
+    /// Shuts the process down as Lambda does: a bootstrap with a registered extension gets SIGTERM and the shutdown
+    /// budget to exit (its shutdown hooks run then), then SIGKILL; one without gets SIGKILL at once. Then external
+    /// extensions get their SHUTDOWN event and the rest of Lambda's 2,000 ms.
     /// </summary>
     public async Task ShutdownAsync()
     {
         if (_process is not { HasExited: false } process)
+        {
+            // The runtime is gone already; extensions of its life may not be.
+            await StopExtensionsAsync(ShutdownReason.Spindown, _options.Api.TimeProvider.GetUtcNow() + _options.ExternalShutdownBudget);
             return;
+        }
         var extensions = _api.Extensions.Registered;
+        var time = _options.Api.TimeProvider;
+        var deadline = time.GetUtcNow() + (_extensions.IsEmpty ? _options.ShutdownBudget : _options.ExternalShutdownBudget);
         if (extensions.Count > 0)
         {
-            var time = _options.Api.TimeProvider;
             long start = time.GetTimestamp();
-            _api.Extensions.SignalShutdown(time.GetUtcNow() + _options.ShutdownBudget);
+            _api.Extensions.SignalShutdown(time.GetUtcNow() + _options.ShutdownBudget, ShutdownReason.Spindown, internalOnly: true);
             _log.Note($"emulator: shutdown: SIGTERM to the bootstrap (extension {string.Join(", ", extensions.Select(e => e.Name))} registered), {_options.ShutdownBudget.TotalMilliseconds:0} ms to exit", false);
             bool exited = await process.TerminateAsync(_options.ShutdownBudget);
             _log.Note(exited
                 ? $"emulator: shutdown: the bootstrap exited with {process.Exited.Result} after {time.GetElapsedTime(start).TotalMilliseconds:0} ms"
                 : $"emulator: shutdown: the bootstrap was still running after {_options.ShutdownBudget.TotalMilliseconds:0} ms; killed it", !exited);
         }
-        await StopAsync(_process);
+        Usage.Sample(process);
+        await process.DisposeAsync();
+        await StopExtensionsAsync(ShutdownReason.Spindown, deadline);
     }
 }

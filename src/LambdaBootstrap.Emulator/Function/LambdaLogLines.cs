@@ -16,6 +16,13 @@ internal static class LambdaLogLines
     public static string Streamed(string requestId, string contentType, int chunks, long bytes, double spanMs) =>
         string.Create(CultureInfo.InvariantCulture, $"STREAM RequestId: {requestId} {chunks} reads, {bytes} bytes of {contentType} over {spanMs:0.00} ms");
 
+    /// <summary>
+    /// Lambda reports the invoke phase's time after the runtime's answer as a metric, not in REPORT (whose Duration
+    /// includes it): the emulator prints it on a line of its own.
+    /// </summary>
+    public static string PostRuntimeExtensions(string requestId, double durationMs) =>
+        string.Create(CultureInfo.InvariantCulture, $"EXTENSIONS RequestId: {requestId}\tPostRuntimeExtensionsDuration: {durationMs:0.00} ms");
+
     public static string Report(InvokeResult result)
     {
         var line = string.Create(CultureInfo.InvariantCulture,

@@ -38,7 +38,12 @@ internal sealed class LocalFunction : IAsyncDisposable
         _run = new InvocationRun(options, api, _process, _log);
         _process.Exited += () => StateChanged?.Invoke();
         _queue = Channel.CreateBounded<PendingInvoke>(new BoundedChannelOptions(Math.Max(1, options.MaxQueuedInvokes)) { FullMode = BoundedChannelFullMode.Wait });
-        _api.NextRequested += () => _process.Usage.InitEnded(_process.Current);
+        // With extension processes, init ends when they have all called next too (InvocationRun sees that).
+        _api.NextRequested += () =>
+        {
+            if (!_api.Extensions.HasExternal)
+                _process.Usage.InitEnded(_process.Current);
+        };
         _api.InitErrorReported += () => _process.Usage.InitEnded(_process.Current);
         _api.InvocationStarted += invocation => _log.Begin(invocation, _options.Api.FunctionVersion);
         Traces = new FunctionTraces(daemon, this);

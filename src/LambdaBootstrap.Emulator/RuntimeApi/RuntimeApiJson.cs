@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LambdaBootstrap.Emulator.Extensions;
 
 namespace LambdaBootstrap.Emulator.RuntimeApi;
 

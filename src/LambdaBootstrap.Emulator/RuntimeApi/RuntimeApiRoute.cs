@@ -1,3 +1,5 @@
+using LambdaBootstrap.Emulator.Extensions;
+
 namespace LambdaBootstrap.Emulator.RuntimeApi;
 
 /// <summary>The Runtime API endpoints.</summary>
@@ -10,6 +12,8 @@ internal enum RuntimeApiEndpoint
     Error,
     /// <summary>Anything under the Extensions API's prefix; <see cref="ExtensionsApi"/> routes it further.</summary>
     Extensions,
+    /// <summary>The Telemetry API's subscribe; <see cref="TelemetryApi"/> answers it.</summary>
+    Telemetry,
 }
 
 /// <summary>A request's endpoint and, for a reply, its request id: parsed once, from the method and path.</summary>
@@ -25,6 +29,8 @@ internal readonly record struct RuntimeApiRoute(RuntimeApiEndpoint Endpoint, str
         bool post = string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase);
         if (path.StartsWith(ExtensionsApi.Prefix, StringComparison.Ordinal))
             return new(RuntimeApiEndpoint.Extensions);
+        if (path is TelemetryApi.Path or TelemetryApi.Path + "/")
+            return new(RuntimeApiEndpoint.Telemetry);
         if (post && path == RuntimeApiServer.ApiVersion + "/runtime/init/error")
             return new(RuntimeApiEndpoint.InitError);
         if (!path.StartsWith(InvocationPrefix, StringComparison.Ordinal))

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
+using LambdaBootstrap.Emulator.Extensions;
 using LambdaBootstrap.Emulator.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -49,6 +50,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         _ledger = new InvocationLedger(options.Timeout, options.EnforceDeadline);
         _time = options.TimeProvider;
         Extensions = new ExtensionsApi(options, () => _initEnded);
+        Telemetry = new TelemetryApi(Extensions, options.TimeProvider);
     }
 
     public RuntimeApiOptions Options => _options;
@@ -62,13 +64,19 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>The Extensions API, on the same address as the Runtime API.</summary>
     public ExtensionsApi Extensions { get; }
 
-    /// <summary>A new process is about to start cold: forget the last one's init error and extensions.</summary>
-    public void BeginColdStart()
+    /// <summary>The Telemetry API, on the same address.</summary>
+    public TelemetryApi Telemetry { get; }
+
+    /// <summary>
+    /// A new process is about to start cold, with the extension processes named (by file name) beside it: forget the
+    /// last one's init error and extensions.
+    /// </summary>
+    public void BeginColdStart(IEnumerable<string>? extensionNames = null)
     {
         if (_initError.Task.IsCompleted)
             _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
         _initEnded = false;
-        Extensions.BeginColdStart();
+        Extensions.BeginColdStart(extensionNames);
     }
 
     /// <summary>Raised as each <c>/next</c> arrives (the first one marks the end of init).</summary>
@@ -132,7 +140,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         bool streamed = route.Endpoint == RuntimeApiEndpoint.Response && StreamedReply.IsStreamed(request);
         byte[] body = [];
         // A streamed response is read as it arrives, once the reply is known to be wanted; anything else first, whole.
-        if (HttpMethods.IsPost(request.Method) && !streamed)
+        if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) && !streamed)
             body = await ReadBodyAsync(request, context.RequestAborted);
         await RouteAsync(context, route, streamed, body);
     }
@@ -153,6 +161,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     {
         RuntimeApiEndpoint.Next => NextAsync(context),
         RuntimeApiEndpoint.Extensions => Extensions.HandleAsync(context, body),
+        RuntimeApiEndpoint.Telemetry => Telemetry.HandleAsync(context, body),
         RuntimeApiEndpoint.InitError => InitErrorAsync(context, body),
         RuntimeApiEndpoint.Response or RuntimeApiEndpoint.Error => ReplyAsync(context, route, streamed, body),
         _ => WriteErrorAsync(context, 404, "UnknownEndpoint", $"No Runtime API endpoint {context.Request.Method} {context.Request.Path}"),
@@ -179,6 +188,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         }
         _initEnded = true;
         NextRequested?.Invoke();
+        Extensions.RuntimeCalledNext();
         Invocation invocation;
         _waitingNexts[context] = System.Diagnostics.Stopwatch.GetTimestamp();
         _parkedNexts.Parked();
@@ -323,6 +333,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _ledger.Complete();
+        Telemetry.EndSubscriptions();
         await _host.DisposeAsync();
     }
 }

@@ -131,7 +131,8 @@ internal sealed class SamTemplate : IDisposable
                 _warnings.Add($"{id}: FunctionName is not a plain name: served as {id}");
         }
 
-        string bootstrap = FindBootstrap(id, properties, globals, serverless);
+        var layers = LayerFolders(id, properties, globals);
+        string bootstrap = FindBootstrap(id, properties, globals, serverless, layers);
         // Lambda would fail to start it; here the other architecture runs under qemu, but the two must agree.
         if (ElfMachine.Read(bootstrap) is { } built && built.LambdaName() != architecture)
             throw new SkipFunction($"it is {architecture} and its bootstrap is built for {built.LambdaName()}");
@@ -145,11 +146,22 @@ internal sealed class SamTemplate : IDisposable
             Variables(id, Child(Child(globals, "Environment") as YamlMappingNode, "Variables"), Child(Child(properties, "Environment") as YamlMappingNode, "Variables")))
         {
             EventInvoke = _eventInvoke.Read(id, properties, globals, _warnings),
+            // As Lambda starts /opt/extensions/*: every layer's extensions/ folder, merged (a later layer's file wins).
+            Extensions = layers.SelectMany(Extensions.ExtensionProcesses.InLayer)
+                .GroupBy(Extensions.ExtensionProcesses.NameOf).Select(same => same.Last()).ToArray(),
         };
     }
 
+    /// <summary>The folders of the layers a function names (Globals' first), in order; those it cannot use are warned about.</summary>
+    private List<string> LayerFolders(string id, YamlMappingNode properties, YamlMappingNode? globals)
+    {
+        var layers = (_values.Resolve(Child(globals, "Layers")) as YamlSequenceNode)?.Children ?? [];
+        layers = [.. layers, .. (_values.Resolve(Child(properties, "Layers")) as YamlSequenceNode)?.Children ?? []];
+        return layers.Select(layer => LayerFolder(id, layer)).OfType<string>().ToList();
+    }
+
     /// <summary>As Lambda looks: the code's own bootstrap (/var/task), or else the last layer's that has one (/opt).</summary>
-    private string FindBootstrap(string id, YamlMappingNode properties, YamlMappingNode? globals, bool serverless)
+    private string FindBootstrap(string id, YamlMappingNode properties, YamlMappingNode? globals, bool serverless, List<string> layerFolders)
     {
         var code = Child(properties, serverless ? "CodeUri" : "Code") ?? (serverless ? Child(globals, "CodeUri") : null);
         if (code is not null)
@@ -160,12 +172,9 @@ internal sealed class SamTemplate : IDisposable
             if (File.Exists(Path.Combine(folder, "bootstrap")))
                 return Path.Combine(folder, "bootstrap");
         }
-        var layers = (_values.Resolve(Child(globals, "Layers")) as YamlSequenceNode)?.Children ?? [];
-        layers = [.. layers, .. (_values.Resolve(Child(properties, "Layers")) as YamlSequenceNode)?.Children ?? []];
-        foreach (var layer in layers.Reverse())
+        foreach (string folder in Enumerable.Reverse(layerFolders))
         {
-            string? folder = LayerFolder(id, layer);
-            if (folder is not null && File.Exists(Path.Combine(folder, "bootstrap")))
+            if (File.Exists(Path.Combine(folder, "bootstrap")))
                 return Path.Combine(folder, "bootstrap");
         }
         throw new SkipFunction("no bootstrap in its code or its layers");

@@ -13,6 +13,9 @@ internal sealed record TemplateFunction(
     double TimeoutSeconds,
     IReadOnlyDictionary<string, string> Environment)
 {
+    /// <summary>The executables of its layers' extensions/ folders, started beside it as Lambda starts /opt/extensions/*.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
     /// <summary>The name it runs under (AWS_LAMBDA_FUNCTION_NAME, its ARN): FunctionName, or else the logical id.</summary>
     public string Name => FunctionName ?? LogicalId;
 

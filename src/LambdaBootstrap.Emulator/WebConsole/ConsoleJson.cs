@@ -39,7 +39,9 @@ internal sealed record HistoryEntry(
     double? InitDurationMs,
     int MemorySizeMb,
     int? MaxMemoryUsedMb,
-    string? EmulatedBy);
+    string? EmulatedBy,
+    // The invoke phase after the runtime's answer, until every extension called next; null without extensions.
+    double? PostRuntimeExtensionsMs = null);
 
 /// <summary>An asynchronous invocation: its attempts (each with its error type, or null) and where it ended.</summary>
 internal sealed record AsyncView(string Function, string RequestId, DateTimeOffset ReceivedAt, string Condition,

@@ -31,7 +31,8 @@ internal sealed class InvocationHistory
                 invocation.IsStreamed, [.. invocation.StreamedChunks.Select(c => Math.Round(c.SinceFirstByte.TotalMilliseconds, 2))],
                 Math.Round(result.DurationMs, 2), result.BilledDurationMs,
                 result.InitDurationMs is double init ? Math.Round(init, 2) : null,
-                result.MemorySizeMb, result.MaxMemoryUsedMb, result.EmulatedBy);
+                result.MemorySizeMb, result.MaxMemoryUsedMb, result.EmulatedBy,
+                result.PostRuntimeExtensionsMs is double post ? Math.Round(post, 2) : null);
             _entries.Enqueue(entry);
             if (_entries.Count > Capacity)
                 _entries.Dequeue();

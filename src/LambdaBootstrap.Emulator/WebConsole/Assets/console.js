@@ -293,6 +293,7 @@
     addPair(report, 'Memory size', `${entry.memorySizeMb} MB`);
     addPair(report, 'Max memory used', entry.maxMemoryUsedMb === null ? '—' : `${entry.maxMemoryUsedMb} MB`);
     addPair(report, 'Init duration', entry.initDurationMs === null ? '— (warm start)' : `${ms(entry.initDurationMs)} (cold start)`);
+    if (entry.postRuntimeExtensionsMs != null) addPair(report, 'Extensions after the runtime', `${ms(entry.postRuntimeExtensionsMs)} (in the duration)`);
     if (entry.emulatedBy) addPair(report, 'Emulated by', `${entry.emulatedBy} (timings not representative)`);
     if (entry.streamed) addPair(report, 'Streamed', `${entry.chunkTimesMs.length} reads at ${entry.chunkTimesMs.map(t => `+${t.toFixed(0)}`).join(', ')} ms from the first byte`);
     if (entry.errorType && entry.streamed) addPair(report, 'Stream error', entry.errorType, 'error-text');
