@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using LambdaBootstrap.Runtime.Diagnostics;
 using LambdaBootstrap.Runtime.Handlers;
 using LambdaBootstrap.Runtime.Logging;
 
@@ -11,7 +12,7 @@ namespace LambdaBootstrap.Runtime;
 /// Hidden from stack traces, like the handler kinds: an error report shows the function's frames only.
 /// </summary>
 [StackTraceHidden]
-internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handler, FunctionSettings function, LogWriter log, bool setTraceEnvironment)
+internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handler, FunctionSettings function, LogWriter log, bool setTraceEnvironment, ColdStart coldStart)
 {
     // A response buffer grown past this by one large reply is dropped rather than kept for the process's life.
     private const int RetainedBufferBytes = 1024 * 1024;
@@ -28,7 +29,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
     public void RunOnce()
     {
         var headers = client.Next(out var @event);
-        using var context = new LambdaContext(headers, function, log);
+        using var context = new LambdaContext(headers, function, log, coldStart.Take());
         if (setTraceEnvironment)
             Environment.SetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable, context.TraceId);
         try
@@ -107,7 +108,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
     private ErrorReport LogFailure(Exception e, LambdaContext context)
     {
         var report = ErrorReport.FromException(e);
-        log.Write(LogLevel.Error, $"Invocation failed: {report}", context.AwsRequestId, context.TraceId);
+        context.Log(LogLevel.Error, $"Invocation failed: {report}", e);
         return report;
     }
 }

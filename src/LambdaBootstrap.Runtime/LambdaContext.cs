@@ -16,8 +16,9 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     private CognitoIdentity? _identity;
     private bool _clientContextParsed, _identityParsed;
     private CancellationTokenSource? _deadlineSource;
+    private readonly LogScope _logScope;
 
-    public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log)
+    public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log, bool isColdStart = false)
     {
         _function = function;
         _log = log;
@@ -29,7 +30,14 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         InvocationId = headers.InvocationId;
         _clientContextJson = headers.ClientContext;
         _identityJson = headers.CognitoIdentity;
+        IsColdStart = isColdStart;
+        _logScope = new LogScope(AwsRequestId, TraceId, InvokedFunctionArn, isColdStart, log.SampleInvocation());
     }
+
+    /// <summary>The first invocation of the process.</summary>
+    public bool IsColdStart { get; }
+
+    public FunctionSettings Function => _function;
 
     public string AwsRequestId { get; }
     public string? InvokedFunctionArn { get; }
@@ -78,7 +86,14 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         }
     }
 
-    void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, AwsRequestId, TraceId);
+    void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, _logScope);
+
+    void ILambdaLogger.Log(LogLevel level, string message, Exception exception) => _log.Write(level, message, _logScope, exception);
+
+    void ILambdaLogger.AppendKey(string key, string value) => _logScope.AppendKey(key, value);
+
+    /// <summary>A line of this invocation from the runtime itself, with the invocation's fields.</summary>
+    internal void Log(LogLevel level, string message, Exception? exception = null) => _log.Write(level, message, _logScope, exception);
 
     /// <summary>Parses a JSON header on first use; a bad one is warned about once and stays null.</summary>
     private T? ParseOnce<T>(Func<string, T> parse, string? json, ref T? value, ref bool parsed, string header) where T : class
@@ -92,7 +107,7 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
         {
-            _log.Write(LogLevel.Warning, $"ignoring {header}: {e.Message}", AwsRequestId, TraceId);
+            Log(LogLevel.Warning, $"ignoring {header}: {e.Message}");
         }
         return value;
     }
