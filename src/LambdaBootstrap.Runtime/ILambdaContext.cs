@@ -1,4 +1,5 @@
 using LambdaBootstrap.Runtime.Logging;
+using LambdaBootstrap.Runtime.Metrics;
 
 namespace LambdaBootstrap.Runtime;
 
@@ -54,6 +55,12 @@ public interface ILambdaContext
 
     /// <summary>Writes to the function's log; every line carries this invocation's request id (and trace id in JSON logs).</summary>
     ILambdaLogger Logger { get; }
+
+    /// <summary>
+    /// This invocation's CloudWatch metrics, written as embedded metric format lines when the invocation ends
+    /// (docs/observability.md). Made on first use: a function that never asks carries none of its code.
+    /// </summary>
+    InvocationMetrics Metrics { get; }
 
     /// <summary>Cancelled at <see cref="Deadline"/>: pass it to asynchronous work, so it stops when Lambda would stop the invocation.</summary>
     CancellationToken CancellationToken { get; }

@@ -18,6 +18,8 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
     private const int RetainedBufferBytes = 1024 * 1024;
 
     private ArrayBufferWriter<byte> _output = new(4096);
+    // The handler's exception of the current invocation, for the observers.
+    private Exception? _failure;
 
     /// <summary>Runs until the Runtime API fails fatally (a <see cref="RuntimeApiException"/> or a broken connection).</summary>
     public void Run()
@@ -32,6 +34,9 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         using var context = new LambdaContext(headers, function, log, coldStart.Take());
         if (setTraceEnvironment)
             Environment.SetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable, context.TraceId);
+        var observers = InvocationObservers.All;
+        object?[]? states = observers.Length == 0 ? null : Start(observers, context);
+        _failure = null;
         try
         {
             switch (handler)
@@ -49,6 +54,8 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         }
         finally
         {
+            if (states is not null)
+                End(observers, states, context, _failure);
             if (_output.Capacity > RetainedBufferBytes)
                 _output = new ArrayBufferWriter<byte>(4096);
             else
@@ -105,8 +112,41 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         client.EndStreamingResponse(context);
     }
 
+    private static object?[] Start(InvocationObserver[] observers, LambdaContext context)
+    {
+        var states = new object?[observers.Length];
+        for (int i = 0; i < observers.Length; i++)
+        {
+            try
+            {
+                states[i] = observers[i].OnStart(context);
+            }
+            catch (Exception e)
+            {
+                context.Log(LogLevel.Error, $"at the invocation's start: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        return states;
+    }
+
+    private static void End(InvocationObserver[] observers, object?[] states, LambdaContext context, Exception? failure)
+    {
+        for (int i = observers.Length - 1; i >= 0; i--)
+        {
+            try
+            {
+                observers[i].OnEnd(context, states[i], failure);
+            }
+            catch (Exception e)
+            {
+                context.Log(LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
+            }
+        }
+    }
+
     private ErrorReport LogFailure(Exception e, LambdaContext context)
     {
+        _failure = e;
         var report = ErrorReport.FromException(e);
         context.Log(LogLevel.Error, $"Invocation failed: {report}", e);
         return report;

@@ -1,4 +1,5 @@
 using LambdaBootstrap.Runtime.Logging;
+using LambdaBootstrap.Runtime.Metrics;
 
 namespace LambdaBootstrap.Runtime;
 
@@ -17,6 +18,10 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     private bool _clientContextParsed, _identityParsed;
     private CancellationTokenSource? _deadlineSource;
     private readonly LogScope _logScope;
+    private InvocationMetrics? _metrics;
+    // What a feature the handler used does when the invocation ends (the metrics' flush): only set by that feature,
+    // so a function that uses none carries none of their code.
+    private Action? _onEnd;
 
     public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log, bool isColdStart = false)
     {
@@ -38,6 +43,22 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     public bool IsColdStart { get; }
 
     public FunctionSettings Function => _function;
+
+    public LogWriter LogWriter => _log;
+
+    public InvocationMetrics Metrics
+    {
+        get
+        {
+            if (_metrics is null)
+            {
+                var metrics = new InvocationMetrics(new LogLineStream(_log));
+                _onEnd += metrics.Flush;
+                _metrics = metrics;
+            }
+            return _metrics;
+        }
+    }
 
     public string AwsRequestId { get; }
     public string? InvokedFunctionArn { get; }
@@ -112,6 +133,24 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         return value;
     }
 
-    /// <summary>Ends the invocation: the deadline timer, if one was started, is released.</summary>
-    public void Dispose() => _deadlineSource?.Dispose();
+    /// <summary>
+    /// Ends the invocation: what the handler's features do at its end runs (a failure there is logged, never thrown),
+    /// and the deadline timer, if one was started, is released.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_onEnd is { } onEnd)
+        {
+            _onEnd = null;
+            try
+            {
+                onEnd();
+            }
+            catch (Exception e)
+            {
+                Log(LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        _deadlineSource?.Dispose();
+    }
 }

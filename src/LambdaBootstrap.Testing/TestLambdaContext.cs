@@ -1,5 +1,6 @@
 using LambdaBootstrap.Runtime;
 using LambdaBootstrap.Runtime.Logging;
+using LambdaBootstrap.Runtime.Metrics;
 
 namespace LambdaBootstrap.Testing;
 
@@ -55,6 +56,13 @@ public sealed class TestLambdaContext : ILambdaContext
     /// <summary>The lines the handler logged, when <see cref="Logger"/> is the default <see cref="TestLambdaLogger"/>.</summary>
     public TestLambdaLogger TestLogger => Logger as TestLambdaLogger
         ?? throw new InvalidOperationException("Logger was replaced, so it is not a TestLambdaLogger");
+
+    /// <summary>The EMF lines the handler's metrics wrote, once it called <see cref="InvocationMetrics.Flush"/> (the runtime flushes at the invocation's end; call it in the test).</summary>
+    public MemoryStream MetricsOutput { get; } = new();
+
+    /// <summary>The handler's metrics, written to <see cref="MetricsOutput"/>.</summary>
+    public InvocationMetrics Metrics => _metrics ??= new InvocationMetrics(MetricsOutput);
+    private InvocationMetrics? _metrics;
 
     /// <summary>Cancelled at the deadline on Lambda; here, whatever the test sets (none by default).</summary>
     public CancellationToken CancellationToken { get; set; }
