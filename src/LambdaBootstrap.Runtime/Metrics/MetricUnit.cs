@@ -59,15 +59,6 @@ public enum MetricUnit
     TerabitsPerSecond,
 }
 
-/// <summary>How finely CloudWatch stores a metric.</summary>
-public enum MetricResolution
-{
-    /// <summary>One-minute resolution (<c>StorageResolution</c> 60), CloudWatch's default.</summary>
-    Standard,
-    /// <summary>One-second resolution (<c>StorageResolution</c> 1): a high-resolution metric.</summary>
-    High,
-}
-
 internal static class MetricUnitNames
 {
     // A switch, not Enum.ToString: enum names would bring the reflection stack into the bootstrap.
