@@ -1,5 +1,6 @@
 using LambdaBootstrap.Runtime.Logging;
 using LambdaBootstrap.Runtime.Metrics;
+using LambdaBootstrap.Runtime.Tracing;
 
 namespace LambdaBootstrap.Runtime;
 
@@ -19,6 +20,8 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     private CancellationTokenSource? _deadlineSource;
     private readonly LogScope _logScope;
     private InvocationMetrics? _metrics;
+    private TraceHeader? _traceHeader;
+    private bool _traceHeaderParsed;
     // What a feature the handler used does when the invocation ends (the metrics' flush): only set by that feature,
     // so a function that uses none carries none of their code.
     private Action? _onEnd;
@@ -131,6 +134,22 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
             Log(LogLevel.Warning, $"ignoring {header}: {e.Message}");
         }
         return value;
+    }
+
+    public TraceSegment Trace(string name) => TraceSegment.Open(TraceHeader, name);
+
+    /// <summary>The invocation's trace header, parsed on first use; null when absent or not valid.</summary>
+    public TraceHeader? TraceHeader
+    {
+        get
+        {
+            if (!_traceHeaderParsed)
+            {
+                _traceHeader = Tracing.TraceHeader.Parse(TraceId);
+                _traceHeaderParsed = true;
+            }
+            return _traceHeader;
+        }
     }
 
     /// <summary>
