@@ -148,7 +148,8 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
     {
         _failure = e;
         var report = ErrorReport.FromException(e);
-        context.Log(LogLevel.Error, $"Invocation failed: {report}", e);
+        // JSON lines carry the error as fields too; a text line has it in its message already.
+        context.Log(LogLevel.Error, $"Invocation failed: {report}", log.Format == LogFormat.Json ? report : null);
         return report;
     }
 }

@@ -39,7 +39,7 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         _clientContextJson = headers.ClientContext;
         _identityJson = headers.CognitoIdentity;
         IsColdStart = isColdStart;
-        _logScope = new LogScope(AwsRequestId, TraceId, InvokedFunctionArn, isColdStart, log.SampleInvocation());
+        _logScope = new LogScope(AwsRequestId, TraceId, InvokedFunctionArn, isColdStart, log.SampleInvocation(AwsRequestId));
     }
 
     /// <summary>The first invocation of the process.</summary>
@@ -112,12 +112,12 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
 
     void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, _logScope);
 
-    void ILambdaLogger.Log(LogLevel level, string message, Exception exception) => _log.Write(level, message, _logScope, exception);
+    void ILambdaLogger.Log(LogLevel level, string message, Exception exception) => _log.Write(level, message, _logScope, ErrorReport.FromException(exception));
 
     void ILambdaLogger.AppendKey(string key, string value) => _logScope.AppendKey(key, value);
 
     /// <summary>A line of this invocation from the runtime itself, with the invocation's fields.</summary>
-    internal void Log(LogLevel level, string message, Exception? exception = null) => _log.Write(level, message, _logScope, exception);
+    internal void Log(LogLevel level, string message, ErrorReport? error = null) => _log.Write(level, message, _logScope, error);
 
     /// <summary>Parses a JSON header on first use; a bad one is warned about once and stays null.</summary>
     private T? ParseOnce<T>(Func<string, T> parse, string? json, ref T? value, ref bool parsed, string header) where T : class

@@ -46,7 +46,7 @@ public static class LambdaRuntime
         {
             Function = config.Function,
             Service = config.ServiceName,
-            SampleRate = config.LogSampleRate,
+            SamplePerMillion = config.LogSamplePerMillion,
             SampleRateText = config.LogSampleRateText,
         };
         foreach (string warning in config.Warnings)

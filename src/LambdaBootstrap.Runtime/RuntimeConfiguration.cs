@@ -20,7 +20,7 @@ internal sealed class RuntimeConfiguration(
     IReadOnlyList<string> warnings,
     string? serviceName = null,
     string? logSampleRateText = null,
-    double logSampleRate = 0)
+    int logSamplePerMillion = 0)
 {
     public RuntimeApiEndpoint RuntimeApi { get; } = runtimeApi;
     public string? Handler { get; } = handler;
@@ -33,9 +33,9 @@ internal sealed class RuntimeConfiguration(
     public IReadOnlyList<string> Warnings { get; } = warnings;
     /// <summary>POWERTOOLS_SERVICE_NAME: the service of log lines and the metrics' <c>service</c> dimension.</summary>
     public string? ServiceName { get; } = serviceName;
-    /// <summary>POWERTOOLS_LOGGER_SAMPLE_RATE, as given and as a fraction (0 when unset or not valid).</summary>
+    /// <summary>POWERTOOLS_LOGGER_SAMPLE_RATE, as given and in millionths (0 when unset or not valid).</summary>
     public string? LogSampleRateText { get; } = logSampleRateText;
-    public double LogSampleRate { get; } = logSampleRate;
+    public int LogSamplePerMillion { get; } = logSamplePerMillion;
 
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
@@ -70,13 +70,13 @@ internal sealed class RuntimeConfiguration(
             warnings.Add($"AWS_LAMBDA_LOG_LEVEL '{level}' is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL; using INFO");
 
         string? sampleRateText = variable("POWERTOOLS_LOGGER_SAMPLE_RATE");
-        double sampleRate = 0;
-        if (sampleRateText is not null
-            && (!double.TryParse(sampleRateText, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out sampleRate)
-                || !(sampleRate >= 0 && sampleRate <= 1)))
+        int samplePerMillion = 0;
+        if (sampleRateText is not null)
         {
-            warnings.Add($"POWERTOOLS_LOGGER_SAMPLE_RATE '{sampleRateText}' is not a number from 0 to 1; no log sampling");
-            sampleRate = 0;
+            if (LogSampling.ParsePerMillion(sampleRateText) is int rate)
+                samplePerMillion = rate;
+            else
+                warnings.Add($"POWERTOOLS_LOGGER_SAMPLE_RATE '{sampleRateText}' is not a number from 0 to 1 (at most six decimals); no log sampling");
         }
 
         int connectMs = Milliseconds(variable, "BOOTSTRAP_CONNECT_TIMEOUT_MS", 5000, warnings, "a number of milliseconds", min: 0);
@@ -98,8 +98,8 @@ internal sealed class RuntimeConfiguration(
             TimeSpan.FromMilliseconds(shutdownMs),
             warnings,
             string.IsNullOrEmpty(variable("POWERTOOLS_SERVICE_NAME")) ? null : variable("POWERTOOLS_SERVICE_NAME"),
-            sampleRate > 0 ? sampleRateText!.Trim() : null,
-            sampleRate);
+            samplePerMillion > 0 ? sampleRateText!.Trim() : null,
+            samplePerMillion);
     }
 
     /// <summary>A whole number from the environment; junk or too small is a warning and the default.</summary>

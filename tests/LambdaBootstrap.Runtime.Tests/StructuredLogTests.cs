@@ -115,7 +115,8 @@ public class StructuredLogTests
 
         var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n');
         Assert.EndsWith("\tERROR\tcharge failed", lines[0]);
-        Assert.StartsWith("System.InvalidOperationException: card declined", lines[1]);
+        Assert.Equal("InvalidOperationException: card declined", lines[1]);
+        Assert.Contains(nameof(Thrown), lines[2]);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public class StructuredLogTests
     public void Sampling_LogsDebugForTheSampledInvocations_Only()
     {
         var output = new MemoryStream();
-        var always = new LogWriter(output, LogFormat.Json, LogLevel.Information) { SampleRate = 1, SampleRateText = "1" };
+        var always = new LogWriter(output, LogFormat.Json, LogLevel.Information) { SamplePerMillion = 1_000_000, SampleRateText = "1" };
         using (var context = Context(always))
         {
             context.Logger.LogDebug("sampled debug");
@@ -154,11 +155,26 @@ public class StructuredLogTests
     [Fact]
     public void Sampling_ChoosesAboutItsFractionOfInvocations()
     {
-        var log = new LogWriter(new MemoryStream(), LogFormat.Json, LogLevel.Information) { SampleRate = 0.25, SampleRateText = "0.25" };
-        int sampled = Enumerable.Range(0, 4000).Count(_ => log.SampleInvocation());
+        var log = new LogWriter(new MemoryStream(), LogFormat.Json, LogLevel.Information) { SamplePerMillion = 250_000, SampleRateText = "0.25" };
+        int sampled = Enumerable.Range(0, 4000).Count(_ => log.SampleInvocation(Guid.NewGuid().ToString()));
         // 4000 draws at p = 0.25: mean 1000, standard deviation ~27; 200 either way is over seven deviations.
         Assert.InRange(sampled, 800, 1200);
     }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("1", 1_000_000)]
+    [InlineData("1.0", 1_000_000)]
+    [InlineData("0.25", 250_000)]
+    [InlineData(".5", 500_000)]
+    [InlineData(" 0.000001 ", 1)]
+    [InlineData("1.5", null)]
+    [InlineData("2", null)]
+    [InlineData("-0.1", null)]
+    [InlineData("0.1234567", null)]
+    [InlineData("half", null)]
+    [InlineData(".", null)]
+    public void SampleRates_AreFractionsFromZeroToOne(string text, int? perMillion) => Assert.Equal(perMillion, LogSampling.ParsePerMillion(text));
 
     private static Exception Thrown()
     {

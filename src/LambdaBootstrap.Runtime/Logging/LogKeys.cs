@@ -6,7 +6,9 @@ namespace LambdaBootstrap.Runtime.Logging;
 /// </summary>
 internal sealed class LogKeys
 {
-    private readonly List<KeyValuePair<string, string>> _pairs = [];
+    // Two lists of strings rather than one of pairs: a list of a struct is native code of its own in every bootstrap.
+    private readonly List<string> _keys = [];
+    private readonly List<string> _values = [];
     private readonly Lock _lock = new();
 
     public void Append(string key, string value)
@@ -17,18 +19,30 @@ internal sealed class LogKeys
             throw new ArgumentException($"'{key}' is a standard field of the log line", nameof(key));
         lock (_lock)
         {
-            int at = _pairs.FindIndex(pair => pair.Key == key);
+            int at = _keys.IndexOf(key);
             if (at < 0)
-                _pairs.Add(new(key, value));
+            {
+                _keys.Add(key);
+                _values.Add(value);
+            }
             else
-                _pairs[at] = new(key, value);
+            {
+                _values[at] = value;
+            }
         }
     }
 
     public bool Remove(string key)
     {
         lock (_lock)
-            return _pairs.RemoveAll(pair => pair.Key == key) > 0;
+        {
+            int at = _keys.IndexOf(key);
+            if (at < 0)
+                return false;
+            _keys.RemoveAt(at);
+            _values.RemoveAt(at);
+            return true;
+        }
     }
 
     /// <summary>Writes each pair as a JSON property.</summary>
@@ -36,12 +50,12 @@ internal sealed class LogKeys
     {
         lock (_lock)
         {
-            foreach (var (key, value) in _pairs)
+            for (int i = 0; i < _keys.Count; i++)
             {
                 line.Append(","u8);
-                JsonText.String(line, key);
+                JsonText.String(line, _keys[i]);
                 line.Append(":"u8);
-                JsonText.String(line, value);
+                JsonText.String(line, _values[i]);
             }
         }
     }

@@ -7,7 +7,7 @@ namespace LambdaBootstrap.Runtime.Logging;
 /// Writes log lines to the function's log (stdout), one write per line, safe from many threads.
 /// Text: <c>timestamp TAB requestId TAB LEVEL TAB message</c>, an exception's text on the lines after it. JSON: one
 /// object per line with <c>timestamp</c>, <c>level</c>, <c>requestId</c>, <c>message</c> and <c>traceId</c> when there
-/// is one; an exception as <c>errorType</c>, <c>errorMessage</c>, <c>stackTrace</c>; the function's fields when
+/// is one; an error as <c>errorType</c>, <c>errorMessage</c>, <c>stackTrace</c>; the function's fields when
 /// <see cref="Function"/> is set; within an invocation its ARN, <c>cold_start</c> and appended keys
 /// (docs/observability.md lists every field).
 /// </summary>
@@ -25,8 +25,8 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
     /// <summary>POWERTOOLS_SERVICE_NAME: the <c>service</c> of every JSON line; none when null.</summary>
     public string? Service { get; init; }
 
-    /// <summary>POWERTOOLS_LOGGER_SAMPLE_RATE: the fraction of invocations logged at DEBUG whatever the level (0 to 1).</summary>
-    public double SampleRate { get; init; }
+    /// <summary>POWERTOOLS_LOGGER_SAMPLE_RATE: the fraction of invocations logged at DEBUG whatever the level, in millionths.</summary>
+    public int SamplePerMillion { get; init; }
 
     /// <summary>The sample rate as the environment gave it, for <c>sampling_rate</c>: no number formatting on a log line.</summary>
     public string? SampleRateText { get; init; }
@@ -36,8 +36,8 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
     public bool IsEnabled(LogLevel level, LogScope? scope) =>
         level != LogLevel.None && (level >= minimumLevel || (scope is { DebugSampled: true } && level >= LogLevel.Debug));
 
-    /// <summary>Whether an invocation starting now is one of the sampled ones (always false without a sample rate).</summary>
-    public bool SampleInvocation() => SampleRate > 0 && Random.Shared.NextDouble() < SampleRate;
+    /// <summary>Whether the invocation <paramref name="requestId"/> is one of the sampled ones (never without a sample rate).</summary>
+    public bool SampleInvocation(string requestId) => SamplePerMillion > 0 && LogSampling.Chooses(requestId, SamplePerMillion);
 
     public void Write(LogLevel level, string message, string? requestId = null, string? traceId = null)
     {
@@ -45,11 +45,11 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
             WriteLine(level, message, requestId, traceId, null, null);
     }
 
-    /// <summary>A line of an invocation, with its fields, and an exception as structured fields when there is one.</summary>
-    public void Write(LogLevel level, string message, LogScope scope, Exception? exception = null)
+    /// <summary>A line of an invocation, with its fields, and an error as structured fields when there is one.</summary>
+    public void Write(LogLevel level, string message, LogScope scope, ErrorReport? error = null)
     {
         if (IsEnabled(level, scope))
-            WriteLine(level, message, scope.RequestId, scope.TraceId, scope, exception);
+            WriteLine(level, message, scope.RequestId, scope.TraceId, scope, error);
     }
 
     /// <summary>A line written as it is (an EMF document, say), after the same lock as log lines.</summary>
@@ -62,24 +62,22 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
         }
     }
 
-    private void WriteLine(LogLevel level, string message, string? requestId, string? traceId, LogScope? scope, Exception? exception)
+    private void WriteLine(LogLevel level, string message, string? requestId, string? traceId, LogScope? scope, ErrorReport? error)
     {
         var now = DateTime.UtcNow;
-        // The report is made outside the lock: stack traces are slow to format.
-        var error = exception is null ? null : ErrorReport.FromException(exception);
         lock (_lock)
         {
             _line.ResetWrittenCount();
             if (format == LogFormat.Json)
                 WriteJson(now, level, message, requestId, traceId, scope, error);
             else
-                WriteText(now, level, message, requestId, exception);
+                WriteText(now, level, message, requestId, error);
             output.Write(_line.WrittenSpan);
             output.Flush();
         }
     }
 
-    private void WriteText(DateTime now, LogLevel level, string message, string? requestId, Exception? exception)
+    private void WriteText(DateTime now, LogLevel level, string message, string? requestId, ErrorReport? error)
     {
         WriteTimestamp(now);
         _line.Append("\t"u8);
@@ -89,10 +87,18 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
         _line.Append(LogNames.Of(level));
         _line.Append("\t"u8);
         WriteUtf8(message);
-        if (exception is not null)
+        if (error is not null)
         {
+            // The error's type and message, then its frames: what Exception.ToString shows, without its cost.
             _line.Append("\n"u8);
-            WriteUtf8(exception.ToString());
+            WriteUtf8(error.ErrorType);
+            _line.Append(": "u8);
+            WriteUtf8(error.ErrorMessage);
+            foreach (string frame in error.StackTrace)
+            {
+                _line.Append("\n   "u8);
+                WriteUtf8(frame);
+            }
         }
         _line.Append("\n"u8);
     }
@@ -139,7 +145,7 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
             JsonText.Property(_line, "service"u8);
             JsonText.String(_line, Service);
         }
-        if (SampleRate > 0 && SampleRateText is not null)
+        if (SamplePerMillion > 0 && SampleRateText is not null)
         {
             JsonText.Property(_line, "sampling_rate"u8);
             WriteUtf8(SampleRateText);
