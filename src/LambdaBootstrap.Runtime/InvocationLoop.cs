@@ -31,7 +31,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
     public void RunOnce()
     {
         var headers = client.Next(out var @event);
-        using var context = new LambdaContext(headers, function, log, coldStart.Take());
+        using var context = new LambdaContext(headers, function, log, coldStart.Take(), handler.Trigger);
         if (setTraceEnvironment)
             Environment.SetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable, context.TraceId);
         var observers = InvocationObservers.All;

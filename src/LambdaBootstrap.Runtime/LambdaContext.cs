@@ -26,7 +26,7 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     // so a function that uses none carries none of their code.
     private Action? _onEnd;
 
-    public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log, bool isColdStart = false)
+    public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log, bool isColdStart = false, string? trigger = null)
     {
         _function = function;
         _log = log;
@@ -39,6 +39,7 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         _clientContextJson = headers.ClientContext;
         _identityJson = headers.CognitoIdentity;
         IsColdStart = isColdStart;
+        Trigger = trigger;
         _logScope = new LogScope(AwsRequestId, TraceId, InvokedFunctionArn, isColdStart, log.SampleInvocation(AwsRequestId));
     }
 
@@ -48,6 +49,9 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     public FunctionSettings Function => _function;
 
     public LogWriter LogWriter => _log;
+
+    /// <summary>The kind of event the handler serves, as OpenTelemetry's <c>faas.trigger</c> names it, when the handler says.</summary>
+    public string? Trigger { get; }
 
     public InvocationMetrics Metrics
     {
