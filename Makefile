@@ -52,6 +52,11 @@ bootstrap-portable: | $(ARTIFACTS)
 test-function: toolchain | $(ARTIFACTS)
 	$(PUBLISH) tests/Bootstrap.TestFunction -o $(ARTIFACTS)/publish/test-function-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-function/bootstrap$(SUFFIX)
 
+## otel-function: AOT-publish the OpenTelemetry test function (the SDK and its OTLP exporter) to artifacts/otel-function
+.PHONY: otel-function
+otel-function: toolchain | $(ARTIFACTS)
+	$(PUBLISH) tests/Bootstrap.OpenTelemetryFunction -o $(ARTIFACTS)/publish/otel-function-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/otel-function/bootstrap$(SUFFIX)
+
 ## sample-items: AOT-publish the DynamoDB sample app (samples/ItemsApi) to artifacts/samples/items/bootstrap
 sample-items: toolchain | $(ARTIFACTS)
 	$(PUBLISH) samples/ItemsApi -o $(ARTIFACTS)/publish/sample-items-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/samples/items/bootstrap$(SUFFIX)
@@ -94,7 +99,7 @@ npm-deps: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
 	@touch $@
 
 ## test: restore and build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: npm-deps bootstrap bootstrap-static bootstrap-portable test-function sample-items emulator-build layer arm64 pack
+test: npm-deps bootstrap bootstrap-static bootstrap-portable test-function otel-function sample-items emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 

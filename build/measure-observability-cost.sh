@@ -11,7 +11,7 @@ root=artifacts/observability-cost
 lock=${PUBLISH_LOCK:-artifacts/.publish.lock}
 mkdir -p "$root" "$(dirname "$lock")"
 
-declare -A bodies
+declare -A bodies usings
 order=(none logs metrics xray activity)
 
 # Each handler echoes its event; the features it touches are the only difference between rows.
@@ -19,6 +19,10 @@ bodies[none]='return e;'
 bodies[logs]='context.Logger.AppendKey("order", "42");
             context.Logger.LogError(new InvalidOperationException("boom"), "failed");
             return e;'
+usings[logs]='using LambdaBootstrap.Runtime.Logging;'
+usings[metrics]='using LambdaBootstrap.Runtime.Metrics;'
+usings[xray]='using LambdaBootstrap.Runtime.Tracing;'
+usings[activity]='using LambdaBootstrap.Runtime.Tracing;'
 bodies[metrics]='context.Metrics.AddDimension("route", "/orders");
             context.Metrics.Add("Orders", 1, MetricUnit.Count);
             return e;'
@@ -43,7 +47,7 @@ EOF
   cat >"$dir/Program.cs" <<EOF
 using LambdaBootstrap.Runtime;
 using LambdaBootstrap.Runtime.Handlers;
-$( [ "$name" = none ] || printf 'using LambdaBootstrap.Runtime.Logging;\nusing LambdaBootstrap.Runtime.Metrics;\nusing LambdaBootstrap.Runtime.Tracing;\n' )
+${usings[$name]:-}
 
 static class Program
 {

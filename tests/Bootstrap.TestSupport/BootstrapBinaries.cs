@@ -12,6 +12,7 @@ public static class BootstrapBinaries
 
     private static readonly Lazy<string> s_host = new(() => Ensure("artifacts/bootstrap", "bootstrap"));
     private static readonly Lazy<string> s_testFunction = new(() => Ensure("artifacts/test-function/bootstrap", "test-function"));
+    private static readonly Lazy<string> s_openTelemetryFunction = new(() => Ensure("artifacts/otel-function/bootstrap", "otel-function"));
     private static readonly Lazy<string> s_layer = new(() => Ensure("artifacts/layer-x86_64.zip", "layer"));
     private static readonly Lazy<string> s_hostStatic = new(() => Ensure("artifacts/bootstrap-static", "bootstrap-static"));
     private static readonly Lazy<string> s_hostArm64 = new(() => Ensure("artifacts/bootstrap-arm64", "bootstrap ARCH=arm64"));
@@ -28,6 +29,9 @@ public static class BootstrapBinaries
 
     /// <summary>The test function's bootstrap (log, bytes-async, stream-buffered, stream-buffered-async, add-async, deadline, big, delay, hang, crash, user-fail, user-fail-async, init-fails, http-stream).</summary>
     public static string TestFunction => s_testFunction.Value;
+
+    /// <summary>The OpenTelemetry test function's bootstrap (traced): the SDK and its OTLP exporter on the invocation's Activity.</summary>
+    public static string OpenTelemetryFunction => s_openTelemetryFunction.Value;
 
     /// <summary>The default bootstrap as a layer zip (make layer), which layer/template.yaml points at.</summary>
     public static string Layer => s_layer.Value;
