@@ -11,4 +11,16 @@ internal static class EmfLimits
     public const int MaxDimensions = 30;
     /// <summary>Characters of a namespace, a metric's name or a dimension's name.</summary>
     public const int MaxNameLength = 255;
+    /// <summary>Characters of a dimension's value.</summary>
+    public const int MaxDimensionValueLength = 1024;
+
+    public static void CheckDimension(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        if (name.Length > MaxNameLength)
+            throw new ArgumentException($"a dimension's name has at most {MaxNameLength} characters", nameof(name));
+        if (value.Length > MaxDimensionValueLength)
+            throw new ArgumentException($"a dimension's value has at most {MaxDimensionValueLength} characters", nameof(value));
+    }
 }

@@ -57,11 +57,12 @@ public sealed class InvocationMetrics
     /// <summary>Adds a dimension to this invocation's metrics (after the default ones), or replaces its value.</summary>
     /// <param name="name">The dimension's name.</param>
     /// <param name="value">Its value.</param>
+    /// <exception cref="ArgumentException">The name is empty or over 255 characters, or the value empty or over 1024.</exception>
     /// <exception cref="InvalidOperationException">The metrics would have more than 30 dimensions.</exception>
     public void AddDimension(string name, string value)
     {
         CheckName(name, nameof(name));
-        ArgumentException.ThrowIfNullOrEmpty(value);
+        EmfLimits.CheckDimension(name, value);
         int at = _dimensions.FindIndex(d => d.Key == name);
         if (at >= 0)
         {

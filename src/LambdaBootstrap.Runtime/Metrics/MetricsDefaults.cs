@@ -37,8 +37,7 @@ public static class MetricsDefaults
     /// <param name="value">Its value.</param>
     public static void AddDimension(string name, string value)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(value);
+        EmfLimits.CheckDimension(name, value);
         lock (s_lock)
         {
             var list = new List<KeyValuePair<string, string>>(s_dimensions);

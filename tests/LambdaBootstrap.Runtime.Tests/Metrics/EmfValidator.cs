@@ -6,7 +6,8 @@ namespace RuntimeTests.Metrics;
 /// <summary>
 /// Checks a log line against the rules of CloudWatch's embedded metric format specification: one JSON object; an
 /// <c>_aws</c> member with a numeric <c>Timestamp</c> and a <c>CloudWatchMetrics</c> array of directives; each
-/// directive's <c>Namespace</c>, <c>Dimensions</c> (arrays of at most 30 names of string members of the root) and
+/// directive's <c>Namespace</c>, <c>Dimensions</c> (arrays of at most 30 names of string members of the root, values of
+/// 1 to 1024 characters) and
 /// <c>Metrics</c> (at most 100 definitions, each naming a numeric member, or an array of at most 100 numbers, with a
 /// known <c>Unit</c> and a <c>StorageResolution</c> of 1 or 60); no members the specification does not define in
 /// its own objects; at most 1 MB. Returns the problems found, none for a valid document.
@@ -86,6 +87,8 @@ internal static class EmfValidator
                         problems.Add("a dimension name is not a string");
                     else if (!root.TryGetProperty(name.GetString()!, out var value) || value.ValueKind != JsonValueKind.String)
                         problems.Add($"dimension '{name.GetString()}' is not a string member of the root");
+                    else if (name.GetString()!.Length > 255 || value.GetString()!.Length is 0 or > 1024)
+                        problems.Add($"dimension '{name.GetString()}' has a name over 255 characters or a value not of 1 to 1024");
                 }
             }
         }

@@ -152,6 +152,8 @@ public sealed class InvocationMetricsTests : IDisposable
         Assert.ThrowsAny<ArgumentException>(() => metrics.Add(new string('m', 256), 1));
         Assert.ThrowsAny<ArgumentException>(() => metrics.Add("_aws", 1));
         Assert.ThrowsAny<ArgumentException>(() => metrics.Add("NaN", double.NaN));
+        Assert.ThrowsAny<ArgumentException>(() => metrics.AddDimension("long", new string('v', 1025)));
+        Assert.ThrowsAny<ArgumentException>(() => MetricsDefaults.AddDimension("", "v"));
         metrics.AddDimension("route", "/");
         Assert.ThrowsAny<ArgumentException>(() => metrics.Add("route", 1));
         Assert.ThrowsAny<ArgumentException>(() => metrics.AddMetadata("service", "x"));
