@@ -27,7 +27,7 @@ public static class BootstrapBinaries
     /// <summary>Names another build of the host to test in place of artifacts/bootstrap.</summary>
     public const string HostVariable = "BOOTSTRAP_HOST_UNDER_TEST";
 
-    /// <summary>The test function's bootstrap (log, bytes-async, stream-buffered, stream-buffered-async, add-async, deadline, big, delay, hang, crash, user-fail, user-fail-async, init-fails, http-stream).</summary>
+    /// <summary>The test function's bootstrap (log, observed, bytes-async, stream-buffered, stream-buffered-async, add-async, deadline, big, delay, hang, crash, user-fail, user-fail-async, init-fails, http-stream).</summary>
     public static string TestFunction => s_testFunction.Value;
 
     /// <summary>The OpenTelemetry test function's bootstrap (traced): the SDK and its OTLP exporter on the invocation's Activity.</summary>
