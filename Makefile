@@ -58,6 +58,11 @@ test-function: toolchain | $(ARTIFACTS)
 test-extension: toolchain | $(ARTIFACTS)
 	$(PUBLISH) tests/Bootstrap.TestExtension -o $(ARTIFACTS)/publish/test-extension-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/test-extension/extensions/csharp-telemetry$(SUFFIX)
 
+## otel-function: AOT-publish the OpenTelemetry test function (the SDK and its OTLP exporter) to artifacts/otel-function
+.PHONY: otel-function
+otel-function: toolchain | $(ARTIFACTS)
+	$(PUBLISH) tests/Bootstrap.OpenTelemetryFunction -o $(ARTIFACTS)/publish/otel-function-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/otel-function/bootstrap$(SUFFIX)
+
 ## sample-items: AOT-publish the DynamoDB sample app (samples/ItemsApi) to artifacts/samples/items/bootstrap
 sample-items: toolchain | $(ARTIFACTS)
 	$(PUBLISH) samples/ItemsApi -o $(ARTIFACTS)/publish/sample-items-$(ARCH) -p:BootstrapOutputPath=$(abspath $(ARTIFACTS))/samples/items/bootstrap$(SUFFIX)
@@ -104,7 +109,7 @@ npm-deps: $(addsuffix /node_modules/.package-lock.json,$(NPM_DIRS))
 	@touch $@
 
 ## test: restore and build everything, then run every test (unit, emulator, end-to-end on the AOT binaries)
-test: npm-deps bootstrap bootstrap-static bootstrap-portable test-function test-extension sample-items sample-chat emulator-build layer arm64 pack
+test: npm-deps bootstrap bootstrap-static bootstrap-portable test-function test-extension otel-function sample-items sample-chat emulator-build layer arm64 pack
 	bash build/check-budgets.sh $(ARTIFACTS)/bootstrap $(ARTIFACTS)/emulator/bootstrap-emulator.dll
 	bash build/run-tests.sh
 

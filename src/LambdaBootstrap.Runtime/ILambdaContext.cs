@@ -1,4 +1,6 @@
 using LambdaBootstrap.Runtime.Logging;
+using LambdaBootstrap.Runtime.Metrics;
+using LambdaBootstrap.Runtime.Tracing;
 
 namespace LambdaBootstrap.Runtime;
 
@@ -54,6 +56,20 @@ public interface ILambdaContext
 
     /// <summary>Writes to the function's log; every line carries this invocation's request id (and trace id in JSON logs).</summary>
     ILambdaLogger Logger { get; }
+
+    /// <summary>
+    /// This invocation's CloudWatch metrics, written as embedded metric format lines when the invocation ends
+    /// (docs/observability.md). Made on first use: a function that never asks carries none of its code.
+    /// </summary>
+    InvocationMetrics Metrics { get; }
+
+    /// <summary>
+    /// Opens an X-Ray subsegment of this invocation, sent to the X-Ray daemon when disposed: when the invocation's
+    /// trace header says <c>Sampled=1</c> and <c>AWS_XRAY_DAEMON_ADDRESS</c> is set (as on Lambda with active tracing);
+    /// otherwise an inert segment that sends nothing. A failed send never fails the invocation.
+    /// </summary>
+    /// <param name="name">The subsegment's name, as the trace shows it.</param>
+    TraceSegment Trace(string name);
 
     /// <summary>Cancelled at <see cref="Deadline"/>: pass it to asynchronous work, so it stops when Lambda would stop the invocation.</summary>
     CancellationToken CancellationToken { get; }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using LambdaBootstrap.Runtime.Diagnostics;
 using LambdaBootstrap.Runtime.Handlers;
 using LambdaBootstrap.Runtime.Logging;
 
@@ -11,12 +12,14 @@ namespace LambdaBootstrap.Runtime;
 /// Hidden from stack traces, like the handler kinds: an error report shows the function's frames only.
 /// </summary>
 [StackTraceHidden]
-internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handler, FunctionSettings function, LogWriter log, bool setTraceEnvironment)
+internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handler, FunctionSettings function, LogWriter log, bool setTraceEnvironment, ColdStart coldStart)
 {
     // A response buffer grown past this by one large reply is dropped rather than kept for the process's life.
     private const int RetainedBufferBytes = 1024 * 1024;
 
     private ArrayBufferWriter<byte> _output = new(4096);
+    // The handler's exception of the current invocation, for the observers.
+    private Exception? _failure;
 
     /// <summary>Runs until the Runtime API fails fatally (a <see cref="RuntimeApiException"/> or a broken connection).</summary>
     public void Run()
@@ -28,9 +31,12 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
     public void RunOnce()
     {
         var headers = client.Next(out var @event);
-        using var context = new LambdaContext(headers, function, log);
+        using var context = new LambdaContext(headers, function, log, coldStart.Take(), handler.Trigger);
         if (setTraceEnvironment)
             Environment.SetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable, context.TraceId);
+        var observers = InvocationObservers.All;
+        object?[]? states = observers.Length == 0 ? null : Start(observers, context);
+        _failure = null;
         try
         {
             switch (handler)
@@ -48,6 +54,8 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         }
         finally
         {
+            if (states is not null)
+                End(observers, states, context, _failure);
             if (_output.Capacity > RetainedBufferBytes)
                 _output = new ArrayBufferWriter<byte>(4096);
             else
@@ -104,10 +112,44 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         client.EndStreamingResponse(context);
     }
 
+    private static object?[] Start(InvocationObserver[] observers, LambdaContext context)
+    {
+        var states = new object?[observers.Length];
+        for (int i = 0; i < observers.Length; i++)
+        {
+            try
+            {
+                states[i] = observers[i].OnStart(context);
+            }
+            catch (Exception e)
+            {
+                context.Log(LogLevel.Error, $"at the invocation's start: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        return states;
+    }
+
+    private static void End(InvocationObserver[] observers, object?[] states, LambdaContext context, Exception? failure)
+    {
+        for (int i = observers.Length - 1; i >= 0; i--)
+        {
+            try
+            {
+                observers[i].OnEnd(context, states[i], failure);
+            }
+            catch (Exception e)
+            {
+                context.Log(LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
+            }
+        }
+    }
+
     private ErrorReport LogFailure(Exception e, LambdaContext context)
     {
+        _failure = e;
         var report = ErrorReport.FromException(e);
-        log.Write(LogLevel.Error, $"Invocation failed: {report}", context.AwsRequestId, context.TraceId);
+        // JSON lines carry the error as fields too; a text line has it in its message already.
+        context.Log(LogLevel.Error, $"Invocation failed: {report}", log.Format == LogFormat.Json ? report : null);
         return report;
     }
 }

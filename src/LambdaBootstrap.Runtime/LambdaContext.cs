@@ -1,4 +1,6 @@
 using LambdaBootstrap.Runtime.Logging;
+using LambdaBootstrap.Runtime.Metrics;
+using LambdaBootstrap.Runtime.Tracing;
 
 namespace LambdaBootstrap.Runtime;
 
@@ -16,8 +18,15 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     private CognitoIdentity? _identity;
     private bool _clientContextParsed, _identityParsed;
     private CancellationTokenSource? _deadlineSource;
+    private readonly LogScope _logScope;
+    private InvocationMetrics? _metrics;
+    private TraceHeader? _traceHeader;
+    private bool _traceHeaderParsed;
+    // What a feature the handler used does when the invocation ends (the metrics' flush): only set by that feature,
+    // so a function that uses none carries none of their code.
+    private Action? _onEnd;
 
-    public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log)
+    public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log, bool isColdStart = false, string? trigger = null)
     {
         _function = function;
         _log = log;
@@ -29,6 +38,33 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         InvocationId = headers.InvocationId;
         _clientContextJson = headers.ClientContext;
         _identityJson = headers.CognitoIdentity;
+        IsColdStart = isColdStart;
+        Trigger = trigger;
+        _logScope = new LogScope(AwsRequestId, TraceId, InvokedFunctionArn, isColdStart, log.SampleInvocation(AwsRequestId));
+    }
+
+    /// <summary>The first invocation of the process.</summary>
+    public bool IsColdStart { get; }
+
+    public FunctionSettings Function => _function;
+
+    public LogWriter LogWriter => _log;
+
+    /// <summary>The kind of event the handler serves, as OpenTelemetry's <c>faas.trigger</c> names it, when the handler says.</summary>
+    public string? Trigger { get; }
+
+    public InvocationMetrics Metrics
+    {
+        get
+        {
+            if (_metrics is null)
+            {
+                var metrics = new InvocationMetrics(new LogLineStream(_log));
+                _onEnd += metrics.Flush;
+                _metrics = metrics;
+            }
+            return _metrics;
+        }
     }
 
     public string AwsRequestId { get; }
@@ -78,7 +114,14 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         }
     }
 
-    void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, AwsRequestId, TraceId);
+    void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, _logScope);
+
+    void ILambdaLogger.Log(LogLevel level, string message, Exception exception) => _log.Write(level, message, _logScope, ErrorReport.FromException(exception));
+
+    void ILambdaLogger.AppendKey(string key, string value) => _logScope.AppendKey(key, value);
+
+    /// <summary>A line of this invocation from the runtime itself, with the invocation's fields.</summary>
+    internal void Log(LogLevel level, string message, ErrorReport? error = null) => _log.Write(level, message, _logScope, error);
 
     /// <summary>Parses a JSON header on first use; a bad one is warned about once and stays null.</summary>
     private T? ParseOnce<T>(Func<string, T> parse, string? json, ref T? value, ref bool parsed, string header) where T : class
@@ -92,11 +135,45 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
         {
-            _log.Write(LogLevel.Warning, $"ignoring {header}: {e.Message}", AwsRequestId, TraceId);
+            Log(LogLevel.Warning, $"ignoring {header}: {e.Message}");
         }
         return value;
     }
 
-    /// <summary>Ends the invocation: the deadline timer, if one was started, is released.</summary>
-    public void Dispose() => _deadlineSource?.Dispose();
+    public TraceSegment Trace(string name) => TraceSegment.Open(TraceHeader, name);
+
+    /// <summary>The invocation's trace header, parsed on first use; null when absent or not valid.</summary>
+    public TraceHeader? TraceHeader
+    {
+        get
+        {
+            if (!_traceHeaderParsed)
+            {
+                _traceHeader = Tracing.TraceHeader.Parse(TraceId);
+                _traceHeaderParsed = true;
+            }
+            return _traceHeader;
+        }
+    }
+
+    /// <summary>
+    /// Ends the invocation: what the handler's features do at its end runs (a failure there is logged, never thrown),
+    /// and the deadline timer, if one was started, is released.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_onEnd is { } onEnd)
+        {
+            _onEnd = null;
+            try
+            {
+                onEnd();
+            }
+            catch (Exception e)
+            {
+                Log(LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
+            }
+        }
+        _deadlineSource?.Dispose();
+    }
 }

@@ -42,7 +42,13 @@ public static class LambdaRuntime
         }
         profile?.ConfigurationRead();
 
-        var log = new LogWriter(StandardStream.Output, config.LogFormat, config.LogLevel);
+        var log = new LogWriter(StandardStream.Output, config.LogFormat, config.LogLevel)
+        {
+            Function = config.Function,
+            Service = config.ServiceName,
+            SamplePerMillion = config.LogSamplePerMillion,
+            SampleRateText = config.LogSampleRateText,
+        };
         foreach (string warning in config.Warnings)
             log.Write(LogLevel.Warning, warning);
 
@@ -80,9 +86,10 @@ public static class LambdaRuntime
     /// </summary>
     private static int Serve(RuntimeApiClient client, LambdaHandler handler, RuntimeConfiguration config, LogWriter log)
     {
+        var coldStart = new ColdStart();
         if (config.MaxConcurrency == 1)
         {
-            new InvocationLoop(client, handler, config.Function, log, setTraceEnvironment: true).Run();
+            new InvocationLoop(client, handler, config.Function, log, setTraceEnvironment: true, coldStart).Run();
             return 0;
         }
 
@@ -98,7 +105,7 @@ public static class LambdaRuntime
                 try
                 {
                     loopClient.Connect();
-                    new InvocationLoop(loopClient, handler, config.Function, log, setTraceEnvironment: false).Run();
+                    new InvocationLoop(loopClient, handler, config.Function, log, setTraceEnvironment: false, coldStart).Run();
                 }
                 catch (Exception e)
                 {

@@ -1,5 +1,7 @@
 using LambdaBootstrap.Runtime;
 using LambdaBootstrap.Runtime.Logging;
+using LambdaBootstrap.Runtime.Metrics;
+using LambdaBootstrap.Runtime.Tracing;
 
 namespace LambdaBootstrap.Testing;
 
@@ -55,6 +57,20 @@ public sealed class TestLambdaContext : ILambdaContext
     /// <summary>The lines the handler logged, when <see cref="Logger"/> is the default <see cref="TestLambdaLogger"/>.</summary>
     public TestLambdaLogger TestLogger => Logger as TestLambdaLogger
         ?? throw new InvalidOperationException("Logger was replaced, so it is not a TestLambdaLogger");
+
+    /// <summary>The EMF lines the handler's metrics wrote, once it called <see cref="InvocationMetrics.Flush"/> (the runtime flushes at the invocation's end; call it in the test).</summary>
+    public MemoryStream MetricsOutput { get; } = new();
+
+    /// <summary>The handler's metrics, written to <see cref="MetricsOutput"/>.</summary>
+    public InvocationMetrics Metrics => _metrics ??= new InvocationMetrics(MetricsOutput);
+    private InvocationMetrics? _metrics;
+
+    /// <summary>
+    /// A subsegment as the runtime opens it: sent to <c>AWS_XRAY_DAEMON_ADDRESS</c> when <see cref="TraceId"/> says
+    /// <c>Sampled=1</c> and the variable is set, inert otherwise (the default: no trace header).
+    /// </summary>
+    /// <param name="name">The subsegment's name.</param>
+    public TraceSegment Trace(string name) => TraceSegment.ForHeader(TraceId, name);
 
     /// <summary>Cancelled at the deadline on Lambda; here, whatever the test sets (none by default).</summary>
     public CancellationToken CancellationToken { get; set; }

@@ -18,6 +18,17 @@ return LambdaRuntime.Run(new HandlerRegistry
         Console.WriteLine($"console says {Encoding.UTF8.GetString(e.Span)}");
         return "logged"u8.ToArray();
     }),
+    // Every observability feature at once: a key on its log lines, an exception as fields, a metric, an X-Ray subsegment.
+    ["observed"] = () => LambdaHandler.Bytes((e, context) =>
+    {
+        context.Logger.AppendKey("order", "A-1");
+        context.Logger.LogError(new InvalidOperationException("card declined"), "charge failed");
+        context.Metrics.Namespace = "Shop";
+        context.Metrics.Add("Orders", 1, LambdaBootstrap.Runtime.Metrics.MetricUnit.Count);
+        using var segment = context.Trace("charge card");
+        segment.AddAnnotation("order", "A-1");
+        return e;
+    }),
     // Async bytes: yields to the thread pool before answering.
     ["bytes-async"] = () => LambdaHandler.Bytes(async (e, context) =>
     {

@@ -13,6 +13,7 @@ public static class BootstrapBinaries
     private static readonly Lazy<string> s_host = new(() => Ensure("artifacts/bootstrap", "bootstrap"));
     private static readonly Lazy<string> s_testFunction = new(() => Ensure("artifacts/test-function/bootstrap", "test-function"));
     private static readonly Lazy<string> s_testExtension = new(() => Ensure("artifacts/test-extension/extensions/csharp-telemetry", "test-extension"));
+    private static readonly Lazy<string> s_openTelemetryFunction = new(() => Ensure("artifacts/otel-function/bootstrap", "otel-function"));
     private static readonly Lazy<string> s_layer = new(() => Ensure("artifacts/layer-x86_64.zip", "layer"));
     private static readonly Lazy<string> s_hostStatic = new(() => Ensure("artifacts/bootstrap-static", "bootstrap-static"));
     private static readonly Lazy<string> s_hostArm64 = new(() => Ensure("artifacts/bootstrap-arm64", "bootstrap ARCH=arm64"));
@@ -27,11 +28,14 @@ public static class BootstrapBinaries
     /// <summary>Names another build of the host to test in place of artifacts/bootstrap.</summary>
     public const string HostVariable = "BOOTSTRAP_HOST_UNDER_TEST";
 
-    /// <summary>The test function's bootstrap (log, bytes-async, stream-buffered, stream-buffered-async, add-async, deadline, big, delay, hang, crash, user-fail, user-fail-async, init-fails, http-stream, configuration).</summary>
+    /// <summary>The test function's bootstrap (log, observed, bytes-async, stream-buffered, stream-buffered-async, add-async, deadline, big, delay, hang, crash, user-fail, user-fail-async, init-fails, http-stream, configuration, authorizer).</summary>
     public static string TestFunction => s_testFunction.Value;
 
     /// <summary>The tests' external extension in C# (on the runtime library's Extensions API client), named csharp-telemetry.</summary>
     public static string TestExtension => s_testExtension.Value;
+
+    /// <summary>The OpenTelemetry test function's bootstrap (traced): the SDK and its OTLP exporter on the invocation's Activity.</summary>
+    public static string OpenTelemetryFunction => s_openTelemetryFunction.Value;
 
     /// <summary>The default bootstrap as a layer zip (make layer), which layer/template.yaml points at.</summary>
     public static string Layer => s_layer.Value;

@@ -21,6 +21,25 @@ public sealed class TestLambdaContextTests
     }
 
     [Fact]
+    public void A_handler_s_keys_metrics_and_unsampled_segments_are_kept_for_the_test()
+    {
+        var context = new TestLambdaContext();
+        context.Logger.AppendKey("order", "41");
+        context.Logger.AppendKey("order", "42");
+        Assert.Equal("42", context.TestLogger.Keys["order"]);
+
+        context.Metrics.Namespace = "Shop";
+        context.Metrics.Add("Orders", 3, LambdaBootstrap.Runtime.Metrics.MetricUnit.Count);
+        context.Metrics.Flush();
+        using var emf = System.Text.Json.JsonDocument.Parse(System.Text.Encoding.UTF8.GetString(context.MetricsOutput.ToArray()));
+        Assert.Equal(3, emf.RootElement.GetProperty("Orders").GetDouble());
+
+        // No trace header by default: the segment is inert.
+        using var segment = context.Trace("work");
+        Assert.False(segment.IsSampled);
+    }
+
+    [Fact]
     public void Remaining_time_follows_the_deadline_and_never_goes_negative()
     {
         var context = new TestLambdaContext { Deadline = DateTimeOffset.UtcNow.AddSeconds(-5) };

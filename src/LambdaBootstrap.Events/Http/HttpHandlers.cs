@@ -18,7 +18,7 @@ public static class HttpHandlers
             {
                 var request = HttpRequestReader.Read(e.Span);
                 return HttpResponseWriter.Write(request, handler(request, context));
-            });
+            }).ForTrigger("http");
 
         /// <summary>An asynchronous HTTP handler for every front door.</summary>
         public static LambdaHandler Http(Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) =>
@@ -26,7 +26,7 @@ public static class HttpHandlers
             {
                 var request = HttpRequestReader.Read(e.Span);
                 return HttpResponseWriter.Write(request, await handler(request, context).ConfigureAwait(false));
-            });
+            }).ForTrigger("http");
 
         /// <summary>
         /// A streaming HTTP handler, for a Function URL in <c>RESPONSE_STREAM</c> mode: the head goes out as the HTTP
@@ -39,6 +39,6 @@ public static class HttpHandlers
                 var response = new HttpStreamingResponse(stream);
                 await handler(request, response, context).ConfigureAwait(false);
                 response.Start();
-            });
+            }).ForTrigger("http");
     }
 }

@@ -33,6 +33,16 @@ public abstract partial class LambdaHandler
     /// </summary>
     internal Action<RuntimeConfiguration, LogWriter>? EnableShutdown { get; private set; }
 
+    /// <summary>The kind of event this handler serves, as OpenTelemetry's <c>faas.trigger</c> names it (<c>http</c>, ...); null when unknown.</summary>
+    internal string? Trigger { get; private set; }
+
+    /// <summary>Says which kind of event this handler serves (<see cref="Trigger"/>).</summary>
+    internal LambdaHandler ForTrigger(string trigger)
+    {
+        Trigger = trigger;
+        return this;
+    }
+
     /// <summary>
     /// Runs <paramref name="hook"/> when Lambda shuts the execution environment down (SIGTERM), before the process exits.
     /// Hooks run in the order they were added, within <c>BOOTSTRAP_SHUTDOWN_BUDGET_MS</c> (300 ms unless set) for all of

@@ -13,6 +13,26 @@ public interface ILambdaLogger
     /// <param name="message">The text. In JSON logs it is one entry whatever it holds; in text logs each line break starts a new line of the log.</param>
     void Log(LogLevel level, string message);
 
+    /// <summary>
+    /// Writes <paramref name="message"/> with <paramref name="exception"/>: in JSON logs as Lambda's <c>errorType</c>,
+    /// <c>errorMessage</c> and <c>stackTrace</c> fields, in text logs as the exception's text on the lines after the message.
+    /// A logger that writes no structured lines appends the exception's text to the message.
+    /// </summary>
+    /// <param name="level">The message's level.</param>
+    /// <param name="message">The text.</param>
+    /// <param name="exception">The exception the line is about.</param>
+    void Log(LogLevel level, string message, Exception exception) => Log(level, string.Concat(message, "\n", exception.ToString()));
+
+    /// <summary>
+    /// Adds <paramref name="key"/> to every later JSON line of this invocation (replacing its value if it is there
+    /// already); the next invocation starts without it. For keys of every invocation, see <see cref="ProcessLogKeys"/>.
+    /// A logger that writes no structured lines ignores it, as text logs do.
+    /// </summary>
+    /// <param name="key">The field's name; not one of the standard fields (<c>level</c>, <c>message</c>, ...).</param>
+    /// <param name="value">The field's value, written as a JSON string.</param>
+    /// <exception cref="ArgumentException">The key is empty or a standard field.</exception>
+    void AppendKey(string key, string value) { }
+
     /// <summary>Writes <paramref name="message"/> at <see cref="LogLevel.Information"/>, as Lambda's .NET logger does.</summary>
     /// <param name="message">The text.</param>
     void LogLine(string message) => Log(LogLevel.Information, message);
@@ -36,6 +56,11 @@ public interface ILambdaLogger
     /// <summary>Writes <paramref name="message"/> at <see cref="LogLevel.Error"/> (<c>ERROR</c>).</summary>
     /// <param name="message">The text.</param>
     void LogError(string message) => Log(LogLevel.Error, message);
+
+    /// <summary>Writes <paramref name="message"/> and <paramref name="exception"/> at <see cref="LogLevel.Error"/> (<c>ERROR</c>).</summary>
+    /// <param name="exception">The exception the line is about, as structured fields in JSON logs.</param>
+    /// <param name="message">The text.</param>
+    void LogError(Exception exception, string message) => Log(LogLevel.Error, message, exception);
 
     /// <summary>Writes <paramref name="message"/> at <see cref="LogLevel.Critical"/> (<c>FATAL</c>).</summary>
     /// <param name="message">The text.</param>

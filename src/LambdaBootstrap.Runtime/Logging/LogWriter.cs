@@ -5,8 +5,11 @@ namespace LambdaBootstrap.Runtime.Logging;
 
 /// <summary>
 /// Writes log lines to the function's log (stdout), one write per line, safe from many threads.
-/// Text: <c>timestamp TAB requestId TAB LEVEL TAB message</c>. JSON: one object per line with
-/// <c>timestamp</c>, <c>level</c>, <c>requestId</c>, <c>message</c> and <c>traceId</c> when there is one.
+/// Text: <c>timestamp TAB requestId TAB LEVEL TAB message</c>, an exception's text on the lines after it. JSON: one
+/// object per line with <c>timestamp</c>, <c>level</c>, <c>requestId</c>, <c>message</c> and <c>traceId</c> when there
+/// is one; an error as <c>errorType</c>, <c>errorMessage</c>, <c>stackTrace</c>; the function's fields when
+/// <see cref="Function"/> is set; within an invocation its ARN, <c>cold_start</c> and appended keys
+/// (docs/observability.md lists every field).
 /// </summary>
 internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimumLevel)
 {
@@ -16,26 +19,65 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
     public LogFormat Format => format;
     public LogLevel MinimumLevel => minimumLevel;
 
+    /// <summary>The function whose name, memory and version JSON lines carry; none when null.</summary>
+    public FunctionSettings? Function { get; init; }
+
+    /// <summary>POWERTOOLS_SERVICE_NAME: the <c>service</c> of every JSON line; none when null.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>POWERTOOLS_LOGGER_SAMPLE_RATE: the fraction of invocations logged at DEBUG whatever the level, in millionths.</summary>
+    public int SamplePerMillion { get; init; }
+
+    /// <summary>The sample rate as the environment gave it, for <c>sampling_rate</c>: no number formatting on a log line.</summary>
+    public string? SampleRateText { get; init; }
+
     public bool IsEnabled(LogLevel level) => level >= minimumLevel && level != LogLevel.None;
+
+    public bool IsEnabled(LogLevel level, LogScope? scope) =>
+        level != LogLevel.None && (level >= minimumLevel || (scope is { DebugSampled: true } && level >= LogLevel.Debug));
+
+    /// <summary>Whether the invocation <paramref name="requestId"/> is one of the sampled ones (never without a sample rate).</summary>
+    public bool SampleInvocation(string requestId) => SamplePerMillion > 0 && LogSampling.Chooses(requestId, SamplePerMillion);
 
     public void Write(LogLevel level, string message, string? requestId = null, string? traceId = null)
     {
-        if (!IsEnabled(level))
-            return;
+        if (IsEnabled(level))
+            WriteLine(level, message, requestId, traceId, null, null);
+    }
+
+    /// <summary>A line of an invocation, with its fields, and an error as structured fields when there is one.</summary>
+    public void Write(LogLevel level, string message, LogScope scope, ErrorReport? error = null)
+    {
+        if (IsEnabled(level, scope))
+            WriteLine(level, message, scope.RequestId, scope.TraceId, scope, error);
+    }
+
+    /// <summary>A line written as it is (an EMF document, say), after the same lock as log lines.</summary>
+    public void WriteRaw(ReadOnlySpan<byte> line)
+    {
+        lock (_lock)
+        {
+            output.Write(line);
+            output.Flush();
+        }
+    }
+
+    private void WriteLine(LogLevel level, string message, string? requestId, string? traceId, LogScope? scope, ErrorReport? error)
+    {
         var now = DateTime.UtcNow;
         lock (_lock)
         {
             _line.ResetWrittenCount();
             if (format == LogFormat.Json)
-                WriteJson(now, level, message, requestId, traceId);
+                WriteJson(now, level, message, requestId, traceId, scope, error);
             else
-                WriteText(now, level, message, requestId);
+                WriteText(now, level, message, requestId, error);
             output.Write(_line.WrittenSpan);
             output.Flush();
         }
     }
 
-    private void WriteText(DateTime now, LogLevel level, string message, string? requestId)
+    private void WriteText(DateTime now, LogLevel level, string message, string? requestId, ErrorReport? error)
     {
         WriteTimestamp(now);
         _line.Append("\t"u8);
@@ -45,10 +87,23 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
         _line.Append(LogNames.Of(level));
         _line.Append("\t"u8);
         WriteUtf8(message);
+        if (error is not null)
+        {
+            // The error's type and message, then its frames: what Exception.ToString shows, without its cost.
+            _line.Append("\n"u8);
+            WriteUtf8(error.ErrorType);
+            _line.Append(": "u8);
+            WriteUtf8(error.ErrorMessage);
+            foreach (string frame in error.StackTrace)
+            {
+                _line.Append("\n   "u8);
+                WriteUtf8(frame);
+            }
+        }
         _line.Append("\n"u8);
     }
 
-    private void WriteJson(DateTime now, LogLevel level, string message, string? requestId, string? traceId)
+    private void WriteJson(DateTime now, LogLevel level, string message, string? requestId, string? traceId, LogScope? scope, ErrorReport? error)
     {
         _line.Append("{\"timestamp\":\""u8);
         WriteTimestamp(now);
@@ -64,7 +119,65 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
             JsonText.Property(_line, "traceId"u8);
             JsonText.String(_line, traceId);
         }
+        if (error is not null)
+            WriteError(error);
+        if (Function is { } function)
+        {
+            JsonText.Property(_line, "function_name"u8);
+            JsonText.String(_line, function.FunctionName);
+            JsonText.Property(_line, "function_memory_size"u8);
+            WriteNumber(function.MemoryLimitInMB);
+            JsonText.Property(_line, "function_version"u8);
+            JsonText.String(_line, function.FunctionVersion);
+        }
+        if (scope is not null)
+        {
+            if (scope.FunctionArn is not null)
+            {
+                JsonText.Property(_line, "function_arn"u8);
+                JsonText.String(_line, scope.FunctionArn);
+            }
+            JsonText.Property(_line, "cold_start"u8);
+            _line.Append(scope.ColdStart ? "true"u8 : "false"u8);
+        }
+        if (Service is not null)
+        {
+            JsonText.Property(_line, "service"u8);
+            JsonText.String(_line, Service);
+        }
+        if (SamplePerMillion > 0 && SampleRateText is not null)
+        {
+            JsonText.Property(_line, "sampling_rate"u8);
+            WriteUtf8(SampleRateText);
+        }
+        ProcessLogKeys.Keys?.WriteTo(_line);
+        scope?.Keys?.WriteTo(_line);
         _line.Append("}\n"u8);
+    }
+
+    // Lambda's names for an exception on a JSON line; inner exceptions stay in the stack trace's text.
+    private void WriteError(ErrorReport error)
+    {
+        JsonText.Property(_line, "errorType"u8);
+        JsonText.String(_line, error.ErrorType);
+        JsonText.Property(_line, "errorMessage"u8);
+        JsonText.String(_line, error.ErrorMessage);
+        JsonText.Property(_line, "stackTrace"u8);
+        _line.Append("["u8);
+        for (int i = 0; i < error.StackTrace.Count; i++)
+        {
+            if (i > 0)
+                _line.Append(","u8);
+            JsonText.String(_line, error.StackTrace[i]);
+        }
+        _line.Append("]"u8);
+    }
+
+    private void WriteNumber(int value)
+    {
+        var span = _line.GetSpan(11);
+        Utf8Formatter.TryFormat(value, span, out int written);
+        _line.Advance(written);
     }
 
     // 2026-11-21T20:30:00.123Z, formatted by hand: no culture, no allocation.

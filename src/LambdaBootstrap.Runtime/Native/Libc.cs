@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace LambdaBootstrap.Runtime.Native;
 
 /// <summary>
-/// Every libc call the runtime makes, in one place: sockets for the Runtime API connection, writes to the log,
+/// Every libc call the runtime makes, in one place: sockets for the Runtime API connection (and X-Ray's datagrams), writes to the log,
 /// and clocks and /proc for the start-up profile. The bootstrap only ever runs on Linux, and calling libc directly
 /// keeps .NET's general-purpose socket stack (about 0.5 MB), and even its IPAddress, out of the binary.
 /// </summary>
@@ -14,6 +14,7 @@ internal static unsafe partial class Libc
     public const int AF_INET = 2;
     public const int AF_INET6 = 10;
     public const int SOCK_STREAM = 1;
+    public const int SOCK_DGRAM = 2;
     public const int SOCK_CLOEXEC = 0x80000;
     public const int IPPROTO_TCP = 6;
     public const int TCP_NODELAY = 1;
@@ -58,6 +59,9 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Library, EntryPoint = "send", SetLastError = true)]
     public static partial nint Send(int fd, byte* buffer, nint length, int flags);
+
+    [LibraryImport(Library, EntryPoint = "sendto", SetLastError = true)]
+    public static partial nint SendTo(int fd, byte* buffer, nint length, int flags, byte* address, uint addressLength);
 
     [LibraryImport(Library, EntryPoint = "recv", SetLastError = true)]
     public static partial nint Recv(int fd, byte* buffer, nint length, int flags);
