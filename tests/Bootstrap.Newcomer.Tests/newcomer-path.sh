@@ -128,7 +128,7 @@ case "$kind" in
   queue) expected='^\{"batchItemFailures":\[\{"itemIdentifier":"a7e3b1c9-4f2d-4e8a-b6c0-9d1f3e5a7b2c"\}\]\}$' ;;
   stream) expected='"statusCode":200.*3.2.1.liftoff' ;;
 esac
-grep -qE "$expected" <<<"$(tr '\n' ' ' <<<"$response")" || { echo "newcomer-path: unexpected response: $response" >&2; exit 1; }
+printf '%s' "$response" | tr '\n' ' ' | grep -qE "$expected" || { echo "newcomer-path: unexpected response: $response" >&2; exit 1; }
 grep -q "^REPORT RequestId: " emulator.log || { echo "newcomer-path: no REPORT line" >&2; exit 1; }
 
 if [ "$arch" = x86_64 ] && [ "$kind" = basic ]; then
