@@ -84,12 +84,13 @@ layer: toolchain | $(ARTIFACTS)
 	@bash build/check-layer.sh --arch $(ARCH) $(ARTIFACTS)/layer-$(ARCH).zip
 
 ## pack: the NuGet packages, to artifacts/packages: the runtime (with its buildTransitive build files), the events
-## library, the testing library, the emulator as the .NET tool `lambda-emulator`, and the `dotnet new lambda-aot` template
+## library, the testing library, the emulator as the .NET tool `lambda-emulator`, and the `dotnet new lambda-aot` template;
+## each library and the tool with its symbols (.snupkg); the libraries pass package validation
 PACKAGES := $(ARTIFACTS)/packages
 pack: | $(ARTIFACTS)
 	rm -rf $(PACKAGES)
 	$(DOTNET) pack Bootstrap.sln -c Release --nologo -v quiet -clp:NoSummary -o $(PACKAGES)
-	@ls -l $(PACKAGES)/*.nupkg | awk '{ print "pack:", $$NF, $$5, "bytes" }'
+	@ls -l $(PACKAGES)/*.nupkg $(PACKAGES)/*.snupkg | awk '{ print "pack:", $$NF, $$5, "bytes" }'
 
 ## unit: build and run the fast tier, every test marked [Trait(Tier.Name, Tier.Unit)]: no AOT binary, no external tool,
 ## no browser; under a minute from a warm build. The projects are those that hold such a test.

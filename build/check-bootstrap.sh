@@ -3,14 +3,18 @@
 #   ELF for the architecture, stripped, no GLIBC symbol newer than 2.34 (AL2023's glibc),
 #   no shared library beyond libc, libm and the loader, and, when one is given, a size budget.
 #   A statically linked binary (no program interpreter, no NEEDED) needs no GLIBC version at all.
-# Usage: check-bootstrap.sh [--arch x86_64|arm64] [--max-bytes N] path/to/bootstrap
+#   --library checks a native library published beside the bootstrap (a package's .so) by the same architecture and
+#   GLIBC rules, and no others: it may be unstripped and need other libraries (its package's business).
+# Usage: check-bootstrap.sh [--arch x86_64|arm64] [--max-bytes N] [--library] path/to/bootstrap
 set -euo pipefail
 
 arch=x86_64
 max_bytes=
 max_glibc=2.34
+library=
 while [ $# -gt 1 ]; do
   case "$1" in
+    --library) library=yes; shift ;;
     --arch) arch=$2; shift 2 ;;
     --max-bytes) max_bytes=$2; shift 2 ;;
     *) echo "check-bootstrap: unknown option $1" >&2; exit 2 ;;
@@ -32,7 +36,7 @@ esac
 header=$(readelf -h "$bin" 2>/dev/null) || fail "not an ELF file"
 grep -q "Machine:.*$machine" <<<"$header" || fail "not built for $arch: $(grep Machine: <<<"$header" | sed 's/ *Machine: *//')"
 
-if readelf -S "$bin" | grep -q -E '\.symtab|\.debug_'; then
+if [ -z "$library" ] && readelf -S "$bin" | grep -q -E '\.symtab|\.debug_'; then
   fail "is not stripped (has .symtab or .debug_* sections)"
 fi
 
@@ -50,6 +54,11 @@ too_new=$(while read -r v sym; do
   if [ -n "$v" ] && newer_than_max "$v"; then echo -n "$sym@GLIBC_$v "; fi
 done <<<"$glibc_symbols")
 [ -z "$too_new" ] || fail "needs symbols newer than AL2023's GLIBC_$max_glibc: $too_new"
+
+if [ -n "$library" ]; then
+  printf 'check-bootstrap: %s ok: %s shared library, GLIBC <= %s (newest %s)\n' "$bin" "$arch" "$max_glibc" "${newest:-none}"
+  exit 0
+fi
 
 needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 for lib in $needed; do

@@ -14,7 +14,7 @@ public sealed class LayerZipTests
     private const int RegularFile0755 = 0x81ED;   // S_IFREG | 0755, the high half of a Unix entry's external attributes
 
     [Fact]
-    public void The_layer_holds_only_bootstrap_with_mode_0755_and_a_fixed_timestamp()
+    public void The_hosts_layer_holds_only_bootstrap_with_mode_0755_and_a_fixed_timestamp()
     {
         using var zip = ZipFile.OpenRead(LayerArtifacts.HostLayer);
         var entry = Assert.Single(zip.Entries);
@@ -107,8 +107,8 @@ public sealed class LayerZipTests
 
     [Theory]
     [InlineData("mode 0644", "bootstrap", 0x81A4, "expected -rwxr-xr-x")]
-    [InlineData("a folder", "runtime/bootstrap", RegularFile0755, "expected exactly [bootstrap]")]
-    [InlineData("another name", "bootstrap.sh", RegularFile0755, "expected exactly [bootstrap]")]
+    [InlineData("a folder", "runtime/bootstrap", RegularFile0755, "holds [runtime/bootstrap], with no bootstrap at its root")]
+    [InlineData("another name", "bootstrap.sh", RegularFile0755, "holds [bootstrap.sh], with no bootstrap at its root")]
     public void Verification_rejects_a_zip_with_the_binary_under(string what, string entryName, int mode, string message)
     {
         using var scratch = new LayerScratch();
@@ -125,19 +125,51 @@ public sealed class LayerZipTests
     }
 
     [Fact]
-    public void Verification_rejects_a_zip_with_an_extra_file()
+    public void Verification_accepts_content_and_a_native_library_beside_the_bootstrap()
     {
+        // What a publish puts beside the bootstrap (appsettings.json, a package's .so) goes into the zip with it.
         using var scratch = new LayerScratch();
         string opt = scratch.UnpackLayer(LayerArtifacts.HostLayer);
-        string bad = scratch["extra.zip"];
-        using (var zip = ZipFile.Open(bad, ZipArchiveMode.Create))
+        string library = CompileLibrary(scratch, "libanswer.so", "int answer(void) { return 42; }");
+        string zipPath = scratch["content.zip"];
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
         {
             zip.CreateEntryFromFile(Path.Combine(opt, "bootstrap"), "bootstrap").ExternalAttributes = RegularFile0755 << 16;
-            zip.CreateEntry("notes.txt").ExternalAttributes = 0x81A4 << 16;
+            zip.CreateEntry("appsettings.json").ExternalAttributes = 0x81A4 << 16;
+            zip.CreateEntryFromFile(library, "lib/libanswer.so").ExternalAttributes = RegularFile0755 << 16;
         }
-        var (exitCode, output) = LayerArtifacts.CheckLayer(bad);
-        Assert.True(exitCode != 0, $"check-layer accepted a zip with an extra file:\n{output}");
-        Assert.Contains("holds [bootstrap notes.txt]", output);
+        var (exitCode, output) = LayerArtifacts.CheckLayer(zipPath);
+        Assert.True(exitCode == 0, $"check-layer refused content beside the bootstrap:\n{output}");
+        Assert.Contains("check-bootstrap: lib/libanswer.so ok: x86_64 shared library, GLIBC <= 2.34", output);
+        Assert.Contains("ok: [bootstrap appsettings.json lib/libanswer.so]", output);
+    }
+
+    [Fact]
+    public void Verification_refuses_a_native_library_that_needs_a_newer_GLIBC_in_one_line()
+    {
+        // arc4random came with glibc 2.36: a library that calls it does not load on AL2023 (2.34).
+        using var scratch = new LayerScratch();
+        string opt = scratch.UnpackLayer(LayerArtifacts.HostLayer);
+        string library = CompileLibrary(scratch, "libfresh.so", "#include <stdlib.h>\nunsigned int fresh(void) { return arc4random(); }");
+        string zipPath = scratch["fresh.zip"];
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+        {
+            zip.CreateEntryFromFile(Path.Combine(opt, "bootstrap"), "bootstrap").ExternalAttributes = RegularFile0755 << 16;
+            zip.CreateEntryFromFile(library, "libfresh.so").ExternalAttributes = RegularFile0755 << 16;
+        }
+        var (exitCode, output) = LayerArtifacts.CheckLayer(zipPath);
+        Assert.True(exitCode != 0, $"check-layer accepted a library that needs GLIBC 2.36:\n{output}");
+        string verdict = Assert.Single(output.Split('\n'), line => line.StartsWith("check-layer:"));
+        Assert.Equal($"check-layer: {zipPath}: libfresh.so: needs symbols newer than AL2023's GLIBC_2.34: arc4random@GLIBC_2.36", verdict.TrimEnd());
+    }
+
+    /// <summary>A shared library compiled here with gcc (the machine's glibc is newer than AL2023's).</summary>
+    private static string CompileLibrary(LayerScratch scratch, string name, string source)
+    {
+        File.WriteAllText(scratch[name + ".c"], source + "\n");
+        var (exitCode, output) = Commands.Run("gcc", ["-shared", "-fPIC", "-O2", "-o", scratch[name], scratch[name + ".c"]]);
+        Assert.True(exitCode == 0, $"gcc failed:\n{output}");
+        return scratch[name];
     }
 
     [Fact]

@@ -1,13 +1,9 @@
-using LambdaBootstrap.Testing;
-
 namespace Hello.Tests;
 
-/// <summary>Publishes the function once (Native AOT) and runs the real bootstrap under the local Lambda emulator.</summary>
-public sealed class HelloFunction() : LambdaFunctionFixture(FindUpwards("src/Hello/Hello.csproj"));
-
+/// <summary>The published bootstrap under the local Lambda emulator: the handlers through the real Runtime API.</summary>
 public sealed class EndToEndTests(HelloFunction hello) : IClassFixture<HelloFunction>
 {
-    [Fact]
+    [EndToEndFact]
     public async Task Greet_answers_over_the_Runtime_API()
     {
         await using var function = await hello.StartAsync("greet");
@@ -21,7 +17,7 @@ public sealed class EndToEndTests(HelloFunction hello) : IClassFixture<HelloFunc
         Assert.Contains(function.Output, line => line.StartsWith("REPORT RequestId: " + warm.RequestId));
     }
 
-    [Fact]
+    [EndToEndFact]
     public async Task A_malformed_event_is_a_serialization_error()
     {
         await using var function = await hello.StartAsync("greet");
@@ -29,7 +25,7 @@ public sealed class EndToEndTests(HelloFunction hello) : IClassFixture<HelloFunc
         Assert.Equal("Runtime.SerializationError", result.FunctionError);
     }
 
-    [Fact]
+    [EndToEndFact]
     public async Task Echo_returns_the_event_byte_for_byte()
     {
         await using var function = await hello.StartAsync("echo");
