@@ -68,6 +68,8 @@ internal static class SourceWriter
 
     private static void WriteConstructor(StringBuilder s, TypeModel type)
     {
+        if (type.DeclaresDefaultConstructor)
+            s.AppendLine($"    public {type.Name}() {{ }}");
         s.AppendLine("    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         s.Append($"    private {type.Name}(in __LJFields f) : this(");
         for (int p = 0; p < type.ConstructorMembers.Count; p++)
@@ -98,6 +100,7 @@ internal static class SourceWriter
         s.AppendLine("        {");
         s.AppendLine($"            {Codec}.Next(ref reader);");
         s.AppendLine($"            if (reader.TokenType == {Token}.EndObject) break;");
+        s.AppendLine($"            {Codec}.CheckName(ref reader);");
         string prefix = "";
         foreach (var m in Indexed(type.Members))
         {
@@ -109,7 +112,7 @@ internal static class SourceWriter
         if (caseInsensitive)
         {
             s.AppendLine($"            {prefix}{{");
-            s.AppendLine("                string name = reader.GetString();");
+            s.AppendLine($"                string name = {Codec}.GetString(ref reader);");
             string inner = "";
             foreach (var m in Indexed(type.Members))
             {
@@ -180,11 +183,16 @@ internal static class SourceWriter
                 break;
             case CodecKind.StringEnum:
                 s.AppendLine($"        if (reader.TokenType != {Token}.String) return ({t}){Codec}.Read{c.Primitive}(ref reader);");
+                s.AppendLine($"        string text = {Codec}.GetString(ref reader);");
                 foreach (var e in c.EnumNames)
-                    s.AppendLine($"        if (reader.ValueTextEquals({Utf8(e.Name)})) return ({t})({e.Value});");
-                s.AppendLine("        string text = reader.GetString();");
+                    s.AppendLine($"        if (text == {Literal(e.Name)}) return ({t})({e.Value});");
                 foreach (var e in c.EnumNames)
                     s.AppendLine($"        if (string.Equals(text, {Literal(e.Name)}, global::System.StringComparison.OrdinalIgnoreCase)) return ({t})({e.Value});");
+                var (signed, bits) = IntegerOf(c.Primitive!);
+                string names = string.Join(", ", EnumNames(c.EnumNames, e => Literal(e.Name)));
+                string values = string.Join(", ", EnumNames(c.EnumNames, e => signed ? $"unchecked((ulong)(long)({e.Value}))" : $"unchecked((ulong)({e.Value}))"));
+                s.AppendLine($"        if ({Codec}.TryParseEnum(text, new string[] {{ {names} }}, new ulong[] {{ {values} }}, {(signed ? "true" : "false")}, {bits}, out ulong bits))");
+                s.AppendLine($"            return unchecked(({t})({UnderlyingKeyword(c.Primitive!)})bits);");
                 s.AppendLine($"        throw {Codec}.NotConvertible(ref reader, {Literal(t)});");
                 break;
             case CodecKind.Array:
@@ -210,7 +218,7 @@ internal static class SourceWriter
                 s.AppendLine("        {");
                 s.AppendLine($"            {Codec}.Next(ref reader);");
                 s.AppendLine($"            if (reader.TokenType == {Token}.EndObject) break;");
-                s.AppendLine("            string key = reader.GetString();");
+                s.AppendLine($"            string key = {Codec}.GetString(ref reader);");
                 s.AppendLine($"            {Codec}.Next(ref reader);");
                 s.AppendLine($"            items[key] = __LJRead{c.Element}(ref reader);");
                 s.AppendLine("        }");
@@ -291,6 +299,24 @@ internal static class SourceWriter
         "UInt64" => "ulong",
         _ => "int",
     };
+
+    private static (bool Signed, int Bits) IntegerOf(string primitive) => primitive switch
+    {
+        "Byte" => (false, 8),
+        "SByte" => (true, 8),
+        "Int16" => (true, 16),
+        "UInt16" => (false, 16),
+        "UInt32" => (false, 32),
+        "Int64" => (true, 64),
+        "UInt64" => (false, 64),
+        _ => (true, 32),
+    };
+
+    private static IEnumerable<string> EnumNames(EquatableArray<EnumName> names, System.Func<EnumName, string> select)
+    {
+        foreach (var name in names)
+            yield return select(name);
+    }
 
     private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 

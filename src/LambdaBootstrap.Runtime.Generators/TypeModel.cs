@@ -1,6 +1,10 @@
 namespace LambdaBootstrap.Runtime.Generators;
 
-/// <summary>What the generator writes for one [LambdaJson] type: names only, no symbols, so it compares by value.</summary>
+/// <summary>
+/// What the generator writes for one [LambdaJson] type: names only, no symbols, so it compares by value.
+/// <see cref="DeclaresDefaultConstructor"/>: the type's constructor is the implicit one, which the generated private
+/// constructor would otherwise take away, so it is declared.
+/// </summary>
 internal sealed record TypeModel(
     string FullName,
     string Name,
@@ -11,6 +15,7 @@ internal sealed record TypeModel(
     int NamingPolicy,
     int CaseInsensitive,
     EquatableArray<int> ConstructorMembers,
+    bool DeclaresDefaultConstructor,
     EquatableArray<MemberModel> Members,
     EquatableArray<CodecModel> Codecs,
     EquatableArray<DiagnosticInfo> Diagnostics);

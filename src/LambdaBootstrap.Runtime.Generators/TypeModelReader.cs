@@ -113,6 +113,7 @@ internal sealed class TypeModelReader
             policy,
             caseInsensitive is null ? -1 : caseInsensitive.Value ? 1 : 0,
             new EquatableArray<int>([.. slots]),
+            constructor is { IsImplicitlyDeclared: true } && !type.IsValueType,
             new EquatableArray<MemberModel>([.. members]),
             new EquatableArray<CodecModel>([.. _codecs]),
             new EquatableArray<DiagnosticInfo>([.. _diagnostics]));
@@ -126,11 +127,12 @@ internal sealed class TypeModelReader
         if (marked is not null)
             return marked;
         var publics = constructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+        // A struct always has a parameterless constructor; its one declared constructor (a positional record's) comes first.
+        if (type.IsValueType && publics.Count(c => !c.IsImplicitlyDeclared) == 1)
+            return publics.First(c => !c.IsImplicitlyDeclared);
         var parameterless = publics.FirstOrDefault(c => c.Parameters.Length == 0);
         if (parameterless is not null)
             return parameterless;
-        if (type.IsValueType && publics.Count(c => c.Parameters.Length > 0) != 1)
-            return constructors.FirstOrDefault(c => c.Parameters.Length == 0);
         return publics.Count == 1 ? publics[0] : null;
     }
 
@@ -320,7 +322,7 @@ internal sealed class TypeModelReader
         }
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
             return "Bytes";
-        return type.ToDisplayString() switch
+        return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() switch
         {
             "System.DateTimeOffset" => "DateTimeOffset",
             "System.DateOnly" => "DateOnly",

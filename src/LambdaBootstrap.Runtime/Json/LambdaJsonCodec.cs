@@ -16,10 +16,23 @@ public static class LambdaJsonCodec
     /// <summary>A string or null.</summary>
     public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => GetString(ref reader),
         JsonTokenType.Null => null,
         _ => throw NotConvertible(ref reader, "String"),
     };
+
+    /// <summary>The current string or property name; text that is not valid UTF-16 once unescaped is a <see cref="JsonException"/>.</summary>
+    public static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException($"The JSON string at byte {reader.TokenStartIndex} is not valid text: {e.Message}", e);
+        }
+    }
 
     /// <summary>true or false.</summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
@@ -32,7 +45,7 @@ public static class LambdaJsonCodec
     /// <summary>A string of exactly one UTF-16 character.</summary>
     public static char ReadChar(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: 1 } s)
+        if (reader.TokenType == JsonTokenType.String && GetString(ref reader) is { Length: 1 } s)
             return s[0];
         throw NotConvertible(ref reader, "Char");
     }
@@ -81,25 +94,33 @@ public static class LambdaJsonCodec
 
     /// <summary>A date, <c>yyyy-MM-dd</c>.</summary>
     public static DateOnly ReadDateOnly(ref Utf8JsonReader reader) =>
-        IsString(ref reader) && DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var v)
+        IsString(ref reader) && DateOnly.TryParseExact(GetString(ref reader), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var v)
             ? v : throw NotConvertible(ref reader, "DateOnly");
 
     /// <summary>A time of day, <c>HH:mm:ss[.fffffff]</c>.</summary>
     public static TimeOnly ReadTimeOnly(ref Utf8JsonReader reader) =>
-        IsString(ref reader) && TimeSpan.TryParseExact(reader.GetString(), "c", CultureInfo.InvariantCulture, out var t) && t.Ticks >= 0 && t.Ticks < TimeSpan.TicksPerDay
+        IsString(ref reader) && TryParseTimeSpan(GetString(ref reader), out var t) && t.Ticks >= 0 && t.Ticks < TimeSpan.TicksPerDay
             ? new TimeOnly(t.Ticks) : throw NotConvertible(ref reader, "TimeOnly");
 
     /// <summary>A time span, <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
     public static TimeSpan ReadTimeSpan(ref Utf8JsonReader reader) =>
-        IsString(ref reader) && TimeSpan.TryParseExact(reader.GetString(), "c", CultureInfo.InvariantCulture, out var v)
+        IsString(ref reader) && TryParseTimeSpan(GetString(ref reader), out var v)
             ? v : throw NotConvertible(ref reader, "TimeSpan");
+
+    // The constant format, without the white space around it that TimeSpan's own parser would allow.
+    private static bool TryParseTimeSpan(string text, out TimeSpan value)
+    {
+        value = default;
+        return text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
+            && TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out value);
+    }
 
     /// <summary>An absolute or relative URI, or null.</summary>
     public static Uri? ReadUri(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
             return null;
-        return IsString(ref reader) && Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var v) ? v : throw NotConvertible(ref reader, "Uri");
+        return IsString(ref reader) && Uri.TryCreate(GetString(ref reader), UriKind.RelativeOrAbsolute, out var v) ? v : throw NotConvertible(ref reader, "Uri");
     }
 
     /// <summary>Base64 bytes, or null.</summary>
@@ -115,6 +136,58 @@ public static class LambdaJsonCodec
 
     /// <summary>Any JSON value as a node, or null.</summary>
     public static JsonNode? ReadNode(ref Utf8JsonReader reader) => JsonNode.Parse(ref reader);
+
+    /// <summary>
+    /// Reads an enum's text as System.Text.Json's string enum converter does, once no name matched it whole: an
+    /// integer, or names (any case) separated by commas, combined.
+    /// </summary>
+    /// <param name="text">The JSON string.</param>
+    /// <param name="names">The enum's JSON names.</param>
+    /// <param name="values">Their values, as the bits of the underlying integer.</param>
+    /// <param name="signed">Whether the underlying integer is signed.</param>
+    /// <param name="bits">How many bits the underlying integer has.</param>
+    /// <param name="value">The value read, as the bits of the underlying integer.</param>
+    /// <returns>Whether the text is such a value.</returns>
+    public static bool TryParseEnum(string text, string[] names, ulong[] values, bool signed, int bits, out ulong value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        value = 0;
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length == 0)
+            return false;
+        if (char.IsAsciiDigit(trimmed[0]) || trimmed[0] is '-' or '+')
+        {
+            if (signed)
+            {
+                long min = bits == 64 ? long.MinValue : -(1L << (bits - 1)), max = bits == 64 ? long.MaxValue : (1L << (bits - 1)) - 1;
+                bool ok = long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number) && number >= min && number <= max;
+                value = unchecked((ulong)number);
+                return ok;
+            }
+            ulong limit = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+            return ulong.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value <= limit;
+        }
+        bool any = false;
+        foreach (var range in trimmed.Split(','))
+        {
+            var part = trimmed[range].Trim();
+            if (part.Length == 0)
+                continue;
+            int found = -1;
+            for (int i = 0; i < names.Length && found < 0; i++)
+            {
+                if (part.Equals(names[i], StringComparison.OrdinalIgnoreCase))
+                    found = i;
+            }
+            if (found < 0)
+                return false;
+            value |= values[found];
+            any = true;
+        }
+        return any;
+    }
 
     /// <summary>Writes one character as a string.</summary>
     public static void WriteChar(Utf8JsonWriter writer, char value)
@@ -168,6 +241,16 @@ public static class LambdaJsonCodec
             writer.WriteNullValue();
         else
             value.WriteTo(writer);
+    }
+
+    /// <summary>
+    /// Checks the current property name before it is compared: an escaped name that is not valid UTF-16 is an error,
+    /// as System.Text.Json makes it, even for a member that is then skipped.
+    /// </summary>
+    public static void CheckName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+            GetString(ref reader);
     }
 
     /// <summary>Moves to the next token; the generated code reads only complete JSON, so there always is one.</summary>
