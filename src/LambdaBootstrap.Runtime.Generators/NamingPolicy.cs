@@ -48,7 +48,7 @@ internal static class NamingPolicy
     }
 
     // Words begin at a capital after a lower-case letter or digit, or at the last capital of a run a lower-case letter
-    // follows (XMLHttp → xml_http); anything but letters and digits separates words and is dropped.
+    // follows (XMLHttp → xml_http); white space separates words and is dropped, other characters are kept.
     private static string Separate(string name, char separator, bool upper)
     {
         var result = new StringBuilder(name.Length + 8);
@@ -57,7 +57,7 @@ internal static class NamingPolicy
         for (int i = 0; i < name.Length; i++)
         {
             char c = name[i];
-            if (!char.IsLetterOrDigit(c))
+            if (char.IsWhiteSpace(c))
             {
                 pendingSeparator = result.Length > 0;
                 previous = '\0';
