@@ -69,7 +69,10 @@ internal static class SourceWriter
     private static void WriteConstructor(StringBuilder s, TypeModel type)
     {
         if (type.DeclaresDefaultConstructor)
+        {
+            s.AppendLine("    /// <summary>An instance with every member at its initial value.</summary>");
             s.AppendLine($"    public {type.Name}() {{ }}");
+        }
         s.AppendLine("    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         s.Append($"    private {type.Name}(in __LJFields f) : this(");
         for (int p = 0; p < type.ConstructorMembers.Count; p++)
