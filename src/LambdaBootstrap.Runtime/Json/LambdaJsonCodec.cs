@@ -84,13 +84,25 @@ public static class LambdaJsonCodec
     public static decimal ReadDecimal(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetDecimal(out var v) ? v : throw NotConvertible(ref reader, "Decimal");
 
     /// <summary>An ISO 8601 date and time.</summary>
-    public static DateTime ReadDateTime(ref Utf8JsonReader reader) => IsString(ref reader) && reader.TryGetDateTime(out var v) ? v : throw NotConvertible(ref reader, "DateTime");
+    public static DateTime ReadDateTime(ref Utf8JsonReader reader)
+    {
+        DateTime v = default;
+        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref DateTime value) => r.TryGetDateTime(out value), ref v) ? v : throw NotConvertible(ref reader, "DateTime");
+    }
 
     /// <summary>An ISO 8601 date and time with its offset.</summary>
-    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader) => IsString(ref reader) && reader.TryGetDateTimeOffset(out var v) ? v : throw NotConvertible(ref reader, "DateTimeOffset");
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+    {
+        DateTimeOffset v = default;
+        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref DateTimeOffset value) => r.TryGetDateTimeOffset(out value), ref v) ? v : throw NotConvertible(ref reader, "DateTimeOffset");
+    }
 
     /// <summary>A GUID in its 32 digits with hyphens.</summary>
-    public static Guid ReadGuid(ref Utf8JsonReader reader) => IsString(ref reader) && reader.TryGetGuid(out var v) ? v : throw NotConvertible(ref reader, "Guid");
+    public static Guid ReadGuid(ref Utf8JsonReader reader)
+    {
+        Guid v = default;
+        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref Guid value) => r.TryGetGuid(out value), ref v) ? v : throw NotConvertible(ref reader, "Guid");
+    }
 
     /// <summary>A date, <c>yyyy-MM-dd</c>.</summary>
     public static DateOnly ReadDateOnly(ref Utf8JsonReader reader) =>
@@ -128,7 +140,8 @@ public static class LambdaJsonCodec
     {
         if (reader.TokenType == JsonTokenType.Null)
             return null;
-        return IsString(ref reader) && reader.TryGetBytesFromBase64(out var v) ? v : throw NotConvertible(ref reader, "Byte[]");
+        byte[]? v = null;
+        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref byte[]? value) => r.TryGetBytesFromBase64(out value), ref v) ? v : throw NotConvertible(ref reader, "Byte[]");
     }
 
     /// <summary>Any JSON value, kept as it is (a JSON null is an element of kind Null).</summary>
@@ -173,8 +186,13 @@ public static class LambdaJsonCodec
         foreach (var range in trimmed.Split(','))
         {
             var part = trimmed[range].Trim();
+            // One comma may end the list; an empty name anywhere else is an error, as System.Text.Json has it.
             if (part.Length == 0)
+            {
+                if (!any || range.End.GetOffset(trimmed.Length) != trimmed.Length)
+                    return false;
                 continue;
+            }
             int found = -1;
             for (int i = 0; i < names.Length && found < 0; i++)
             {
@@ -267,6 +285,22 @@ public static class LambdaJsonCodec
     /// <summary>The error for a required member the JSON object lacks.</summary>
     public static JsonException MissingRequired(string typeName, string jsonName) =>
         new($"The JSON object for {typeName} lacks its required member '{jsonName}'.");
+
+    private delegate bool ValueReader<T>(ref Utf8JsonReader reader, ref T value);
+
+    // A string token's reader unescapes it first, and text that is not valid UTF-16 then is an InvalidOperationException
+    // of the reader's; System.Text.Json reports it as JsonException, and so does this.
+    private static bool Unescaped<T>(ref Utf8JsonReader reader, ValueReader<T> read, ref T value)
+    {
+        try
+        {
+            return read(ref reader, ref value);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException($"The JSON string at byte {reader.TokenStartIndex} is not valid text: {e.Message}", e);
+        }
+    }
 
     private static bool IsNumber(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Number;
 

@@ -12,9 +12,6 @@ public static class LambdaJsonSerializer
     /// <summary>The nesting System.Text.Json allows by default, reading and writing.</summary>
     internal const int MaxDepth = 64;
 
-    // How System.Text.Json marks the reader's exceptions that its serializer turns into JsonException.
-    private const string ReaderErrorSource = "System.Text.Json.Rethrowable";
-
     /// <summary>Reads one JSON value as <typeparamref name="T"/>; <c>null</c> reads as null for a reference type.</summary>
     /// <typeparam name="T">A <c>[LambdaJson]</c> type.</typeparam>
     /// <param name="json">The whole JSON text, UTF-8.</param>
@@ -23,21 +20,12 @@ public static class LambdaJsonSerializer
     public static T? Deserialize<T>(ReadOnlySpan<byte> json) where T : ILambdaJson<T>
     {
         var reader = new Utf8JsonReader(json);
-        try
-        {
-            if (!reader.Read())
-                throw new JsonException("The JSON text is empty.");
-            T? value = reader.TokenType == JsonTokenType.Null && default(T) is null ? default : T.Read(ref reader);
-            // The reader itself rejects anything but whitespace after the value.
-            reader.Read();
-            return value;
-        }
-        catch (InvalidOperationException e) when (e.Source == ReaderErrorSource)
-        {
-            // The reader's own value errors (text that is not valid UTF-16 once unescaped), which System.Text.Json
-            // reports as JsonException too; an InvalidOperationException from the type's own code passes unchanged.
-            throw new JsonException(e.Message, e);
-        }
+        if (!reader.Read())
+            throw new JsonException("The JSON text is empty.");
+        T? value = reader.TokenType == JsonTokenType.Null && default(T) is null ? default : T.Read(ref reader);
+        // The reader itself rejects anything but whitespace after the value.
+        reader.Read();
+        return value;
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON, <c>null</c> for null.</summary>

@@ -84,6 +84,23 @@ public class GeneratedJsonRulesTests
         Assert.True(double.IsInfinity(member == "f32" ? generated.F32 : generated.F64));
     }
 
+    [Theory]
+    [InlineData("Light,", true)]
+    [InlineData("Light, Dark", true)]
+    [InlineData("Light , Dark,", true)]
+    [InlineData(" pitch-black ", true)]
+    [InlineData("pitch-black,dark", true)]
+    [InlineData("1", true)]
+    [InlineData("-1", true)]
+    [InlineData(",Dark", false)]
+    [InlineData("Light,,Dark", false)]
+    [InlineData(",", false)]
+    [InlineData("", false)]
+    [InlineData("1,Dark", false)]
+    [InlineData("PitchBlack", false)]
+    public void StringEnums_ReadAsSystemTextJsonsConverterReadsThem(string text, bool readable) =>
+        SameAsStj<Everything>($$"""{"name":"n","shade":{{JsonSerializer.Serialize(text)}}}""", readable);
+
     [Fact]
     public void RequiredMember_Missing_IsAnError_AndDefaultsStay()
     {
