@@ -9,6 +9,8 @@ namespace LambdaBootstrap.Runtime.Handlers;
 /// <item><see cref="Bytes(Func{ReadOnlyMemory{byte}, ILambdaContext, ReadOnlyMemory{byte}})"/>: the event's bytes in, the response's bytes out; no JSON anywhere.</item>
 /// <item><see cref="Json{TIn, TOut}(Func{TIn, ILambdaContext, TOut}, System.Text.Json.Serialization.Metadata.JsonTypeInfo{TIn}, System.Text.Json.Serialization.Metadata.JsonTypeInfo{TOut})"/>:
 /// typed, read and written by System.Text.Json source generation.</item>
+/// <item><see cref="Json{TIn, TOut}(Func{TIn, ILambdaContext, TOut})"/>: typed, for <c>[LambdaJson]</c> types, read and written by
+/// the code the runtime's source generator wrote for them, with no serializer metadata.</item>
 /// <item><see cref="StreamBuffered(Func{Stream, ILambdaContext, Stream})"/>: a stream in, a stream out, sent whole once it is read to its end.</item>
 /// <item><see cref="Streaming(Action{ReadOnlyMemory{byte}, ResponseStream, ILambdaContext})"/>: Lambda's response streaming, sent as the handler flushes.</item>
 /// </list>
