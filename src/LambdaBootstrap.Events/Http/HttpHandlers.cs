@@ -35,7 +35,13 @@ public static class HttpHandlers
         }
 
         /// <summary>An HTTP handler for every front door that serves the routes of <paramref name="router"/>.</summary>
-        public static LambdaHandler Http(HttpRouter router) => LambdaHandler.Http(router.RouteAsync);
+        public static LambdaHandler Http(HttpRouter router)
+        {
+            ArgumentNullException.ThrowIfNull(router);
+            bool ignoreStage = HttpPathModel.StageIgnoredByEnvironment();
+            // Straight on the bytes kind: a router whose routes are all synchronous runs no async code.
+            return new BytesHandler((e, context) => router.Dispatch(HttpRequestReader.Read(e, ignoreStage), context, HttpResponseWriter.Write));
+        }
 
         /// <summary>
         /// A streaming HTTP handler, for a Function URL in <c>RESPONSE_STREAM</c> mode: the head goes out as the HTTP

@@ -23,47 +23,47 @@ public sealed class HttpRouter
     private HttpCorsPolicy? _cors;
 
     /// <summary>Adds a <c>GET</c> route.</summary>
-    public HttpRouter MapGet(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => Add("GET", template, Async(handler));
+    public HttpRouter MapGet(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => AddSync("GET", template, handler);
 
     /// <summary>Adds an asynchronous <c>GET</c> route.</summary>
-    public HttpRouter MapGet(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => Add("GET", template, handler);
+    public HttpRouter MapGet(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => AddAsync("GET", template, handler);
 
     /// <summary>Adds a <c>POST</c> route.</summary>
-    public HttpRouter MapPost(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => Add("POST", template, Async(handler));
+    public HttpRouter MapPost(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => AddSync("POST", template, handler);
 
     /// <summary>Adds an asynchronous <c>POST</c> route.</summary>
-    public HttpRouter MapPost(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => Add("POST", template, handler);
+    public HttpRouter MapPost(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => AddAsync("POST", template, handler);
 
     /// <summary>Adds a <c>PUT</c> route.</summary>
-    public HttpRouter MapPut(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => Add("PUT", template, Async(handler));
+    public HttpRouter MapPut(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => AddSync("PUT", template, handler);
 
     /// <summary>Adds an asynchronous <c>PUT</c> route.</summary>
-    public HttpRouter MapPut(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => Add("PUT", template, handler);
+    public HttpRouter MapPut(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => AddAsync("PUT", template, handler);
 
     /// <summary>Adds a <c>DELETE</c> route.</summary>
-    public HttpRouter MapDelete(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => Add("DELETE", template, Async(handler));
+    public HttpRouter MapDelete(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => AddSync("DELETE", template, handler);
 
     /// <summary>Adds an asynchronous <c>DELETE</c> route.</summary>
-    public HttpRouter MapDelete(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => Add("DELETE", template, handler);
+    public HttpRouter MapDelete(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => AddAsync("DELETE", template, handler);
 
     /// <summary>Adds a <c>PATCH</c> route.</summary>
-    public HttpRouter MapPatch(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => Add("PATCH", template, Async(handler));
+    public HttpRouter MapPatch(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => AddSync("PATCH", template, handler);
 
     /// <summary>Adds an asynchronous <c>PATCH</c> route.</summary>
-    public HttpRouter MapPatch(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => Add("PATCH", template, handler);
+    public HttpRouter MapPatch(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => AddAsync("PATCH", template, handler);
 
     /// <summary>Adds a route for any method (API Gateway's <c>ANY</c>).</summary>
-    public HttpRouter Map(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => Add(null, template, Async(handler));
+    public HttpRouter Map(string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) => AddSync(null, template, handler);
 
     /// <summary>Adds an asynchronous route for any method (API Gateway's <c>ANY</c>).</summary>
-    public HttpRouter Map(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => Add(null, template, handler);
+    public HttpRouter Map(string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) => AddAsync(null, template, handler);
 
     /// <summary>Adds a route for <paramref name="method"/> (<c>ANY</c> for any method).</summary>
     public HttpRouter Map(string method, string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         string upper = method.ToUpperInvariant();
-        return Add(upper == "ANY" ? null : upper, template, handler);
+        return AddAsync(upper == "ANY" ? null : upper, template, handler);
     }
 
     /// <summary>
@@ -77,14 +77,21 @@ public sealed class HttpRouter
     }
 
     /// <summary>Routes <paramref name="request"/>: the matched route's response, a CORS preflight's, a 404 or a 405.</summary>
-    public async Task<HttpResponse> RouteAsync(HttpRequest request, ILambdaContext context)
+    public Task<HttpResponse> RouteAsync(HttpRequest request, ILambdaContext context) =>
+        Dispatch(request, context, static (_, response) => response).AsTask();
+
+    /// <summary>
+    /// Routes the request and hands the response to <paramref name="write"/>; synchronous all the way when the
+    /// route's handler is, so that a function without asynchronous routes carries no async machinery.
+    /// </summary>
+    internal ValueTask<T> Dispatch<T>(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, T> write)
     {
         ArgumentNullException.ThrowIfNull(request);
         string[] path = RouteTemplate.SplitPath(request.EncodedPath ?? request.Path);
         if (_cors is not null && IsPreflight(request))
         {
             var methods = MethodsFor(path);
-            return methods.Count == 0 ? NotFound() : _cors.Preflight(request, methods);
+            return new(write(request, methods.Count == 0 ? NotFound() : _cors.Preflight(request, methods)));
         }
 
         bool headByGet = false;
@@ -94,41 +101,39 @@ public sealed class HttpRouter
             (route, values) = Select(request, path, "GET");
             headByGet = route is not null;
         }
-
-        HttpResponse response;
         if (route is null)
         {
             var allowed = MethodsFor(path);
-            response = allowed.Count == 0
+            var refused = allowed.Count == 0
                 ? NotFound()
                 : HttpResponse.Json(405, """{"message":"Method Not Allowed"}""").WithHeader("Allow", string.Join(", ", allowed));
+            _cors?.AddResponseHeaders(request, refused);
+            return new(write(request, refused));
         }
-        else
+
+        request.RouteValues = values!;
+        request.RouteTemplate = route.Template.Text;
+        return route.Invoke(request, context, (request, response) =>
         {
-            request.RouteValues = values!;
-            request.RouteTemplate = route.Template.Text;
-            response = await route.Handler(request, context).ConfigureAwait(false);
             if (headByGet)
                 response.Body = ReadOnlyMemory<byte>.Empty;
-        }
-        _cors?.AddResponseHeaders(request, response);
-        return response;
+            _cors?.AddResponseHeaders(request, response);
+            return write(request, response);
+        });
     }
 
-    private HttpRouter Add(string? method, string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler)
+    private HttpRouter AddSync(string? method, string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) =>
+        Add(new SyncHttpRoute(method, RouteTemplate.Parse(template), handler ?? throw new ArgumentNullException(nameof(handler))));
+
+    private HttpRouter AddAsync(string? method, string template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler) =>
+        Add(new AsyncHttpRoute(method, RouteTemplate.Parse(template), handler ?? throw new ArgumentNullException(nameof(handler))));
+
+    private HttpRouter Add(HttpRoute route)
     {
-        ArgumentNullException.ThrowIfNull(handler);
-        var route = new HttpRoute(method, RouteTemplate.Parse(template), handler);
         // Kept in order of specificity; equals keep the order they were added in.
         int at = _routes.FindIndex(r => route.Template.CompareSpecificity(r.Template) < 0);
         _routes.Insert(at < 0 ? _routes.Count : at, route);
         return this;
-    }
-
-    private static Func<HttpRequest, ILambdaContext, Task<HttpResponse>> Async(Func<HttpRequest, ILambdaContext, HttpResponse> handler)
-    {
-        ArgumentNullException.ThrowIfNull(handler);
-        return (request, context) => Task.FromResult(handler(request, context));
     }
 
     private (HttpRoute? Route, Dictionary<string, string>? Values) Select(HttpRequest request, string[] path, string method)

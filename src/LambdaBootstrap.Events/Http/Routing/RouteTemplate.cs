@@ -10,12 +10,17 @@ internal sealed class RouteTemplate
     {
         Text = text;
         Segments = segments;
-        GatewayForm = "/" + string.Join('/', segments.Select(s => s.Kind switch
+        var form = new System.Text.StringBuilder();
+        foreach (var segment in segments)
         {
-            RouteSegmentKind.Literal => s.Text,
-            RouteSegmentKind.Parameter => "{" + s.Text + "}",
-            _ => "{" + s.Text + "+}",
-        }));
+            form.Append('/').Append(segment.Kind switch
+            {
+                RouteSegmentKind.Literal => segment.Text,
+                RouteSegmentKind.Parameter => "{" + segment.Text + "}",
+                _ => "{" + segment.Text + "+}",
+            });
+        }
+        GatewayForm = form.Length == 0 ? "/" : form.ToString();
     }
 
     /// <summary>The template as written.</summary>
@@ -72,10 +77,13 @@ internal sealed class RouteTemplate
         return new(RouteSegmentKind.Parameter, Name(template, inner[..colon]), constraint);
     }
 
-    private static string Name(string template, string name) =>
-        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-')
-            ? name
-            : throw Invalid(template, $"the parameter name \"{name}\" is not letters, digits, _ or -");
+    private static string Name(string template, string name)
+    {
+        bool valid = name.Length > 0;
+        foreach (char c in name)
+            valid &= char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-';
+        return valid ? name : throw Invalid(template, $"the parameter name \"{name}\" is not letters, digits, _ or -");
+    }
 
     private static ArgumentException Invalid(string template, string why) =>
         new($"The route template \"{template}\" is not valid: {why}.", nameof(template));
