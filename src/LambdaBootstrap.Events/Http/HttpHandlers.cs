@@ -40,7 +40,7 @@ public static class HttpHandlers
             ArgumentNullException.ThrowIfNull(router);
             bool ignoreStage = HttpPathModel.StageIgnoredByEnvironment();
             // Straight on the bytes kind: a router whose routes are all synchronous runs no async code.
-            return new BytesHandler((e, context) => router.Dispatch(HttpRequestReader.Read(e, ignoreStage), context, HttpResponseWriter.Write));
+            return new BytesHandler((e, context) => router.RouteAndWrite(HttpRequestReader.Read(e, ignoreStage), context));
         }
 
         /// <summary>

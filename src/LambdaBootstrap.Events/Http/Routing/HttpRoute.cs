@@ -4,7 +4,8 @@ namespace LambdaBootstrap.Events.Http;
 
 /// <summary>
 /// One route of an <see cref="HttpRouter"/>: a method (null for any), a template and its handler. A synchronous handler
-/// is called without any async machinery, so a function whose routes are all synchronous carries none of it.
+/// is called without async code, and an asynchronous one is a class of its own, compiled in only when one is mapped: a
+/// function whose routes are all synchronous carries no async machinery.
 /// </summary>
 internal abstract class HttpRoute(string? method, RouteTemplate template)
 {
@@ -14,22 +15,31 @@ internal abstract class HttpRoute(string? method, RouteTemplate template)
 
     public bool Serves(string requestMethod) => Method is null || Method == requestMethod;
 
-    /// <summary>Calls the handler, then <paramref name="finish"/> on its response.</summary>
-    public abstract ValueTask<T> Invoke<T>(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, T> finish);
+    /// <summary>Calls the handler and writes its response, finished, for the front door (<c>LambdaHandler.Http</c>).</summary>
+    public abstract ValueTask<ReadOnlyMemory<byte>> InvokeAndWrite(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, ReadOnlyMemory<byte>> write);
+
+    /// <summary>Calls the handler and returns its response, finished (<see cref="HttpRouter.RouteAsync"/>).</summary>
+    public abstract Task<HttpResponse> Invoke(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, HttpResponse> finish);
 }
 
 /// <summary>A route whose handler answers at once.</summary>
 internal sealed class SyncHttpRoute(string? method, RouteTemplate template, Func<HttpRequest, ILambdaContext, HttpResponse> handler)
     : HttpRoute(method, template)
 {
-    public override ValueTask<T> Invoke<T>(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, T> finish) =>
-        new(finish(request, handler(request, context)));
+    public override ValueTask<ReadOnlyMemory<byte>> InvokeAndWrite(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, ReadOnlyMemory<byte>> write) =>
+        new(write(request, handler(request, context)));
+
+    public override Task<HttpResponse> Invoke(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, HttpResponse> finish) =>
+        Task.FromResult(finish(request, handler(request, context)));
 }
 
 /// <summary>A route whose handler answers with a task.</summary>
 internal sealed class AsyncHttpRoute(string? method, RouteTemplate template, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handler)
     : HttpRoute(method, template)
 {
-    public override async ValueTask<T> Invoke<T>(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, T> finish) =>
+    public override async ValueTask<ReadOnlyMemory<byte>> InvokeAndWrite(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, ReadOnlyMemory<byte>> write) =>
+        write(request, await handler(request, context).ConfigureAwait(false));
+
+    public override async Task<HttpResponse> Invoke(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, HttpResponse> finish) =>
         finish(request, await handler(request, context).ConfigureAwait(false));
 }

@@ -77,21 +77,32 @@ public sealed class HttpRouter
     }
 
     /// <summary>Routes <paramref name="request"/>: the matched route's response, a CORS preflight's, a 404 or a 405.</summary>
-    public Task<HttpResponse> RouteAsync(HttpRequest request, ILambdaContext context) =>
-        Dispatch(request, context, static (_, response) => response).AsTask();
+    public Task<HttpResponse> RouteAsync(HttpRequest request, ILambdaContext context)
+    {
+        var (route, answer, headByGet) = Match(request);
+        return route is null
+            ? Task.FromResult(answer!)
+            : route.Invoke(request, context, (request, response) => Finish(request, response, headByGet));
+    }
 
-    /// <summary>
-    /// Routes the request and hands the response to <paramref name="write"/>; synchronous all the way when the
-    /// route's handler is, so that a function without asynchronous routes carries no async machinery.
-    /// </summary>
-    internal ValueTask<T> Dispatch<T>(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, T> write)
+    /// <summary>Routes the request and writes the response for the front door it came from.</summary>
+    internal ValueTask<ReadOnlyMemory<byte>> RouteAndWrite(HttpRequest request, ILambdaContext context)
+    {
+        var (route, answer, headByGet) = Match(request);
+        return route is null
+            ? new(HttpResponseWriter.Write(request, answer!))
+            : route.InvokeAndWrite(request, context, (request, response) => HttpResponseWriter.Write(request, Finish(request, response, headByGet)));
+    }
+
+    /// <summary>The route for the request (its values set on it), or the router's own answer: a preflight's, 404, 405.</summary>
+    private (HttpRoute? Route, HttpResponse? Answer, bool HeadByGet) Match(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         string[] path = RouteTemplate.SplitPath(request.EncodedPath ?? request.Path);
         if (_cors is not null && IsPreflight(request))
         {
             var methods = MethodsFor(path);
-            return new(write(request, methods.Count == 0 ? NotFound() : _cors.Preflight(request, methods)));
+            return (null, methods.Count == 0 ? NotFound() : _cors.Preflight(request, methods), false);
         }
 
         bool headByGet = false;
@@ -108,18 +119,19 @@ public sealed class HttpRouter
                 ? NotFound()
                 : HttpResponse.Json(405, """{"message":"Method Not Allowed"}""").WithHeader("Allow", string.Join(", ", allowed));
             _cors?.AddResponseHeaders(request, refused);
-            return new(write(request, refused));
+            return (null, refused, false);
         }
-
         request.RouteValues = values!;
         request.RouteTemplate = route.Template.Text;
-        return route.Invoke(request, context, (request, response) =>
-        {
-            if (headByGet)
-                response.Body = ReadOnlyMemory<byte>.Empty;
-            _cors?.AddResponseHeaders(request, response);
-            return write(request, response);
-        });
+        return (route, null, headByGet);
+    }
+
+    private HttpResponse Finish(HttpRequest request, HttpResponse response, bool headByGet)
+    {
+        if (headByGet)
+            response.Body = ReadOnlyMemory<byte>.Empty;
+        _cors?.AddResponseHeaders(request, response);
+        return response;
     }
 
     private HttpRouter AddSync(string? method, string template, Func<HttpRequest, ILambdaContext, HttpResponse> handler) =>
