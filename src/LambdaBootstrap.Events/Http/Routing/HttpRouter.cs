@@ -79,7 +79,7 @@ public sealed class HttpRouter
     /// <summary>Routes <paramref name="request"/>: the matched route's response, a CORS preflight's, a 404 or a 405.</summary>
     public Task<HttpResponse> RouteAsync(HttpRequest request, ILambdaContext context)
     {
-        var (route, answer, headByGet) = Match(request);
+        var answer = Match(request, out var route, out bool headByGet);
         return route is null
             ? Task.FromResult(answer!)
             : route.Invoke(request, context, (request, response) => Finish(request, response, headByGet));
@@ -88,28 +88,29 @@ public sealed class HttpRouter
     /// <summary>Routes the request and writes the response for the front door it came from.</summary>
     internal ValueTask<ReadOnlyMemory<byte>> RouteAndWrite(HttpRequest request, ILambdaContext context)
     {
-        var (route, answer, headByGet) = Match(request);
+        var answer = Match(request, out var route, out bool headByGet);
         return route is null
             ? new(HttpResponseWriter.Write(request, answer!))
             : route.InvokeAndWrite(request, context, (request, response) => HttpResponseWriter.Write(request, Finish(request, response, headByGet)));
     }
 
     /// <summary>The route for the request (its values set on it), or the router's own answer: a preflight's, 404, 405.</summary>
-    private (HttpRoute? Route, HttpResponse? Answer, bool HeadByGet) Match(HttpRequest request)
+    private HttpResponse? Match(HttpRequest request, out HttpRoute? route, out bool headByGet)
     {
+        route = null;
+        headByGet = false;
         ArgumentNullException.ThrowIfNull(request);
         string[] path = RouteTemplate.SplitPath(request.EncodedPath ?? request.Path);
         if (_cors is not null && IsPreflight(request))
         {
             var methods = MethodsFor(path);
-            return (null, methods.Count == 0 ? NotFound() : _cors.Preflight(request, methods), false);
+            return methods.Count == 0 ? NotFound() : _cors.Preflight(request, methods);
         }
 
-        bool headByGet = false;
-        var (route, values) = Select(request, path, request.Method);
+        route = Select(request, path, request.Method, out var values);
         if (route is null && request.Method == "HEAD")
         {
-            (route, values) = Select(request, path, "GET");
+            route = Select(request, path, "GET", out values);
             headByGet = route is not null;
         }
         if (route is null)
@@ -119,11 +120,11 @@ public sealed class HttpRouter
                 ? NotFound()
                 : HttpResponse.Json(405, """{"message":"Method Not Allowed"}""").WithHeader("Allow", string.Join(", ", allowed));
             _cors?.AddResponseHeaders(request, refused);
-            return (null, refused, false);
+            return refused;
         }
         request.RouteValues = values!;
         request.RouteTemplate = route.Template.Text;
-        return (route, null, headByGet);
+        return null;
     }
 
     private HttpResponse Finish(HttpRequest request, HttpResponse response, bool headByGet)
@@ -148,7 +149,7 @@ public sealed class HttpRouter
         return this;
     }
 
-    private (HttpRoute? Route, Dictionary<string, string>? Values) Select(HttpRequest request, string[] path, string method)
+    private HttpRoute? Select(HttpRequest request, string[] path, string method, out Dictionary<string, string>? values)
     {
         // API Gateway's own match, when it is one of ours: `GET /items/{id}`, `ANY /{proxy+}`, `$default` (none).
         if (request.RequestContext.RouteKey is { } routeKey && routeKey.IndexOf(' ') is int space and > 0)
@@ -158,15 +159,22 @@ public sealed class HttpRouter
             {
                 if (route.Serves(method) && route.Template.GatewayForm == gatewayTemplate
                     && route.Template.TryAccept(request.PathParameters, out var gatewayValues))
-                    return (route, gatewayValues);
+                {
+                    values = gatewayValues;
+                    return route;
+                }
             }
         }
         foreach (var route in _routes)
         {
-            if (route.Serves(method) && route.Template.TryMatch(path, out var values))
-                return (route, values);
+            if (route.Serves(method) && route.Template.TryMatch(path, out var pathValues))
+            {
+                values = pathValues;
+                return route;
+            }
         }
-        return (null, null);
+        values = null;
+        return null;
     }
 
     /// <summary>The methods of the routes whose template matches the path, with HEAD where GET is (and OPTIONS with CORS).</summary>

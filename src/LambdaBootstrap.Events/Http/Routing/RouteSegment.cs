@@ -1,11 +1,19 @@
 namespace LambdaBootstrap.Events.Http;
 
 /// <summary>One segment of a route template: a literal, a parameter (maybe typed), or the greedy rest of the path.</summary>
-/// <param name="Kind">What the segment matches.</param>
-/// <param name="Text">The literal, or the parameter's name.</param>
-/// <param name="Constraint">The parameter's type (<c>int</c>...), or null.</param>
-internal readonly record struct RouteSegment(RouteSegmentKind Kind, string Text, string? Constraint)
+/// <remarks>A plain struct, not a record: a record's generated <c>ToString</c> would format the enum, which brings
+/// NativeAOT's reflection over enums into every function with a router.</remarks>
+internal readonly struct RouteSegment(RouteSegmentKind kind, string text, string? constraint)
 {
+    /// <summary>What the segment matches.</summary>
+    public RouteSegmentKind Kind { get; } = kind;
+
+    /// <summary>The literal, or the parameter's name.</summary>
+    public string Text { get; } = text;
+
+    /// <summary>The parameter's type (<c>int</c>...), or null.</summary>
+    public string? Constraint { get; } = constraint;
+
     /// <summary>Lower is more specific: literal, typed parameter, parameter, greedy; an absent segment ranks first.</summary>
     public int Rank => Kind switch
     {
