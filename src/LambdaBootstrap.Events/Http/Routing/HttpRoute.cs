@@ -5,7 +5,8 @@ namespace LambdaBootstrap.Events.Http;
 /// <summary>
 /// One route of an <see cref="HttpRouter"/>: a method (null for any), a template and its handler. A synchronous handler
 /// is called without async code, and an asynchronous one is a class of its own, compiled in only when one is mapped: a
-/// function whose routes are all synchronous carries no async machinery.
+/// function whose routes are all synchronous carries no async machinery. Only one virtual method, and no task in it for a
+/// synchronous route: a constructed task type brings the task machinery into every function.
 /// </summary>
 internal abstract class HttpRoute(string? method, RouteTemplate template)
 {
@@ -18,8 +19,6 @@ internal abstract class HttpRoute(string? method, RouteTemplate template)
     /// <summary>Calls the handler and writes its response, finished, for the front door (<c>LambdaHandler.Http</c>).</summary>
     public abstract ValueTask<ReadOnlyMemory<byte>> InvokeAndWrite(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, ReadOnlyMemory<byte>> write);
 
-    /// <summary>Calls the handler and returns its response, finished (<see cref="HttpRouter.RouteAsync"/>).</summary>
-    public abstract Task<HttpResponse> Invoke(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, HttpResponse> finish);
 }
 
 /// <summary>A route whose handler answers at once.</summary>
@@ -27,10 +26,10 @@ internal sealed class SyncHttpRoute(string? method, RouteTemplate template, Func
     : HttpRoute(method, template)
 {
     public override ValueTask<ReadOnlyMemory<byte>> InvokeAndWrite(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, ReadOnlyMemory<byte>> write) =>
-        new(write(request, handler(request, context)));
+        new(write(request, Handler(request, context)));
 
-    public override Task<HttpResponse> Invoke(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, HttpResponse> finish) =>
-        Task.FromResult(finish(request, handler(request, context)));
+    /// <summary>The handler, for <see cref="HttpRouter.RouteAsync"/>.</summary>
+    public Func<HttpRequest, ILambdaContext, HttpResponse> Handler { get; } = handler;
 }
 
 /// <summary>A route whose handler answers with a task.</summary>
@@ -38,8 +37,8 @@ internal sealed class AsyncHttpRoute(string? method, RouteTemplate template, Fun
     : HttpRoute(method, template)
 {
     public override async ValueTask<ReadOnlyMemory<byte>> InvokeAndWrite(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, ReadOnlyMemory<byte>> write) =>
-        write(request, await handler(request, context).ConfigureAwait(false));
+        write(request, await Handler(request, context).ConfigureAwait(false));
 
-    public override async Task<HttpResponse> Invoke(HttpRequest request, ILambdaContext context, Func<HttpRequest, HttpResponse, HttpResponse> finish) =>
-        finish(request, await handler(request, context).ConfigureAwait(false));
+    /// <summary>The handler, for <see cref="HttpRouter.RouteAsync"/>.</summary>
+    public Func<HttpRequest, ILambdaContext, Task<HttpResponse>> Handler { get; } = handler;
 }

@@ -77,12 +77,15 @@ public sealed class HttpRouter
     }
 
     /// <summary>Routes <paramref name="request"/>: the matched route's response, a CORS preflight's, a 404 or a 405.</summary>
-    public Task<HttpResponse> RouteAsync(HttpRequest request, ILambdaContext context)
+    public async Task<HttpResponse> RouteAsync(HttpRequest request, ILambdaContext context)
     {
         var answer = Match(request, out var route, out bool headByGet);
-        return route is null
-            ? Task.FromResult(answer!)
-            : route.Invoke(request, context, (request, response) => Finish(request, response, headByGet));
+        if (route is null)
+            return answer!;
+        var response = route is SyncHttpRoute sync
+            ? sync.Handler(request, context)
+            : await ((AsyncHttpRoute)route).Handler(request, context).ConfigureAwait(false);
+        return Finish(request, response, headByGet);
     }
 
     /// <summary>Routes the request and writes the response for the front door it came from.</summary>
