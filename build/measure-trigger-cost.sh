@@ -14,13 +14,19 @@ mkdir -p "$root" "$(dirname "$lock")"
 
 # Each function's handlers; every one also gets the usings and, if it declares them, its own types.
 declare -A handlers types
-order=(bytes http typed typed-generated typed-jsonelement sqs sqs-generated kafka cognito-presignup sqs-cloudformation sqs-cloudformation-send)
+order=(bytes http http-router typed typed-generated typed-jsonelement sqs sqs-generated kafka cognito-presignup sqs-cloudformation sqs-cloudformation-send)
 
 handlers[bytes]='["h"] = () => LambdaHandler.Bytes(static (ReadOnlyMemory<byte> input, ILambdaContext _) => input),'
 
 # The HTTP front doors' one handler (docs/http.md): no serializer, no event types.
 handlers[http]='["h"] = () => LambdaHandler.Http(
         static (HttpRequest request, ILambdaContext _) => HttpResponse.Text(200, request.Path)),'
+
+# The same front doors through HttpRouter: what routing costs on top of the HTTP model (docs/http.md).
+handlers[http-router]='["h"] = () => LambdaHandler.Http(new HttpRouter()
+        .MapGet("/items/{id:int}", static (HttpRequest request, ILambdaContext _) => HttpResponse.Text(200, request.RouteValues["id"]))
+        .MapPost("/items", static (HttpRequest request, ILambdaContext _) => HttpResponse.Text(201, request.Path))
+        .UseCors(new HttpCorsPolicy())),'
 
 handlers[typed]='["h"] = () => LambdaHandler.Json(
         static (Request request, ILambdaContext _) => new Response($"Hello, {request.Name}!"),
@@ -145,6 +151,6 @@ for name in "${order[@]}"; do
   # libssl, from System.Security.Cryptography.Native) by its error message.
   http=$( [ "$(strings "$binary" | grep -c HttpClient)" -gt 0 ] && echo yes || echo no)
   ssl=$( [ "$(strings "$binary" | grep -c 'No usable version of libssl')" -gt 0 ] && echo yes || echo no)
-  vs_typed=$( [[ $name == @(bytes|http|typed) ]] || kb "$name" typed)
+  vs_typed=$( [[ $name == @(bytes|http|http-router|typed) ]] || kb "$name" typed)
   printf '| %s | %s B | %s | %s | %s | %s |\n' "$name" "$(bytes "${size[$name]}")" "$( [ "$name" = bytes ] || kb "$name" bytes)" "$vs_typed" "$http" "$ssl"
 done

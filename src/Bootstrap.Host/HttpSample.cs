@@ -35,8 +35,9 @@ public static class HttpSample
             return null;
         if (request.PathParameters.TryGetValue("name", out var name))
             return name;
+        // Path is already decoded once: decoding again would turn a name's own %20 into a space.
         string segment = request.Path["/hello/".Length..];
-        return segment.Length == 0 || segment.Contains('/') ? null : Uri.UnescapeDataString(segment);
+        return segment.Length == 0 || segment.Contains('/') ? null : segment;
     }
 }
 
