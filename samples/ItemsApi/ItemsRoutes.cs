@@ -4,25 +4,18 @@ using LambdaBootstrap.Runtime;
 
 namespace ItemsApi;
 
-/// <summary>The API's routes: POST /items, GET /items/{id}, GET /items.</summary>
+/// <summary>The API's routes: POST /items, GET /items/{id}, GET /items; the router answers 404 and 405 itself.</summary>
 public sealed class ItemsRoutes(ItemStore store)
 {
-    public async Task<HttpResponse> HandleAsync(HttpRequest request, ILambdaContext context)
-    {
-        string[] segments = request.Path.Trim('/').Split('/');
-        if (segments[0] != "items" || segments.Length > 2)
-            return Error(404, $"no route for {request.Path}");
+    public HttpRouter Router() => new HttpRouter()
+        .MapPost("/items", (request, _) => CreateAsync(request))
+        .MapGet("/items", async (_, _) => HttpResponse.Json(200, await store.ListAsync(), ItemsJson.Default.ListItem))
+        .MapGet("/items/{id}", (request, _) => GetAsync(request.RouteValues["id"]));
 
-        return (request.Method, segments.Length) switch
-        {
-            ("POST", 1) => await CreateAsync(request),
-            ("GET", 1) => HttpResponse.Json(200, await store.ListAsync(), ItemsJson.Default.ListItem),
-            ("GET", 2) => await store.GetAsync(Uri.UnescapeDataString(segments[1])) is { } item
-                ? HttpResponse.Json(200, item, ItemsJson.Default.Item)
-                : Error(404, $"no item {segments[1]}"),
-            _ => Error(405, $"{request.Method} is not allowed on {request.Path}"),
-        };
-    }
+    private async Task<HttpResponse> GetAsync(string id) =>
+        await store.GetAsync(id) is { } item
+            ? HttpResponse.Json(200, item, ItemsJson.Default.Item)
+            : Error(404, $"no item {id}");
 
     private async Task<HttpResponse> CreateAsync(HttpRequest request)
     {

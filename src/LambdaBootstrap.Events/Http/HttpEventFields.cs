@@ -11,6 +11,8 @@ internal sealed class HttpEventFields
     public string? Path;
     public string? RawPath;
     public string? RawQueryString;
+    public string? Resource;
+    public string? RouteKey;
     public string? Body;
     public bool IsBase64Encoded;
     public Dictionary<string, string>? Headers;
@@ -19,6 +21,7 @@ internal sealed class HttpEventFields
     public Dictionary<string, List<string>>? MultiValueQueryStringParameters;
     public Dictionary<string, string>? PathParameters;
     public List<string>? Cookies;
+    public Dictionary<string, string>? StageVariables;
 
     public bool HasRequestContext;
     public bool HasElb;
@@ -31,6 +34,15 @@ internal sealed class HttpEventFields
     public string? Stage;
     public string? DomainName;
     public string? ContextPath;
+    public long? RequestTimeEpoch;
+    public string? ConnectionId;
+    public string? EventType;
+
+    /// <summary>REST APIs' caller, signed with IAM (SigV4): <c>requestContext.identity</c>.</summary>
+    public HttpIamIdentity? RestIamIdentity;
+
+    /// <summary>Where <c>requestContext.authorizer</c> is in the event: read into types only when asked for.</summary>
+    public Range AuthorizerJson;
 
     /// <summary>Authorizer claims or context values, as text, from whichever authorizer the format carries.</summary>
     public Dictionary<string, string>? AuthorizerClaims;

@@ -46,6 +46,9 @@ internal ref struct HttpEventParser
             else if (Is("multiValueQueryStringParameters"u8)) f.MultiValueQueryStringParameters = ListMap("multiValueQueryStringParameters");
             else if (Is("pathParameters"u8)) f.PathParameters = StringMap("pathParameters");
             else if (Is("cookies"u8)) f.Cookies = StringList("cookies");
+            else if (Is("resource"u8)) f.Resource = String("resource");
+            else if (Is("routeKey"u8)) f.RouteKey = String("routeKey");
+            else if (Is("stageVariables"u8)) f.StageVariables = StringMap("stageVariables");
             else if (Is("requestContext"u8)) ReadRequestContext(f);
             else Skip();
         }
@@ -70,6 +73,10 @@ internal ref struct HttpEventParser
             else if (Is("domainName"u8)) f.DomainName = String("requestContext.domainName");
             else if (Is("path"u8)) f.ContextPath = String("requestContext.path");
             else if (Is("authorizer"u8)) ReadAuthorizer(f);
+            else if (Is("routeKey"u8)) f.RouteKey = String("requestContext.routeKey") ?? f.RouteKey;
+            else if (Is("timeEpoch"u8) || Is("requestTimeEpoch"u8)) f.RequestTimeEpoch = Number("requestContext.timeEpoch");
+            else if (Is("connectionId"u8)) f.ConnectionId = String("requestContext.connectionId");
+            else if (Is("eventType"u8)) f.EventType = String("requestContext.eventType");
             else Skip();
         }
     }
@@ -92,11 +99,20 @@ internal ref struct HttpEventParser
     {
         if (!StartObject("requestContext.identity"))
             return;
+        var iam = new HttpIamIdentity();
         while (NextProperty())
         {
             if (Is("sourceIp"u8)) f.IdentitySourceIp = String("requestContext.identity.sourceIp");
+            else if (Is("accessKey"u8)) iam.AccessKey = String("requestContext.identity.accessKey");
+            else if (Is("accountId"u8)) iam.AccountId = String("requestContext.identity.accountId");
+            else if (Is("caller"u8)) iam.CallerId = String("requestContext.identity.caller");
+            else if (Is("user"u8)) iam.UserId = String("requestContext.identity.user");
+            else if (Is("userArn"u8)) iam.UserArn = String("requestContext.identity.userArn");
+            else if (Is("principalOrgId"u8)) iam.PrincipalOrgId = String("requestContext.identity.principalOrgId");
             else Skip();
         }
+        if (iam.UserArn is not null || iam.AccessKey is not null)
+            f.RestIamIdentity = iam;
     }
 
     // REST: { "claims": {...} } from Cognito, or a Lambda authorizer's values at the top.
@@ -105,6 +121,13 @@ internal ref struct HttpEventParser
     {
         if (!StartObject("requestContext.authorizer"))
             return;
+        int start = (int)_reader.TokenStartIndex;
+        ReadAuthorizerClaims(f);
+        f.AuthorizerJson = start..(int)_reader.BytesConsumed;
+    }
+
+    private void ReadAuthorizerClaims(HttpEventFields f)
+    {
         var claims = f.AuthorizerClaims ??= new Dictionary<string, string>(StringComparer.Ordinal);
         while (NextProperty())
         {
@@ -200,6 +223,17 @@ internal ref struct HttpEventParser
             JsonTokenType.String => _reader.GetString(),
             JsonTokenType.Null => null,
             _ => throw WrongType(member, "a string"),
+        };
+    }
+
+    private long? Number(string member)
+    {
+        _reader.Read();
+        return _reader.TokenType switch
+        {
+            JsonTokenType.Number when _reader.TryGetInt64(out long value) => value,
+            JsonTokenType.Null => null,
+            _ => throw WrongType(member, "an integer"),
         };
     }
 
