@@ -14,7 +14,7 @@ mkdir -p "$root" "$(dirname "$lock")"
 
 # Each function's handlers; every one also gets the usings and, if it declares them, its own types.
 declare -A handlers types
-order=(bytes http typed typed-jsonelement sqs kafka cognito-presignup sqs-cloudformation sqs-cloudformation-send)
+order=(bytes http typed typed-generated typed-jsonelement sqs sqs-generated kafka cognito-presignup sqs-cloudformation sqs-cloudformation-send)
 
 handlers[bytes]='["h"] = () => LambdaHandler.Bytes(static (ReadOnlyMemory<byte> input, ILambdaContext _) => input),'
 
@@ -32,6 +32,14 @@ public sealed record Response(string Message);
 [JsonSerializable(typeof(Response))]
 public sealed partial class FunctionJson : JsonSerializerContext;'
 
+# The same two records read and written by generated code ([LambdaJson]) instead of a context.
+handlers[typed-generated]='["h"] = () => LambdaHandler.Json(
+        static (Request request, ILambdaContext _) => new Response($"Hello, {request.Name}!")),'
+types[typed-generated]='[LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+public sealed partial record Request(string? Name);
+[LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+public sealed partial record Response(string Message);'
+
 # The typed function with one open-ended member, as several triggers have (CloudFormation properties, EventBridge details).
 handlers[typed-jsonelement]=${handlers[typed]}
 types[typed-jsonelement]=${types[typed]/'string? Name)'/'string? Name, Dictionary<string, System.Text.Json.JsonElement>? Data)'}
@@ -41,6 +49,8 @@ sqs='["h"] = () => LambdaHandler.Json(
         static (SQSEvent batch, ILambdaContext _) => new SQSBatchResponse(),
         SqsJson.Default.SQSEvent, SqsJson.Default.SQSBatchResponse),'
 handlers[sqs]=$sqs
+# The SQS types are [LambdaJson] too: the same handler through their generated code.
+handlers[sqs-generated]='["h"] = () => LambdaHandler.Json(static (SQSEvent batch, ILambdaContext _) => new SQSBatchResponse()),'
 
 # Kafka has no response of its own: the handler answers with a small record of its own.
 handlers[kafka]='["h"] = () => LambdaHandler.Json(
@@ -91,6 +101,7 @@ using LambdaBootstrap.Events;
 using LambdaBootstrap.Events.Http;
 using LambdaBootstrap.Runtime;
 using LambdaBootstrap.Runtime.Handlers;
+using LambdaBootstrap.Runtime.Json;
 
 static class Program
 {

@@ -38,7 +38,8 @@ exec valgrind --tool=lackey --trace-superblocks=yes --log-file="$scratch/trace-\
 EOF
 chmod +x "$scratch/traced-bootstrap"
 for handler in "${handlers[@]}"; do
-  dotnet "$emulator" --bootstrap "$scratch/traced-bootstrap" --handler "$handler" --event "events/$handler.json" >/dev/null
+  # Under valgrind a start takes about a second, more on a busy machine: more than the default 3 s function timeout.
+  dotnet "$emulator" --bootstrap "$scratch/traced-bootstrap" --handler "$handler" --timeout 300 --event "events/$handler.json" >/dev/null
   [ -s "$scratch/trace-$handler.log" ] || { echo "startup-order: no trace for handler $handler" >&2; exit 1; }
 done
 

@@ -33,7 +33,7 @@ public sealed class VariantBuilder(string repoRoot, string buildDirectory, strin
     public string MinimalBytes() =>
         Publish("src/Bootstrap.Bench/Minimal/Bytes/Bootstrap.Bench.MinimalBytes.csproj", "minimal-bytes", "the minimal bytes function");
 
-    /// <summary>One <c>LambdaHandler.Json</c> handler with its own JSON context: a user's smallest typed function.</summary>
+    /// <summary>One <c>LambdaHandler.Json</c> handler over two <c>[LambdaJson]</c> records: a user's smallest typed function.</summary>
     public string MinimalTyped() =>
         Publish("src/Bootstrap.Bench/Minimal/Typed/Bootstrap.Bench.MinimalTyped.csproj", "minimal-typed", "the minimal typed function");
 

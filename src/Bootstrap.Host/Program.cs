@@ -7,7 +7,7 @@ using LambdaBootstrap.Runtime.Handlers;
 return LambdaRuntime.Run(new HandlerRegistry
 {
     ["echo"] = () => LambdaHandler.Bytes(SampleHandlers.Echo),
-    ["greet"] = () => LambdaHandler.Json(SampleHandlers.Greet, GreetJson.Default.GreetRequest, GreetJson.Default.GreetResponse),
+    ["greet"] = () => LambdaHandler.Json<GreetRequest, GreetResponse>(SampleHandlers.Greet),
     ["context"] = () => LambdaHandler.Json(SampleHandlers.DescribeContext, ContextJson.Default.ContextDescription),
     ["fail"] = () => LambdaHandler.Bytes(SampleHandlers.Fail),
     ["stream"] = () => LambdaHandler.Streaming(SampleHandlers.Stream),

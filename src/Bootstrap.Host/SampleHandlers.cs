@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Json;
 
 namespace Bootstrap.Host;
 
@@ -66,9 +68,12 @@ public static class SampleHandlers
         throw new InvalidOperationException("boom");
 }
 
-public sealed record GreetRequest(string? Name);
+// greet's types are read and written by generated code ([LambdaJson]): no System.Text.Json serializer metadata.
+[LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
+public sealed partial record GreetRequest(string? Name);
 
-public sealed record GreetResponse(string Message);
+[LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+public sealed partial record GreetResponse(string Message);
 
 public sealed record StreamRequest(int Chunks, int DelayMs, int? FailAfter);
 

@@ -4,12 +4,7 @@ namespace Bootstrap.Host;
 
 // Source-generated JSON metadata for the typed sample handlers: no reflection at run time. One context per handler: a
 // context's static constructor encodes the property names of every type in it, so each handler's cold start pays only
-// for its own types.
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true)]
-[JsonSerializable(typeof(GreetRequest))]
-[JsonSerializable(typeof(GreetResponse))]
-internal sealed partial class GreetJson : JsonSerializerContext;
+// for its own types. greet needs none: its types are [LambdaJson].
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(ContextDescription))]

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Events.Tests;
 
@@ -35,6 +36,27 @@ public sealed class QueueAndStreamEventTests
         var written = JsonSerializer.Serialize(new SQSBatchResponse { BatchItemFailures = [new() { ItemIdentifier = "m1" }] }, SqsJson.Default.SQSBatchResponse);
         Assert.Equal("{\"batchItemFailures\":[{\"itemIdentifier\":\"m1\"}]}", written);
         Assert.Equal("{\"batchItemFailures\":[]}", JsonSerializer.Serialize(new SQSBatchResponse(), SqsJson.Default.SQSBatchResponse));
+    }
+
+    [Theory]
+    [InlineData("sqs.json")]
+    [InlineData("sqs-message-attributes.json")]
+    public void Sqs_generated_reader_reads_what_the_context_reads(string sample)
+    {
+        byte[] json = SampleEvents.Bytes(sample);
+        var generated = LambdaJsonSerializer.Deserialize<SQSEvent>(json);
+        var context = JsonSerializer.Deserialize(json, SqsJson.Default.SQSEvent);
+        Assert.NotEmpty(generated!.Records!);
+        Assert.Equal(JsonSerializer.Serialize(context, SqsJson.Default.SQSEvent), JsonSerializer.Serialize(generated, SqsJson.Default.SQSEvent));
+    }
+
+    [Fact]
+    public void Sqs_batch_response_generated_writer_writes_what_the_context_writes()
+    {
+        var response = new SQSBatchResponse { BatchItemFailures = [new() { ItemIdentifier = "m1" }, new()] };
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        LambdaJsonSerializer.Serialize(buffer, response);
+        Assert.Equal(JsonSerializer.Serialize(response, SqsJson.Default.SQSBatchResponse), Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Events;
 
@@ -6,7 +7,8 @@ namespace LambdaBootstrap.Events;
 /// The partial batch response of an SQS (or Kinesis, DynamoDB Streams) function with <c>ReportBatchItemFailures</c>:
 /// only the listed messages go back to the queue. An empty list means the whole batch succeeded.
 /// </summary>
-public sealed class SQSBatchResponse
+[LambdaJson]
+public sealed partial class SQSBatchResponse
 {
     /// <summary>The messages that failed.</summary>
     [JsonPropertyName("batchItemFailures")]
@@ -14,9 +16,11 @@ public sealed class SQSBatchResponse
 }
 
 /// <summary>One failed message of a batch.</summary>
-public sealed class SQSBatchItemFailure
+[LambdaJson]
+public sealed partial class SQSBatchItemFailure
 {
     /// <summary>The failed message's <see cref="SQSMessage.MessageId"/> (a sequence number for streams).</summary>
     [JsonPropertyName("itemIdentifier")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ItemIdentifier { get; set; }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Events;
 
 /// <summary>The event Lambda sends for a batch of messages from an Amazon SQS queue.</summary>
-public sealed class SQSEvent
+[LambdaJson]
+public sealed partial class SQSEvent
 {
     /// <summary>The messages of the batch.</summary>
     [JsonPropertyName("Records")]
@@ -11,7 +13,8 @@ public sealed class SQSEvent
 }
 
 /// <summary>One SQS message of a batch.</summary>
-public sealed class SQSMessage
+[LambdaJson]
+public sealed partial class SQSMessage
 {
     /// <summary>The message's id; the <see cref="SQSBatchItemFailure.ItemIdentifier"/> of a failed item.</summary>
     [JsonPropertyName("messageId")]
@@ -63,7 +66,8 @@ public sealed class SQSMessage
 }
 
 /// <summary>A message attribute: a string, number or binary value, or lists of them.</summary>
-public sealed class SQSMessageAttribute
+[LambdaJson]
+public sealed partial class SQSMessageAttribute
 {
     /// <summary>The value of a <c>String</c> or <c>Number</c> attribute.</summary>
     [JsonPropertyName("stringValue")]

@@ -1,27 +1,21 @@
-using System.Text.Json.Serialization;
 using LambdaBootstrap.Runtime;
 using LambdaBootstrap.Runtime.Handlers;
+using LambdaBootstrap.Runtime.Json;
 using MinimalTyped;
 
-// One typed handler: {"name":"Ada"} in, {"message":"Hello, Ada!"} out, through the function's own JSON context.
+// One typed handler: {"name":"Ada"} in, {"message":"Hello, Ada!"} out, read and written by generated code ([LambdaJson]).
 return LambdaRuntime.Run(new HandlerRegistry
 {
-    ["greet"] = () => LambdaHandler.Json(
-        static (Request request, ILambdaContext _) => new Response($"Hello, {request.Name}!"),
-        FunctionJson.Default.Request, FunctionJson.Default.Response),
+    ["greet"] = () => LambdaHandler.Json(static (Request request, ILambdaContext _) => new Response($"Hello, {request.Name}!")),
 });
 
 namespace MinimalTyped
 {
     /// <summary>The event.</summary>
-    public sealed record Request(string? Name);
+    [LambdaJson(NamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+    public sealed partial record Request(string? Name);
 
     /// <summary>The answer.</summary>
-    public sealed record Response(string Message);
-
-    /// <summary>The function's own source-generated JSON.</summary>
-    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-    [JsonSerializable(typeof(Request))]
-    [JsonSerializable(typeof(Response))]
-    public sealed partial class FunctionJson : JsonSerializerContext;
+    [LambdaJson(NamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+    public sealed partial record Response(string Message);
 }

@@ -1,0 +1,308 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace LambdaBootstrap.Runtime.Json;
+
+/// <summary>
+/// The value readers, writers and errors that the JSON source generator's code calls, one per JSON primitive type,
+/// each with System.Text.Json's default rules (numbers only from numbers, no overflow, ISO 8601 dates). Shared here so
+/// that each function compiles them once, not once per type.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class LambdaJsonCodec
+{
+    /// <summary>A string or null.</summary>
+    public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => GetString(ref reader),
+        JsonTokenType.Null => null,
+        _ => throw NotConvertible(ref reader, "String"),
+    };
+
+    /// <summary>The current string or property name; text that is not valid UTF-16 once unescaped is a <see cref="JsonException"/>.</summary>
+    public static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException($"The JSON string at byte {reader.TokenStartIndex} is not valid text: {e.Message}", e);
+        }
+    }
+
+    /// <summary>true or false.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw NotConvertible(ref reader, "Boolean"),
+    };
+
+    /// <summary>A string of exactly one UTF-16 character.</summary>
+    public static char ReadChar(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && GetString(ref reader) is { Length: 1 } s)
+            return s[0];
+        throw NotConvertible(ref reader, "Char");
+    }
+
+    /// <summary>A number that fits a <see cref="byte"/>.</summary>
+    public static byte ReadByte(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetByte(out var v) ? v : throw NotConvertible(ref reader, "Byte");
+
+    /// <summary>A number that fits an <see cref="sbyte"/>.</summary>
+    public static sbyte ReadSByte(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetSByte(out var v) ? v : throw NotConvertible(ref reader, "SByte");
+
+    /// <summary>A number that fits a <see cref="short"/>.</summary>
+    public static short ReadInt16(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetInt16(out var v) ? v : throw NotConvertible(ref reader, "Int16");
+
+    /// <summary>A number that fits a <see cref="ushort"/>.</summary>
+    public static ushort ReadUInt16(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetUInt16(out var v) ? v : throw NotConvertible(ref reader, "UInt16");
+
+    /// <summary>A number that fits an <see cref="int"/>.</summary>
+    public static int ReadInt32(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetInt32(out var v) ? v : throw NotConvertible(ref reader, "Int32");
+
+    /// <summary>A number that fits a <see cref="uint"/>.</summary>
+    public static uint ReadUInt32(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetUInt32(out var v) ? v : throw NotConvertible(ref reader, "UInt32");
+
+    /// <summary>A number that fits a <see cref="long"/>.</summary>
+    public static long ReadInt64(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetInt64(out var v) ? v : throw NotConvertible(ref reader, "Int64");
+
+    /// <summary>A number that fits a <see cref="ulong"/>.</summary>
+    public static ulong ReadUInt64(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetUInt64(out var v) ? v : throw NotConvertible(ref reader, "UInt64");
+
+    /// <summary>A number that fits a <see cref="float"/>.</summary>
+    public static float ReadSingle(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetSingle(out var v) ? v : throw NotConvertible(ref reader, "Single");
+
+    /// <summary>A number that fits a <see cref="double"/>.</summary>
+    public static double ReadDouble(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetDouble(out var v) ? v : throw NotConvertible(ref reader, "Double");
+
+    /// <summary>A number that fits a <see cref="decimal"/>.</summary>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetDecimal(out var v) ? v : throw NotConvertible(ref reader, "Decimal");
+
+    /// <summary>An ISO 8601 date and time.</summary>
+    public static DateTime ReadDateTime(ref Utf8JsonReader reader)
+    {
+        DateTime v = default;
+        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref DateTime value) => r.TryGetDateTime(out value), ref v) ? v : throw NotConvertible(ref reader, "DateTime");
+    }
+
+    /// <summary>An ISO 8601 date and time with its offset.</summary>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+    {
+        DateTimeOffset v = default;
+        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref DateTimeOffset value) => r.TryGetDateTimeOffset(out value), ref v) ? v : throw NotConvertible(ref reader, "DateTimeOffset");
+    }
+
+    /// <summary>A GUID in its 32 digits with hyphens.</summary>
+    public static Guid ReadGuid(ref Utf8JsonReader reader)
+    {
+        Guid v = default;
+        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref Guid value) => r.TryGetGuid(out value), ref v) ? v : throw NotConvertible(ref reader, "Guid");
+    }
+
+    /// <summary>A date, <c>yyyy-MM-dd</c>.</summary>
+    public static DateOnly ReadDateOnly(ref Utf8JsonReader reader) =>
+        IsString(ref reader) && DateOnly.TryParseExact(GetString(ref reader), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var v)
+            ? v : throw NotConvertible(ref reader, "DateOnly");
+
+    /// <summary>A time of day, <c>HH:mm:ss[.fffffff]</c>.</summary>
+    public static TimeOnly ReadTimeOnly(ref Utf8JsonReader reader) =>
+        IsString(ref reader) && TryParseTimeSpan(GetString(ref reader), out var t) && t.Ticks >= 0 && t.Ticks < TimeSpan.TicksPerDay
+            ? new TimeOnly(t.Ticks) : throw NotConvertible(ref reader, "TimeOnly");
+
+    /// <summary>A time span, <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
+    public static TimeSpan ReadTimeSpan(ref Utf8JsonReader reader) =>
+        IsString(ref reader) && TryParseTimeSpan(GetString(ref reader), out var v)
+            ? v : throw NotConvertible(ref reader, "TimeSpan");
+
+    // The constant format, without the white space around it that TimeSpan's own parser would allow.
+    private static bool TryParseTimeSpan(string text, out TimeSpan value)
+    {
+        value = default;
+        return text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1])
+            && TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>An absolute or relative URI, or null.</summary>
+    public static Uri? ReadUri(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        return IsString(ref reader) && Uri.TryCreate(GetString(ref reader), UriKind.RelativeOrAbsolute, out var v) ? v : throw NotConvertible(ref reader, "Uri");
+    }
+
+    /// <summary>Base64 bytes, or null.</summary>
+    public static byte[]? ReadBytes(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        byte[]? v = null;
+        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref byte[]? value) => r.TryGetBytesFromBase64(out value), ref v) ? v : throw NotConvertible(ref reader, "Byte[]");
+    }
+
+    /// <summary>Any JSON value, kept as it is (a JSON null is an element of kind Null).</summary>
+    public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Any JSON value as a node, or null.</summary>
+    public static JsonNode? ReadNode(ref Utf8JsonReader reader) => JsonNode.Parse(ref reader);
+
+    /// <summary>
+    /// Reads an enum's text as System.Text.Json's string enum converter does, once no name matched it whole: an
+    /// integer, or names (any case) separated by commas, combined.
+    /// </summary>
+    /// <param name="text">The JSON string.</param>
+    /// <param name="names">The enum's JSON names.</param>
+    /// <param name="values">Their values, as the bits of the underlying integer.</param>
+    /// <param name="signed">Whether the underlying integer is signed.</param>
+    /// <param name="bits">How many bits the underlying integer has.</param>
+    /// <param name="value">The value read, as the bits of the underlying integer.</param>
+    /// <returns>Whether the text is such a value.</returns>
+    public static bool TryParseEnum(string text, string[] names, ulong[] values, bool signed, int bits, out ulong value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        value = 0;
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length == 0)
+            return false;
+        if (char.IsAsciiDigit(trimmed[0]) || trimmed[0] is '-' or '+')
+        {
+            if (signed)
+            {
+                long min = bits == 64 ? long.MinValue : -(1L << (bits - 1)), max = bits == 64 ? long.MaxValue : (1L << (bits - 1)) - 1;
+                bool ok = long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long number) && number >= min && number <= max;
+                value = unchecked((ulong)number);
+                return ok;
+            }
+            ulong limit = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+            return ulong.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value <= limit;
+        }
+        bool any = false;
+        foreach (var range in trimmed.Split(','))
+        {
+            var part = trimmed[range].Trim();
+            // One comma may end the list; an empty name anywhere else is an error, as System.Text.Json has it.
+            if (part.Length == 0)
+            {
+                if (!any || range.End.GetOffset(trimmed.Length) != trimmed.Length)
+                    return false;
+                continue;
+            }
+            int found = -1;
+            for (int i = 0; i < names.Length && found < 0; i++)
+            {
+                if (part.Equals(names[i], StringComparison.OrdinalIgnoreCase))
+                    found = i;
+            }
+            if (found < 0)
+                return false;
+            value |= values[found];
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>Writes one character as a string.</summary>
+    public static void WriteChar(Utf8JsonWriter writer, char value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue([value]);
+    }
+
+    /// <summary>Writes a date as <c>yyyy-MM-dd</c>.</summary>
+    public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<char> text = stackalloc char[16];
+        value.TryFormat(text, out int written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
+
+    /// <summary>Writes a time of day as <c>HH:mm:ss.fffffff</c>.</summary>
+    public static void WriteTimeOnly(Utf8JsonWriter writer, TimeOnly value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out int written, "O", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
+
+    /// <summary>Writes a time span as <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
+    public static void WriteTimeSpan(Utf8JsonWriter writer, TimeSpan value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out int written, "c", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
+
+    /// <summary>Writes a URI as the text it was made from, or null.</summary>
+    public static void WriteUri(Utf8JsonWriter writer, Uri? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+            writer.WriteNullValue();
+        else
+            writer.WriteStringValue(value.OriginalString);
+    }
+
+    /// <summary>Writes a node as it is, or null.</summary>
+    public static void WriteNode(Utf8JsonWriter writer, JsonNode? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+            writer.WriteNullValue();
+        else
+            value.WriteTo(writer);
+    }
+
+    /// <summary>
+    /// Checks the current property name before it is compared: an escaped name that is not valid UTF-16 is an error,
+    /// as System.Text.Json makes it, even for a member that is then skipped.
+    /// </summary>
+    public static void CheckName(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+            GetString(ref reader);
+    }
+
+    /// <summary>Moves to the next token; the generated code reads only complete JSON, so there always is one.</summary>
+    public static void Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+            throw new JsonException("The JSON text ends inside a value.");
+    }
+
+    /// <summary>The error for a token that <paramref name="typeName"/> cannot be read from.</summary>
+    public static JsonException NotConvertible(ref Utf8JsonReader reader, string typeName) =>
+        new($"The JSON value at byte {reader.TokenStartIndex} could not be converted to {typeName}.");
+
+    /// <summary>The error for a required member the JSON object lacks.</summary>
+    public static JsonException MissingRequired(string typeName, string jsonName) =>
+        new($"The JSON object for {typeName} lacks its required member '{jsonName}'.");
+
+    private delegate bool ValueReader<T>(ref Utf8JsonReader reader, ref T value);
+
+    // A string token's reader unescapes it first, and text that is not valid UTF-16 then is an InvalidOperationException
+    // of the reader's; System.Text.Json reports it as JsonException, and so does this.
+    private static bool Unescaped<T>(ref Utf8JsonReader reader, ValueReader<T> read, ref T value)
+    {
+        try
+        {
+            return read(ref reader, ref value);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException($"The JSON string at byte {reader.TokenStartIndex} is not valid text: {e.Message}", e);
+        }
+    }
+
+    private static bool IsNumber(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Number;
+
+    private static bool IsString(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String;
+}
