@@ -6,9 +6,9 @@ namespace Hello.Tests;
 /// The function, published once per test run (Native AOT) and run under the local Lambda emulator by the end-to-end
 /// tests. Native AOT links a Linux bootstrap only on Linux: elsewhere nothing is published, and those tests are skipped.
 /// </summary>
-public sealed class HelloFunction() : LambdaFunctionFixture(FindUpwards("src/Hello/Hello.csproj")), IAsyncLifetime
+public sealed class HelloFunction() : LambdaFunctionFixture(FindUpwards("src/Hello/Hello.csproj"))
 {
-    Task IAsyncLifetime.InitializeAsync() => OperatingSystem.IsLinux() ? InitializeAsync() : Task.CompletedTask;
+    public override Task PublishAsync() => OperatingSystem.IsLinux() ? base.PublishAsync() : Task.CompletedTask;
 }
 
 /// <summary>An end-to-end test: it runs the published bootstrap, so only on Linux.</summary>

@@ -1,23 +1,49 @@
+using System.Buffers;
+using System.Text.Json;
 using LambdaBootstrap.Events.Http;
 using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Json;
 
 namespace Hello;
 
-/// <summary>The function's HTTP API: a plain method, so a unit test can call it with a request it builds.</summary>
+/// <summary>
+/// The API: <c>GET /hello/{name}</c> → 200 <c>{"message":"Hello, {name}!"}</c>; <c>POST /greetings</c> with
+/// <c>{"name":"Ada"}</c> → 201 with the same answer, 400 for a body it cannot read. Any other path is a 404, another
+/// method on these paths a 405, both answered by the router.
+/// </summary>
 public static class HelloApi
 {
-    private const string HelloPrefix = "/hello/";
+    public static HttpRouter Router() => new HttpRouter()
+        .MapGet("/hello/{name}", (request, context) => Greet(200, request.RouteValues["name"], context))
+        .MapPost("/greetings", CreateGreeting);
 
-    /// <summary><c>GET /hello/{name}</c> → 200 <c>{"message":"Hello, {name}!"}</c>; anything else → 404.</summary>
-    public static HttpResponse Handle(HttpRequest request, ILambdaContext context)
+    private static HttpResponse CreateGreeting(HttpRequest request, ILambdaContext context)
     {
-        // The HTTP API's route fills {name}; a request that reached the function another way still carries it in its path.
-        string? name = request.PathParameters.TryGetValue("name", out string? parameter) ? parameter
-            : request.Path.StartsWith(HelloPrefix, StringComparison.Ordinal) ? Uri.UnescapeDataString(request.Path[HelloPrefix.Length..]) : null;
-        if (request.Method != "GET" || string.IsNullOrEmpty(name) || name.Contains('/'))
-            return HttpResponse.Json(404, new Reply("Not Found"), HelloJson.Default.Reply);
+        GreetRequest? posted;
+        try
+        {
+            posted = LambdaJsonSerializer.Deserialize<GreetRequest>(request.Body.Span);
+        }
+        catch (JsonException e)
+        {
+            return Json(400, new Reply($"the body is not a greeting request: {e.Message}"));
+        }
+        return string.IsNullOrWhiteSpace(posted?.Name)
+            ? Json(400, new Reply("the body needs a \"name\""))
+            : Greet(201, posted.Name, context);
+    }
 
+    private static HttpResponse Greet(int status, string name, ILambdaContext context)
+    {
         context.Logger.LogInformation($"greeting {name}");
-        return HttpResponse.Json(200, new Reply($"Hello, {name}!"), HelloJson.Default.Reply);
+        return Json(status, new Reply($"Hello, {name}!"));
+    }
+
+    /// <summary>A JSON response, written by the [LambdaJson] type's generated code.</summary>
+    private static HttpResponse Json<T>(int status, T value) where T : ILambdaJson<T>
+    {
+        var body = new ArrayBufferWriter<byte>();
+        LambdaJsonSerializer.Serialize(body, value);
+        return HttpResponse.Bytes(status, body.WrittenMemory, "application/json");
     }
 }

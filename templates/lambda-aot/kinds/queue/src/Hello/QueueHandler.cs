@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Json;
 using LambdaBootstrap.Events;
 using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Json;
 
 namespace Hello;
 
@@ -31,7 +33,7 @@ public static class QueueHandler
     /// <summary>One message: a JSON greeting request, <c>{"name":"Ada"}</c>.</summary>
     public static void Process(SQSMessage message, ILambdaContext context)
     {
-        var request = JsonSerializer.Deserialize(message.Body ?? "", HelloJson.Default.GreetRequest);
+        var request = LambdaJsonSerializer.Deserialize<GreetRequest>(Encoding.UTF8.GetBytes(message.Body ?? ""));
         if (string.IsNullOrWhiteSpace(request?.Name))
             throw new InvalidDataException("the message names no one to greet");
         context.Logger.LogInformation($"Hello, {request.Name}!");
