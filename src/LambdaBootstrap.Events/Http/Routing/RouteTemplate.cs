@@ -39,16 +39,27 @@ internal sealed class RouteTemplate
             throw Invalid(text, "it does not start with /");
         var parts = text.Length == 1 ? [] : text[1..].TrimEnd('/').Split('/');
         var segments = new RouteSegment[parts.Length];
-        var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < parts.Length; i++)
         {
             segments[i] = Segment(text, parts[i]);
-            if (segments[i].Kind != RouteSegmentKind.Literal && !names.Add(segments[i].Text))
+            if (segments[i].Kind != RouteSegmentKind.Literal && IsParameterBefore(segments, i, segments[i].Text))
                 throw Invalid(text, $"the parameter {segments[i].Text} appears twice");
             if (segments[i].Kind is RouteSegmentKind.GreedyOneOrMore or RouteSegmentKind.GreedyZeroOrMore && i != parts.Length - 1)
                 throw Invalid(text, "a greedy parameter must be the last segment");
         }
         return new RouteTemplate(text, segments);
+    }
+
+    /// <summary>Whether a segment before <paramref name="end"/> is a parameter named <paramref name="name"/>.</summary>
+    /// <remarks>A loop rather than a HashSet: a template has a few segments, and the set's code is a few KB more.</remarks>
+    private static bool IsParameterBefore(RouteSegment[] segments, int end, string name)
+    {
+        for (int i = 0; i < end; i++)
+        {
+            if (segments[i].Kind != RouteSegmentKind.Literal && segments[i].Text == name)
+                return true;
+        }
+        return false;
     }
 
     private static RouteSegment Segment(string template, string part)
@@ -102,7 +113,10 @@ internal sealed class RouteTemplate
             {
                 if (i >= path.Length && segment.Kind == RouteSegmentKind.GreedyOneOrMore)
                     return false;
-                values[segment.Text] = Uri.UnescapeDataString(string.Join('/', path[Math.Min(i, path.Length)..]));
+                // Joined by index, not from a slice: slicing a string[] (RuntimeHelpers.GetSubArray) checks the
+                // array's type through Type.MakeArrayType, which brings NativeAOT's type loader (~200 KB) along.
+                int start = Math.Min(i, path.Length);
+                values[segment.Text] = Uri.UnescapeDataString(string.Join('/', path, start, path.Length - start));
                 return true;
             }
             if (i >= path.Length || path[i].Length == 0)
