@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using LambdaBootstrap.Events;
+using LambdaBootstrap.Events.WebSocket;
 using LambdaBootstrap.Runtime;
 
 namespace Chat;
@@ -12,44 +12,36 @@ namespace Chat;
 /// </summary>
 public sealed class ChatHandlers(ConnectionStore store, ConnectionsClient connections)
 {
-    private static readonly APIGatewayProxyResponse Ok = new() { StatusCode = 200 };
-
-    public async Task<APIGatewayProxyResponse> ConnectAsync(APIGatewayProxyRequest request, ILambdaContext context)
+    public async Task<WebSocketResponse> ConnectAsync(WebSocketRequest request, ILambdaContext context)
     {
-        await store.AddAsync(ConnectionId(request));
-        return Ok;
+        await store.AddAsync(request.ConnectionId);
+        return WebSocketResponse.Ok();
     }
 
-    public async Task<APIGatewayProxyResponse> DisconnectAsync(APIGatewayProxyRequest request, ILambdaContext context)
+    public async Task<WebSocketResponse> DisconnectAsync(WebSocketRequest request, ILambdaContext context)
     {
-        await store.RemoveAsync(ConnectionId(request));
-        return Ok;
+        await store.RemoveAsync(request.ConnectionId);
+        return WebSocketResponse.Ok();
     }
 
-    public async Task<APIGatewayProxyResponse> SendMessageAsync(APIGatewayProxyRequest request, ILambdaContext context)
+    public async Task<WebSocketResponse> SendMessageAsync(WebSocketRequest request, ILambdaContext context)
     {
-        string sender = ConnectionId(request);
         if (MessageOf(request.Body) is not { } message)
-            return new APIGatewayProxyResponse { StatusCode = 400, Body = "a message is {\"action\":\"sendmessage\",\"message\":\"...\"}" };
-        var endpoint = ConnectionsClient.EndpointOf(request.RequestContext!);
+            return WebSocketResponse.Text(400, "a message is {\"action\":\"sendmessage\",\"message\":\"...\"}");
+        var endpoint = ConnectionsClient.EndpointOf(request);
         byte[] data = Encoding.UTF8.GetBytes(message);
         foreach (string connection in await store.ListAsync())
         {
-            if (connection == sender)
+            if (connection == request.ConnectionId)
                 continue;
             if (!await connections.PostAsync(endpoint, connection, data, context.CancellationToken))
                 await store.RemoveAsync(connection); // gone: it left without a $disconnect reaching us
         }
-        return Ok;
+        return WebSocketResponse.Ok();
     }
 
-    private static string ConnectionId(APIGatewayProxyRequest request) =>
-        request.RequestContext?.ConnectionId ?? throw new InvalidOperationException("not a WebSocket API event: no requestContext.connectionId");
-
-    private static string? MessageOf(string? body)
+    private static string? MessageOf(ReadOnlyMemory<byte> body)
     {
-        if (body is null)
-            return null;
         try
         {
             using var json = JsonDocument.Parse(body);

@@ -1,5 +1,5 @@
 using System.Net;
-using LambdaBootstrap.Events;
+using LambdaBootstrap.Events.WebSocket;
 
 namespace Chat;
 
@@ -22,14 +22,15 @@ public sealed class ConnectionsClient(HttpClient http, SigV4.Credentials? creden
     }
 
     /// <summary>
-    /// The API's management endpoint, from the event: <c>https://{domainName}/{stage}</c>. A loopback domain is a
+    /// The API's management endpoint, from the event (<c>https://{domainName}/{stage}</c>). A loopback domain is a
     /// local emulator, reached over plain HTTP.
     /// </summary>
-    public static Uri EndpointOf(APIGatewayProxyRequestContext context)
+    public static Uri EndpointOf(WebSocketRequest request)
     {
-        string domain = context.DomainName ?? throw new InvalidOperationException("the event has no requestContext.domainName");
-        bool local = domain.StartsWith("127.0.0.1", StringComparison.Ordinal) || domain.StartsWith("localhost", StringComparison.OrdinalIgnoreCase);
-        return new Uri($"{(local ? "http" : "https")}://{domain}/{context.Stage}");
+        var endpoint = request.ManagementEndpoint ?? throw new InvalidOperationException("the event has no requestContext.domainName and stage");
+        return endpoint.IsLoopback || endpoint.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            ? new UriBuilder(endpoint) { Scheme = Uri.UriSchemeHttp, Port = endpoint.Port }.Uri
+            : endpoint;
     }
 
     /// <summary>Sends <paramref name="data"/> to the connection; false when it is gone (410).</summary>

@@ -1,15 +1,18 @@
 using Chat;
-using LambdaBootstrap.Events;
+using LambdaBootstrap.Events.WebSocket;
 using LambdaBootstrap.Runtime;
 using LambdaBootstrap.Runtime.Handlers;
 
-// One bootstrap, three functions: the template picks the handler of each route with Handler (_HANDLER).
 return LambdaRuntime.Run(new HandlerRegistry
 {
-    ["connect"] = () => Handler(new ChatHandlers(ConnectionStore.FromEnvironment(), ConnectionsClient.FromEnvironment()).ConnectAsync),
-    ["disconnect"] = () => Handler(new ChatHandlers(ConnectionStore.FromEnvironment(), ConnectionsClient.FromEnvironment()).DisconnectAsync),
-    ["sendmessage"] = () => Handler(new ChatHandlers(ConnectionStore.FromEnvironment(), ConnectionsClient.FromEnvironment()).SendMessageAsync),
+    // One function behind every route of the API: the router picks the route's handler by route key. Built once
+    // during init, so a missing TABLE_NAME is the function's init error.
+    ["chat"] = () =>
+    {
+        var chat = new ChatHandlers(ConnectionStore.FromEnvironment(), ConnectionsClient.FromEnvironment());
+        return LambdaHandler.WebSocket(new WebSocketRouter()
+            .Map("$connect", chat.ConnectAsync)
+            .Map("$disconnect", chat.DisconnectAsync)
+            .Map("sendmessage", chat.SendMessageAsync));
+    },
 });
-
-static LambdaHandler Handler(Func<APIGatewayProxyRequest, ILambdaContext, Task<APIGatewayProxyResponse>> handler) =>
-    LambdaHandler.Json(handler, ApiGatewayJson.Default.APIGatewayProxyRequest, ApiGatewayJson.Default.APIGatewayProxyResponse);

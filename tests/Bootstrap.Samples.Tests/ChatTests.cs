@@ -6,13 +6,14 @@ using Bootstrap.TestSupport.Processes;
 namespace Bootstrap.Samples.Tests;
 
 /// <summary>
-/// The Chat sample end to end: its SAM template under the emulator (the WebSocket API and its three functions, one
-/// real AOT bootstrap), DynamoDB as dynalite, and two .NET <see cref="ClientWebSocket"/> clients.
+/// The Chat sample end to end: its SAM template under the emulator (the WebSocket API and the one function behind
+/// its three routes, a real AOT bootstrap), DynamoDB as dynalite, and two .NET <see cref="ClientWebSocket"/> clients.
 /// </summary>
 public sealed class ChatTests
 {
     private const string Table = "connections";
     private const string WebSocketLine = "emulator: WebSocket API ChatApi: ";
+    private const string Report = "REPORT RequestId"; // the one function's lines have no [name] prefix
 
     [Fact]
     public async Task A_message_from_one_client_reaches_the_other_through_connections_and_a_disconnect_is_delivered()
@@ -45,11 +46,12 @@ public sealed class ChatTests
         Assert.Equal("hello, Grace", await ReceiveAsync(grace, timeout.Token));
 
         await grace.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
-        await emulator.Output.WaitForAsync(l => l.StartsWith("[OnDisconnect] REPORT RequestId", StringComparison.Ordinal));
-        Assert.Single(await ScanAsync(dynamo)); // the $disconnect function forgot Grace
+        // Invocations so far: two $connect, one sendmessage, then the $disconnect.
+        await emulator.Output.WaitForLinesAsync(l => l.StartsWith(Report, StringComparison.Ordinal), 4);
+        Assert.Single(await ScanAsync(dynamo)); // the $disconnect route forgot Grace
 
         await ada.SendAsync(Encoding.UTF8.GetBytes("""{"action":"sendmessage","message":"anyone?"}"""), WebSocketMessageType.Text, true, timeout.Token);
-        await emulator.Output.WaitForLinesAsync(l => l.StartsWith("[SendMessage] REPORT RequestId", StringComparison.Ordinal), 2);
+        await emulator.Output.WaitForLinesAsync(l => l.StartsWith(Report, StringComparison.Ordinal), 5);
         Assert.DoesNotContain(emulator.Output.All, l => l.Contains("Unhandled", StringComparison.Ordinal) || l.Contains("\"errorType\"", StringComparison.Ordinal));
         await ada.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", timeout.Token);
     }
