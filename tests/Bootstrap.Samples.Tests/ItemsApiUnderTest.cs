@@ -13,14 +13,18 @@ internal sealed class ItemsApiUnderTest : IDisposable
 
     private readonly string _tracesDirectory;
 
-    private ItemsApiUnderTest(ChildProcess process, HttpClient http, string tracesDirectory)
+    private ItemsApiUnderTest(ChildProcess process, HttpClient http, string tracesDirectory, string consoleUrl)
     {
         _process = process;
         Http = http;
         _tracesDirectory = tracesDirectory;
+        ConsoleUrl = consoleUrl;
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>The emulator's web console, as it printed the address.</summary>
+    public string ConsoleUrl { get; }
 
     /// <summary>The emulator's <c>--traces</c> file: one X-Ray segment document per line, per invocation.</summary>
     public string TracesFile => Path.Combine(_tracesDirectory, "traces.jsonl");
@@ -68,7 +72,9 @@ internal sealed class ItemsApiUnderTest : IDisposable
             string after = line[(line.IndexOf(FrontDoor, StringComparison.Ordinal) + FrontDoor.Length)..];
             int port = int.Parse(new string(after.TakeWhile(char.IsDigit).ToArray()));
             var http = new HttpClient { BaseAddress = new Uri($"{FrontDoor}{port}"), Timeout = Patience.Default };
-            return new ItemsApiUnderTest(process, http, tracesDirectory);
+            string console = await process.Output.WaitForAsync(l => l.Contains("console on "));
+            string consoleUrl = console[(console.IndexOf("console on ", StringComparison.Ordinal) + "console on ".Length)..].Split(' ')[0];
+            return new ItemsApiUnderTest(process, http, tracesDirectory, consoleUrl);
         }
         catch
         {
