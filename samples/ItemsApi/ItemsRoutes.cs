@@ -1,23 +1,45 @@
+using System.Diagnostics;
 using System.Text.Json;
 using LambdaBootstrap.Events.Http;
 using LambdaBootstrap.Runtime;
+using LambdaBootstrap.Runtime.Metrics;
 
 namespace ItemsApi;
 
-/// <summary>The API's routes: POST /items, GET /items/{id}, GET /items; the router answers 404 and 405 itself.</summary>
+/// <summary>
+/// The API's routes: POST /items, GET /items/{id}, GET /items; the router answers 404 and 405 itself. Each request
+/// is measured: CloudWatch metrics <c>Requests</c> and <c>Latency</c>, with the route as a dimension.
+/// </summary>
 public sealed class ItemsRoutes(ItemStore store)
 {
     public HttpRouter Router() => new HttpRouter()
-        .MapPost("/items", (request, _) => CreateAsync(request))
-        .MapGet("/items", async (_, _) => HttpResponse.Json(200, await store.ListAsync(), ItemsJson.Default.ListItem))
-        .MapGet("/items/{id}", (request, _) => GetAsync(request.RouteValues["id"]));
+        .MapPost("/items", Measured("POST /items", (request, context) => CreateAsync(request, context)))
+        .MapGet("/items", Measured("GET /items", async (_, context) => HttpResponse.Json(200, await store.ListAsync(context), ItemsJson.Default.ListItem)))
+        .MapGet("/items/{id}", Measured("GET /items/{id}", (request, context) => GetAsync(request.RouteValues["id"], context)));
 
-    private async Task<HttpResponse> GetAsync(string id) =>
-        await store.GetAsync(id) is { } item
+    // The route's metrics, written as EMF when the invocation ends, whether it answered or failed.
+    private static Func<HttpRequest, ILambdaContext, Task<HttpResponse>> Measured(string route, Func<HttpRequest, ILambdaContext, Task<HttpResponse>> handle) =>
+        async (request, context) =>
+        {
+            long started = Stopwatch.GetTimestamp();
+            context.Metrics.AddDimension("route", route);
+            try
+            {
+                return await handle(request, context);
+            }
+            finally
+            {
+                context.Metrics.Add("Requests", 1, MetricUnit.Count);
+                context.Metrics.Add("Latency", Stopwatch.GetElapsedTime(started).TotalMilliseconds, MetricUnit.Milliseconds);
+            }
+        };
+
+    private async Task<HttpResponse> GetAsync(string id, ILambdaContext context) =>
+        await store.GetAsync(id, context) is { } item
             ? HttpResponse.Json(200, item, ItemsJson.Default.Item)
             : Error(404, $"no item {id}");
 
-    private async Task<HttpResponse> CreateAsync(HttpRequest request)
+    private async Task<HttpResponse> CreateAsync(HttpRequest request, ILambdaContext context)
     {
         NewItem? posted;
         try
@@ -32,7 +54,7 @@ public sealed class ItemsRoutes(ItemStore store)
             return Error(400, "the body needs a \"name\"");
 
         var item = new Item(Guid.NewGuid().ToString("n"), name);
-        await store.PutAsync(item);
+        await store.PutAsync(item, context);
         return HttpResponse.Json(201, item, ItemsJson.Default.Item).WithHeader("Location", $"/items/{item.Id}");
     }
 

@@ -1,7 +1,12 @@
 using LambdaBootstrap.Events.Http;
 using LambdaBootstrap.Runtime;
 using LambdaBootstrap.Runtime.Handlers;
+using LambdaBootstrap.Runtime.Metrics;
 using ItemsApi;
+
+// The metrics' namespace and service, unless POWERTOOLS_METRICS_NAMESPACE and POWERTOOLS_SERVICE_NAME name others.
+MetricsDefaults.Namespace ??= "ItemsApi";
+MetricsDefaults.Service ??= "items";
 
 return LambdaRuntime.Run(new HandlerRegistry
 {

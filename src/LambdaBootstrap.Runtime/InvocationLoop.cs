@@ -34,8 +34,8 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         using var context = new LambdaContext(headers, function, log, coldStart.Take(), handler.Trigger);
         if (setTraceEnvironment)
             Environment.SetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable, context.TraceId);
-        var observers = InvocationObservers.All;
-        object?[]? states = observers.Length == 0 ? null : Start(observers, context);
+        var observer = InvocationObservers.Current;
+        object? state = observer?.Start(context);
         _failure = null;
         try
         {
@@ -54,8 +54,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         }
         finally
         {
-            if (states is not null)
-                End(observers, states, context, _failure);
+            observer?.End(context, state, _failure);
             if (_output.Capacity > RetainedBufferBytes)
                 _output = new ArrayBufferWriter<byte>(4096);
             else
@@ -110,38 +109,6 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         if (response.ConnectionFailure is { } lost)
             throw lost;
         client.EndStreamingResponse(context);
-    }
-
-    private static object?[] Start(InvocationObserver[] observers, LambdaContext context)
-    {
-        var states = new object?[observers.Length];
-        for (int i = 0; i < observers.Length; i++)
-        {
-            try
-            {
-                states[i] = observers[i].OnStart(context);
-            }
-            catch (Exception e)
-            {
-                context.Log(LogLevel.Error, $"at the invocation's start: {e.GetType().Name}: {e.Message}");
-            }
-        }
-        return states;
-    }
-
-    private static void End(InvocationObserver[] observers, object?[] states, LambdaContext context, Exception? failure)
-    {
-        for (int i = observers.Length - 1; i >= 0; i--)
-        {
-            try
-            {
-                observers[i].OnEnd(context, states[i], failure);
-            }
-            catch (Exception e)
-            {
-                context.Log(LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
-            }
-        }
     }
 
     private ErrorReport LogFailure(Exception e, LambdaContext context)

@@ -22,8 +22,8 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     private InvocationMetrics? _metrics;
     private TraceHeader? _traceHeader;
     private bool _traceHeaderParsed;
-    // What a feature the handler used does when the invocation ends (the metrics' flush): only set by that feature,
-    // so a function that uses none carries none of their code.
+    // What a feature the handler used does when the invocation ends (the metrics' flush, which logs its own failure):
+    // only set by that feature, so a function that uses none carries none of their code.
     private Action? _onEnd;
 
     public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log, bool isColdStart = false, string? trigger = null)
@@ -60,7 +60,17 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
             if (_metrics is null)
             {
                 var metrics = new InvocationMetrics(new LogLineStream(_log));
-                _onEnd += metrics.Flush;
+                _onEnd += () =>
+                {
+                    try
+                    {
+                        metrics.Flush();
+                    }
+                    catch (Exception e)
+                    {
+                        Log(LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
+                    }
+                };
                 _metrics = metrics;
             }
             return _metrics;
@@ -116,7 +126,15 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
 
     void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, _logScope);
 
-    void ILambdaLogger.Log(LogLevel level, string message, Exception exception) => _log.Write(level, message, _logScope, ErrorReport.FromException(exception));
+    void ILambdaLogger.Log(LogLevel level, string message, Exception exception)
+    {
+        // JSON lines carry the error as fields; a text line has it on the lines after the message.
+        var error = ErrorReport.FromException(exception);
+        if (_log.Format == LogFormat.Json)
+            _log.Write(level, message, _logScope, error);
+        else
+            _log.Write(level, LogWriter.TextWithError(message, error), _logScope);
+    }
 
     void ILambdaLogger.AppendKey(string key, string value) => _logScope.AppendKey(key, value);
 
@@ -157,23 +175,14 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     }
 
     /// <summary>
-    /// Ends the invocation: what the handler's features do at its end runs (a failure there is logged, never thrown),
+    /// Ends the invocation: what the handler's features do at its end runs (each logs its own failure, never throws),
     /// and the deadline timer, if one was started, is released.
     /// </summary>
     public void Dispose()
     {
-        if (_onEnd is { } onEnd)
-        {
-            _onEnd = null;
-            try
-            {
-                onEnd();
-            }
-            catch (Exception e)
-            {
-                Log(LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
-            }
-        }
+        var onEnd = _onEnd;
+        _onEnd = null;
+        onEnd?.Invoke();
         _deadlineSource?.Dispose();
     }
 }

@@ -39,6 +39,78 @@ public sealed class ItemsApiTests
     }
 
     [Fact]
+    public async Task Each_dynamodb_call_is_an_aws_subsegment_under_the_function_segment_of_the_cold_start_s_trace()
+    {
+        using var dynamo = await StartDynamoAsync();
+        using var api = await ItemsApiUnderTest.StartAsync(dynamo.Endpoint, Table);
+
+        using var created = await PostAsync(api, """{"name":"kettle"}""");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var read = await api.Http.GetAsync($"/items/{await IdOfAsync(created)}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+
+        var traces = (await api.WaitForTracesAsync(2)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        // The first request is the cold start: its initialization, then the invocation and the PutItem it made.
+        Assert.Equal(["Initialization", "Invocation", "Overhead", "DynamoDB"], Names(traces[0]));
+        Assert.Equal(["Invocation", "Overhead", "DynamoDB"], Names(traces[1]));
+        foreach (var (trace, operation) in traces.Zip(["PutItem", "GetItem"]))
+        {
+            var call = trace.GetProperty("subsegments").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "DynamoDB");
+            Assert.Equal("aws", call.GetProperty("namespace").GetString());
+            Assert.Equal(operation, call.GetProperty("aws").GetProperty("operation").GetString());
+            Assert.Equal(Table, call.GetProperty("aws").GetProperty("table_name").GetString());
+            Assert.Equal(200, call.GetProperty("http").GetProperty("response").GetProperty("status").GetInt32());
+            Assert.InRange(call.GetProperty("start_time").GetDouble(), trace.GetProperty("start_time").GetDouble(), call.GetProperty("end_time").GetDouble());
+            Assert.InRange(call.GetProperty("end_time").GetDouble(), call.GetProperty("start_time").GetDouble(), trace.GetProperty("end_time").GetDouble());
+        }
+        Assert.NotEqual(traces[0].GetProperty("trace_id").GetString(), traces[1].GetProperty("trace_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_failed_dynamodb_call_is_a_faulted_subsegment_with_its_cause()
+    {
+        using var dynamo = await StartDynamoAsync();
+        using var api = await ItemsApiUnderTest.StartAsync(dynamo.Endpoint, "no-such-table");
+
+        using var failed = await api.Http.GetAsync("/items");
+        Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+
+        var trace = JsonDocument.Parse((await api.WaitForTracesAsync(1))[0]).RootElement;
+        var call = trace.GetProperty("subsegments").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "DynamoDB");
+        Assert.Equal("Scan", call.GetProperty("aws").GetProperty("operation").GetString());
+        Assert.Equal("no-such-table", call.GetProperty("aws").GetProperty("table_name").GetString());
+        Assert.True(call.GetProperty("error").GetBoolean());
+        Assert.Equal("ResourceNotFoundException", call.GetProperty("cause").GetProperty("exceptions")[0].GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Each_request_prints_its_route_s_request_count_and_latency_as_embedded_metrics()
+    {
+        using var dynamo = await StartDynamoAsync();
+        using var api = await ItemsApiUnderTest.StartAsync(dynamo.Endpoint, Table);
+
+        using var created = await PostAsync(api, """{"name":"kettle"}""");
+        using var missing = await api.Http.GetAsync("/items/no-such-item");
+        using var list = await api.Http.GetAsync("/items");
+
+        var documents = (await api.Output.WaitForLinesAsync(l => l.Contains("\"_aws\""), 3))
+            .Select(l => JsonDocument.Parse(l[l.IndexOf('{')..]).RootElement).ToList();
+        Assert.Equal(["POST /items", "GET /items/{id}", "GET /items"], documents.Select(d => d.GetProperty("route").GetString()));
+        foreach (var document in documents)
+        {
+            var directive = document.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
+            Assert.Equal("ItemsApi", directive.GetProperty("Namespace").GetString());
+            Assert.Equal(["service", "route"], directive.GetProperty("Dimensions")[0].EnumerateArray().Select(d => d.GetString()));
+            Assert.Equal("items", document.GetProperty("service").GetString());
+            var metrics = directive.GetProperty("Metrics").EnumerateArray().ToDictionary(m => m.GetProperty("Name").GetString()!, m => m.GetProperty("Unit").GetString());
+            Assert.Equal("Count", metrics["Requests"]);
+            Assert.Equal("Milliseconds", metrics["Latency"]);
+            Assert.Equal(1, document.GetProperty("Requests").GetDouble());
+            Assert.True(document.GetProperty("Latency").GetDouble() > 0);
+        }
+    }
+
+    [Fact]
     public async Task Each_item_gets_its_own_id()
     {
         using var dynamo = await StartDynamoAsync();
@@ -154,6 +226,9 @@ public sealed class ItemsApiTests
         Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
         await api.Output.WaitForAsync(l => l.Contains("TABLE_NAME is not set"));
     }
+
+    private static string[] Names(JsonElement trace) =>
+        [.. trace.GetProperty("subsegments").EnumerateArray().Select(s => s.GetProperty("name").GetString()!)];
 
     private static async Task<Dynalite> StartDynamoAsync()
     {

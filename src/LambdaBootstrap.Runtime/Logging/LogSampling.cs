@@ -12,20 +12,27 @@ internal static class LogSampling
     /// <summary>The rate, from 0 to 1 with at most six decimals, in millionths; null when it is not such a number.</summary>
     public static int? ParsePerMillion(string text)
     {
-        var span = text.AsSpan().Trim();
-        int dot = span.IndexOf('.');
-        var whole = dot < 0 ? span : span[..dot];
-        var fraction = dot < 0 ? default : span[(dot + 1)..];
-        if ((whole.IsEmpty && fraction.IsEmpty) || whole.Length > 1 || fraction.Length > 6
-            || whole.ContainsAnyExceptInRange('0', '9') || fraction.ContainsAnyExceptInRange('0', '9'))
-            return null;
-        int perMillion = whole.IsEmpty ? 0 : (whole[0] - '0') * Whole;
-        int scale = Whole / 10;
-        foreach (char digit in fraction)
+        // Digit by digit: no number parser, no vectorized search, in a bootstrap that may never sample.
+        int whole = 0, fraction = 0, wholeDigits = 0, fractionDigits = 0;
+        bool dot = false;
+        foreach (char c in text.AsSpan().Trim())
         {
-            perMillion += (digit - '0') * scale;
-            scale /= 10;
+            if (c == '.' && !dot)
+                dot = true;
+            else if (c is < '0' or > '9')
+                return null;
+            else if (!dot && ++wholeDigits == 1)
+                whole = c - '0';
+            else if (dot && ++fractionDigits <= 6)
+                fraction = fraction * 10 + (c - '0');
+            else
+                return null;
         }
+        if (wholeDigits + fractionDigits == 0)
+            return null;
+        for (int i = fractionDigits; i < 6; i++)
+            fraction *= 10;
+        int perMillion = whole * Whole + fraction;
         return perMillion <= Whole ? perMillion : null;
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Text;
 
 namespace LambdaBootstrap.Runtime.Logging;
 
@@ -15,6 +14,8 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
 {
     private readonly ArrayBufferWriter<byte> _line = new(256);
     private readonly Lock _lock = new();
+    // The function's memory as JSON lines write it, made on the first: no number formatting of its own.
+    private string? _memorySize;
 
     public LogFormat Format => format;
     public LogLevel MinimumLevel => minimumLevel;
@@ -71,13 +72,13 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
             if (format == LogFormat.Json)
                 WriteJson(now, level, message, requestId, traceId, scope, error);
             else
-                WriteText(now, level, message, requestId, error);
+                WriteText(now, level, message, requestId);
             output.Write(_line.WrittenSpan);
             output.Flush();
         }
     }
 
-    private void WriteText(DateTime now, LogLevel level, string message, string? requestId, ErrorReport? error)
+    private void WriteText(DateTime now, LogLevel level, string message, string? requestId)
     {
         WriteTimestamp(now);
         _line.Append("\t"u8);
@@ -87,20 +88,20 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
         _line.Append(LogNames.Of(level));
         _line.Append("\t"u8);
         WriteUtf8(message);
-        if (error is not null)
-        {
-            // The error's type and message, then its frames: what Exception.ToString shows, without its cost.
-            _line.Append("\n"u8);
-            WriteUtf8(error.ErrorType);
-            _line.Append(": "u8);
-            WriteUtf8(error.ErrorMessage);
-            foreach (string frame in error.StackTrace)
-            {
-                _line.Append("\n   "u8);
-                WriteUtf8(frame);
-            }
-        }
         _line.Append("\n"u8);
+    }
+
+    /// <summary>
+    /// A text line's message with an error: its type and message, then its frames, on the lines after it (what
+    /// Exception.ToString shows, without its cost). Only a handler's own <c>Log(level, message, exception)</c> makes
+    /// one, so a function that never logs an exception carries none of it.
+    /// </summary>
+    public static string TextWithError(string message, ErrorReport error)
+    {
+        var text = new System.Text.StringBuilder(message).Append('\n').Append(error.ErrorType).Append(": ").Append(error.ErrorMessage);
+        foreach (string frame in error.StackTrace)
+            text.Append("\n   ").Append(frame);
+        return text.ToString();
     }
 
     private void WriteJson(DateTime now, LogLevel level, string message, string? requestId, string? traceId, LogScope? scope, ErrorReport? error)
@@ -126,7 +127,7 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
             JsonText.Property(_line, "function_name"u8);
             JsonText.String(_line, function.FunctionName);
             JsonText.Property(_line, "function_memory_size"u8);
-            WriteNumber(function.MemoryLimitInMB);
+            WriteUtf8(_memorySize ??= function.MemoryLimitInMB.ToString(System.Globalization.CultureInfo.InvariantCulture));
             JsonText.Property(_line, "function_version"u8);
             JsonText.String(_line, function.FunctionVersion);
         }
@@ -171,13 +172,6 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
             JsonText.String(_line, error.StackTrace[i]);
         }
         _line.Append("]"u8);
-    }
-
-    private void WriteNumber(int value)
-    {
-        var span = _line.GetSpan(11);
-        Utf8Formatter.TryFormat(value, span, out int written);
-        _line.Advance(written);
     }
 
     // 2026-11-21T20:30:00.123Z, formatted by hand: no culture, no allocation.

@@ -5,8 +5,8 @@ namespace LambdaBootstrap.Runtime.Tracing;
 /// <summary>
 /// A subsegment as the X-Ray daemon takes it: the header line <c>{"format":"json","version":1}</c>, then one JSON
 /// object: <c>name</c>, <c>id</c>, <c>trace_id</c>, <c>parent_id</c>, <c>start_time</c> and <c>end_time</c> (seconds
-/// since the epoch), <c>type</c> <c>subsegment</c>, and what was recorded: <c>namespace</c> <c>remote</c> and
-/// <c>http</c>, <c>annotations</c>, <c>metadata</c> (under <c>default</c>), <c>error</c>, <c>throttle</c>,
+/// since the epoch), <c>type</c> <c>subsegment</c>, and what was recorded: <c>namespace</c> <c>aws</c> and
+/// <c>aws</c>, or <c>remote</c>, <c>http</c>, <c>annotations</c>, <c>metadata</c> (under <c>default</c>), <c>error</c>, <c>throttle</c>,
 /// <c>fault</c>, <c>cause</c>. Written by hand: no serializer, no number formatting beyond whole numbers.
 /// </summary>
 internal static class SegmentDocument
@@ -28,6 +28,13 @@ internal static class SegmentDocument
         Seconds(output, endTicks);
         JsonText.Property(output, "type"u8);
         output.Append("\"subsegment\""u8);
+        if (segment.AwsOperation is not null)
+            WriteAws(output, segment);
+        else if (segment.HttpMethod is not null)
+        {
+            JsonText.Property(output, "namespace"u8);
+            output.Append("\"remote\""u8);
+        }
         if (segment.HttpMethod is not null || segment.HttpStatus != 0)
             WriteHttp(output, segment);
         if (segment.Annotations is { } annotations)
@@ -74,13 +81,28 @@ internal static class SegmentDocument
         output.Append("}"u8);
     }
 
+    private static void WriteAws(ArrayBufferWriter<byte> output, TraceSegment segment)
+    {
+        JsonText.Property(output, "namespace"u8);
+        output.Append("\"aws\""u8);
+        JsonText.Property(output, "aws"u8);
+        output.Append("{\"operation\":"u8);
+        JsonText.String(output, segment.AwsOperation);
+        if (segment.AwsTableName is { } table)
+        {
+            output.Append(",\"table_name\":"u8);
+            JsonText.String(output, table);
+        }
+        if (segment.AwsRegion is { } region)
+        {
+            output.Append(",\"region\":"u8);
+            JsonText.String(output, region);
+        }
+        output.Append("}"u8);
+    }
+
     private static void WriteHttp(ArrayBufferWriter<byte> output, TraceSegment segment)
     {
-        if (segment.HttpMethod is not null)
-        {
-            JsonText.Property(output, "namespace"u8);
-            output.Append("\"remote\""u8);
-        }
         JsonText.Property(output, "http"u8);
         output.Append("{"u8);
         bool first = true;

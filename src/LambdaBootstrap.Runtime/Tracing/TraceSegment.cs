@@ -23,6 +23,7 @@ public sealed class TraceSegment : IDisposable
     private List<KeyValuePair<string, string>>? _metadata;
     private string? _cause;
     private string? _httpMethod, _httpUrl;
+    private string? _awsOperation, _awsTableName, _awsRegion;
     private int _httpStatus;
     private long _httpContentLength = -1;
     private bool _fault, _ended;
@@ -111,6 +112,24 @@ public sealed class TraceSegment : IDisposable
         _httpUrl = url;
     }
 
+    /// <summary>
+    /// Makes this a call to an AWS service, as the AWS SDK's X-Ray instrumentation records one: <c>namespace</c>
+    /// <c>aws</c> and an <c>aws</c> object with the operation, and the table and region when given. Name the segment
+    /// after the service (<c>DynamoDB</c>) for the service map; <see cref="SetHttpResponse"/> adds the status.
+    /// </summary>
+    /// <param name="operation">The API action, such as <c>GetItem</c>.</param>
+    /// <param name="tableName">The DynamoDB table, when the call is on one.</param>
+    /// <param name="region">The service's region.</param>
+    public void SetAwsRequest(string operation, string? tableName = null, string? region = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        if (_traceId is null)
+            return;
+        _awsOperation = operation;
+        _awsTableName = tableName;
+        _awsRegion = region;
+    }
+
     /// <summary>The remote call's response: 4xx marks the segment an error (429 throttled too), 5xx a fault.</summary>
     /// <param name="status">The status code.</param>
     /// <param name="contentLength">The body's length, when known.</param>
@@ -144,6 +163,9 @@ public sealed class TraceSegment : IDisposable
     internal string? HttpMethod => _httpMethod;
     internal string? HttpUrl => _httpUrl;
     internal int HttpStatus => _httpStatus;
+    internal string? AwsOperation => _awsOperation;
+    internal string? AwsTableName => _awsTableName;
+    internal string? AwsRegion => _awsRegion;
     internal long HttpContentLength => _httpContentLength;
 
     private void Annotate(string key, object value)

@@ -81,6 +81,30 @@ public sealed class XRaySegmentTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_call_to_an_aws_service_is_in_the_aws_namespace_with_its_operation_table_and_region()
+    {
+        string traceId = XRayDaemonListener.NewTraceId();
+        await Invoke(Header(traceId, sampled: true), (e, context) =>
+        {
+            using var call = context.Trace("DynamoDB");
+            call.SetAwsRequest("GetItem", "items", "eu-west-1");
+            call.SetHttpResponse(200);
+            return e;
+        });
+
+        var document = _daemon.Next(traceId);
+        Assert.Equal("DynamoDB", document.GetProperty("name").GetString());
+        Assert.Equal(FunctionSegment, document.GetProperty("parent_id").GetString());
+        Assert.Equal("aws", document.GetProperty("namespace").GetString());
+        var aws = document.GetProperty("aws");
+        Assert.Equal("GetItem", aws.GetProperty("operation").GetString());
+        Assert.Equal("items", aws.GetProperty("table_name").GetString());
+        Assert.Equal("eu-west-1", aws.GetProperty("region").GetString());
+        Assert.Equal(200, document.GetProperty("http").GetProperty("response").GetProperty("status").GetInt32());
+        Assert.False(document.TryGetProperty("fault", out _));
+    }
+
+    [Fact]
     public async Task An_exception_is_the_subsegment_s_cause()
     {
         string traceId = XRayDaemonListener.NewTraceId();

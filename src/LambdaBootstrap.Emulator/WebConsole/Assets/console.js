@@ -435,6 +435,8 @@
     for (const [key, value] of Object.entries(node.annotations ?? {})) parts.push(`${key} = ${JSON.stringify(value)}`);
     const http = node.http;
     if (http && http.request) parts.push(`${http.request.method ?? ''} ${http.request.url ?? ''}${http.response && http.response.status ? ` → ${http.response.status}` : ''}`.trim());
+    const aws = node.namespace === 'aws' ? node.aws : null;
+    if (aws && aws.operation) parts.push(`${aws.operation}${aws.table_name ? ` ${aws.table_name}` : ''}${http && http.response && http.response.status ? ` → ${http.response.status}` : ''}`);
     return parts;
   }
 
@@ -459,7 +461,7 @@
       const kind = depth === 0 ? 'segment' : depth === 1 && PHASES.includes(node.name) ? node.name.toLowerCase() : 'own';
       const problem = problemOf(node);
       const row = el('tr', undefined, `trace-${kind}${problem ? ' trace-problem' : ''}`);
-      const name = el('td', `${node.name}${node.namespace === 'remote' ? ' (remote)' : ''}`, 'trace-name');
+      const name = el('td', `${node.name}${node.namespace === 'remote' || node.namespace === 'aws' ? ` (${node.namespace})` : ''}`, 'trace-name');
       name.style.paddingLeft = `${0.5 + depth * 1.2}rem`;
       const from = node.start_time - start, length = (node.end_time ?? end) - node.start_time;
       const track = el('div', undefined, 'track');
