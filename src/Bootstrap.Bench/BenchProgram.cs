@@ -75,7 +75,7 @@ public static class BenchProgram
             variants.Add(new(PerformanceBars.MinimalBytes, VariantKind.Minimal, builder.MinimalBytes(), "echo", @event, @event,
                 "a user's smallest function: one LambdaHandler.Bytes handler (echo)"));
             variants.Add(new(PerformanceBars.MinimalTyped, VariantKind.Minimal, builder.MinimalTyped(), "greet", @event, greeting,
-                "a user's smallest typed function: one LambdaHandler.Json handler with its own JSON context"));
+                "a user's smallest typed function: one LambdaHandler.Json handler over two [LambdaJson] records"));
             variants.Add(new("httpclient", VariantKind.Reference, builder.Reference(), null, @event, @event,
                 "reference: the echo handler on an HttpClient Runtime API client, same AOT settings"));
         }

@@ -151,7 +151,8 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         {
             value = parse(json);
         }
-        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+        // NotSupportedException: malformed JSON where the reader's messages are compiled out (build/JsonErrorMessages.xml).
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or NotSupportedException)
         {
             Log(LogLevel.Warning, $"ignoring {header}: {e.Message}");
         }

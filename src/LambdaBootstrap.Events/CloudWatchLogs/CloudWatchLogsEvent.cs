@@ -34,7 +34,8 @@ public sealed class CloudWatchLogsEvent
             return JsonSerializer.Deserialize(gzip, CloudWatchLogsJson.Default.CloudWatchLogsData)
                 ?? throw new FormatException("awslogs.data decodes to JSON null.");
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException)
+        // NotSupportedException: malformed JSON where the reader's messages are compiled out (the runtime's JsonErrorMessages.xml).
+        catch (Exception e) when (e is InvalidDataException or JsonException or NotSupportedException)
         {
             throw new FormatException($"awslogs.data is not gzip-compressed log data: {e.Message}", e);
         }

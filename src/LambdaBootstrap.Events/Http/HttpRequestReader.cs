@@ -25,7 +25,8 @@ internal static class HttpRequestReader
         {
             throw NoFormat(e.Message);
         }
-        catch (JsonException e)
+        // NotSupportedException: malformed JSON where the reader's messages are compiled out (the runtime's JsonErrorMessages.xml).
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             throw NoFormat($"it is not valid JSON ({e.Message})", e);
         }

@@ -14,7 +14,8 @@ internal static class WebSocketRequestReader
         {
             e = HttpEventParser.Parse(@event.Span);
         }
-        catch (Exception error) when (error is FormatException or JsonException)
+        // NotSupportedException: malformed JSON where the reader's messages are compiled out (the runtime's JsonErrorMessages.xml).
+        catch (Exception error) when (error is FormatException or JsonException or NotSupportedException)
         {
             throw NotWebSocket(error.Message, error);
         }

@@ -23,7 +23,7 @@ public abstract partial class LambdaHandler
         where TOut : ILambdaJson<TOut>
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return new GeneratedJsonHandler<TIn, TOut>([StackTraceHidden] (e, c) => new ValueTask<TOut>(handler(e, c)), readsEvent: true);
+        return new GeneratedJsonHandler<TIn, TOut>(handler, null);
     }
 
     /// <summary>The asynchronous form of <see cref="Json{TIn, TOut}(Func{TIn, ILambdaContext, TOut})"/>.</summary>
@@ -37,13 +37,16 @@ public abstract partial class LambdaHandler
         where TOut : ILambdaJson<TOut>
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return new GeneratedJsonHandler<TIn, TOut>([StackTraceHidden] (e, c) => new ValueTask<TOut>(handler(e, c)), readsEvent: true);
+        return new GeneratedJsonHandler<TIn, TOut>(null, handler);
     }
 }
 
 /// <summary>The typed kind over generated readers and writers. An event that does not fit is a <c>Runtime.SerializationError</c>.</summary>
+/// <remarks>One of the two handlers is set. The synchronous one is called directly, not through a <c>ValueTask&lt;TOut&gt;</c>:
+/// for a reference type, that instantiation's <c>Equals</c> reaches <c>EqualityComparer&lt;T&gt;</c> built at run time, which
+/// keeps .NET's type loader in the binary.</remarks>
 [StackTraceHidden]
-internal sealed class GeneratedJsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, ValueTask<TOut>> handler, bool readsEvent) : BufferedHandler
+internal sealed class GeneratedJsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, TOut>? handler, Func<TIn, ILambdaContext, Task<TOut>>? asyncHandler) : BufferedHandler
     where TIn : ILambdaJson<TIn>
     where TOut : ILambdaJson<TOut>
 {
@@ -56,26 +59,25 @@ internal sealed class GeneratedJsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, 
 
     internal override ValueTask<ReadOnlyMemory<byte>> InvokeAsync(ReadOnlyMemory<byte> @event, ILambdaContext context, ArrayBufferWriter<byte> buffer)
     {
-        TIn request = default!;
-        if (readsEvent)
+        TIn request;
+        try
         {
-            try
-            {
-                request = LambdaJsonSerializer.Deserialize<TIn>(@event.Span)!;
-            }
-            catch (JsonException e)
-            {
-                throw new RuntimeErrorException(RuntimeErrorException.SerializationError,
-                    $"The event is not valid JSON for {typeof(TIn).Name}: {e.Message}", e);
-            }
+            request = LambdaJsonSerializer.Deserialize<TIn>(@event.Span)!;
         }
-        var pending = handler(request, context);
+        catch (JsonException e)
+        {
+            throw new RuntimeErrorException(RuntimeErrorException.SerializationError,
+                $"The event is not valid JSON for {typeof(TIn).Name}: {e.Message}", e);
+        }
+        if (handler is not null)
+            return new ValueTask<ReadOnlyMemory<byte>>(Write(handler(request, context), buffer));
+        var pending = asyncHandler!(request, context);
         return pending.IsCompletedSuccessfully
             ? new ValueTask<ReadOnlyMemory<byte>>(Write(pending.Result, buffer))
             : WriteWhenDone(pending, buffer);
     }
 
-    private static async ValueTask<ReadOnlyMemory<byte>> WriteWhenDone(ValueTask<TOut> pending, ArrayBufferWriter<byte> buffer) =>
+    private static async ValueTask<ReadOnlyMemory<byte>> WriteWhenDone(Task<TOut> pending, ArrayBufferWriter<byte> buffer) =>
         Write(await pending.ConfigureAwait(false), buffer);
 
     private static ReadOnlyMemory<byte> Write(TOut result, ArrayBufferWriter<byte> buffer)
@@ -87,7 +89,8 @@ internal sealed class GeneratedJsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, 
             LambdaJsonSerializer.Serialize(writer, result);
             writer.Flush();
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        // NotSupportedException: a writer error whose message a function compiles out (build/JsonErrorMessages.xml).
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
             throw new RuntimeErrorException(RuntimeErrorException.SerializationError,
                 $"The response could not be written as JSON for {typeof(TOut).Name}: {e.Message}", e);

@@ -95,7 +95,8 @@ internal sealed class JsonHandler<TIn, TOut> : BufferedHandler
             if (input is not null)
                 request = JsonSerializer.Deserialize(@event.Span, input)!;
         }
-        catch (JsonException e)
+        // NotSupportedException: also malformed JSON, where a function compiles out the reader's messages (build/JsonErrorMessages.xml).
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             throw new RuntimeErrorException(RuntimeErrorException.SerializationError,
                 $"The event is not valid JSON for {typeof(TIn).Name}: {e.Message}", e);

@@ -20,12 +20,20 @@ public static class LambdaJsonSerializer
     public static T? Deserialize<T>(ReadOnlySpan<byte> json) where T : ILambdaJson<T>
     {
         var reader = new Utf8JsonReader(json);
-        if (!reader.Read())
-            throw new JsonException("The JSON text is empty.");
-        T? value = reader.TokenType == JsonTokenType.Null && default(T) is null ? default : T.Read(ref reader);
-        // The reader itself rejects anything but whitespace after the value.
-        reader.Read();
-        return value;
+        try
+        {
+            if (!reader.Read())
+                throw new JsonException("The JSON text is empty.");
+            T? value = reader.TokenType == JsonTokenType.Null && default(T) is null ? default : T.Read(ref reader);
+            // The reader itself rejects anything but whitespace after the value.
+            reader.Read();
+            return value;
+        }
+        catch (NotSupportedException e)
+        {
+            // A function compiles out the reader's error messages (build/JsonErrorMessages.xml): its error is then this.
+            throw new JsonException($"The JSON text is not valid at byte {reader.BytesConsumed}.", e);
+        }
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON, <c>null</c> for null.</summary>
@@ -45,7 +53,8 @@ public static class LambdaJsonSerializer
     /// <typeparam name="T">A <c>[LambdaJson]</c> type.</typeparam>
     /// <param name="output">Where the bytes go.</param>
     /// <param name="value">The value.</param>
-    /// <exception cref="InvalidOperationException">The value nests deeper than 64.</exception>
+    /// <exception cref="InvalidOperationException">The value nests deeper than 64 (a <see cref="NotSupportedException"/> in a
+    /// function built without System.Text.Json's error messages, see docs/json.md).</exception>
     public static void Serialize<T>(IBufferWriter<byte> output, T? value) where T : ILambdaJson<T>
     {
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { MaxDepth = MaxDepth });
