@@ -21,7 +21,8 @@ public sealed class TracesFileTests : IDisposable
 
         string[] lines = File.ReadAllLines(traces);
         Assert.Equal(2, lines.Length);
-        var documents = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        // Each line is written as its trace closes, which need not be in invocation order: order them by start.
+        var documents = lines.Select(l => JsonDocument.Parse(l).RootElement).OrderBy(d => d.GetProperty("start_time").GetDouble()).ToList();
         foreach (var segment in documents)
         {
             // The fields every segment document must have, in X-Ray's formats.
