@@ -12,7 +12,7 @@ namespace LambdaBootstrap.Runtime.Generators;
 internal static class SourceWriter
 {
     private const string Codec = "global::LambdaBootstrap.Runtime.Json.LambdaJsonCodec";
-    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Reader = "global::LambdaBootstrap.Runtime.Json.LambdaJsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     private const string Token = "global::System.Text.Json.JsonTokenType";
 

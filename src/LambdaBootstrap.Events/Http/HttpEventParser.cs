@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Events.Http;
 
@@ -9,12 +10,12 @@ namespace LambdaBootstrap.Events.Http;
 internal ref struct HttpEventParser
 {
     private readonly ReadOnlySpan<byte> _json;
-    private Utf8JsonReader _reader;
+    private LambdaJsonReader _reader;
 
     private HttpEventParser(ReadOnlySpan<byte> json)
     {
         _json = json;
-        _reader = new Utf8JsonReader(json);
+        _reader = new LambdaJsonReader(json);
     }
 
     /// <exception cref="JsonException">Not JSON.</exception>

@@ -13,7 +13,7 @@ public interface ILambdaJson<TSelf> where TSelf : ILambdaJson<TSelf>
     /// <param name="reader">The reader, on the value's first token.</param>
     /// <returns>The value read.</returns>
     /// <exception cref="JsonException">The JSON does not fit <typeparamref name="TSelf"/>.</exception>
-    static abstract TSelf Read(ref Utf8JsonReader reader);
+    static abstract TSelf Read(ref LambdaJsonReader reader);
 
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
     /// <param name="writer">Where to write.</param>

@@ -14,28 +14,18 @@ namespace LambdaBootstrap.Runtime.Json;
 public static class LambdaJsonCodec
 {
     /// <summary>A string or null.</summary>
-    public static string? ReadString(ref Utf8JsonReader reader) => reader.TokenType switch
+    public static string? ReadString(ref LambdaJsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => GetString(ref reader),
         JsonTokenType.Null => null,
         _ => throw NotConvertible(ref reader, "String"),
     };
 
-    /// <summary>The current string or property name; text that is not valid UTF-16 once unescaped is a <see cref="JsonException"/>.</summary>
-    public static string GetString(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return reader.GetString()!;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new JsonException($"The JSON string at byte {reader.TokenStartIndex} is not valid text: {e.Message}", e);
-        }
-    }
+    /// <summary>The current string or property name; text that is not valid UTF-8 or UTF-16 once unescaped is a <see cref="JsonException"/>.</summary>
+    public static string GetString(ref LambdaJsonReader reader) => reader.GetString();
 
     /// <summary>true or false.</summary>
-    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    public static bool ReadBoolean(ref LambdaJsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.True => true,
         JsonTokenType.False => false,
@@ -43,7 +33,7 @@ public static class LambdaJsonCodec
     };
 
     /// <summary>A string of exactly one UTF-16 character.</summary>
-    public static char ReadChar(ref Utf8JsonReader reader)
+    public static char ReadChar(ref LambdaJsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String && GetString(ref reader) is { Length: 1 } s)
             return s[0];
@@ -51,71 +41,89 @@ public static class LambdaJsonCodec
     }
 
     /// <summary>A number that fits a <see cref="byte"/>.</summary>
-    public static byte ReadByte(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetByte(out var v) ? v : throw NotConvertible(ref reader, "Byte");
+    public static byte ReadByte(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetByte(out var v) ? v : throw NotConvertible(ref reader, "Byte");
 
     /// <summary>A number that fits an <see cref="sbyte"/>.</summary>
-    public static sbyte ReadSByte(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetSByte(out var v) ? v : throw NotConvertible(ref reader, "SByte");
+    public static sbyte ReadSByte(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetSByte(out var v) ? v : throw NotConvertible(ref reader, "SByte");
 
     /// <summary>A number that fits a <see cref="short"/>.</summary>
-    public static short ReadInt16(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetInt16(out var v) ? v : throw NotConvertible(ref reader, "Int16");
+    public static short ReadInt16(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetInt16(out var v) ? v : throw NotConvertible(ref reader, "Int16");
 
     /// <summary>A number that fits a <see cref="ushort"/>.</summary>
-    public static ushort ReadUInt16(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetUInt16(out var v) ? v : throw NotConvertible(ref reader, "UInt16");
+    public static ushort ReadUInt16(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetUInt16(out var v) ? v : throw NotConvertible(ref reader, "UInt16");
 
     /// <summary>A number that fits an <see cref="int"/>.</summary>
-    public static int ReadInt32(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetInt32(out var v) ? v : throw NotConvertible(ref reader, "Int32");
+    public static int ReadInt32(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetInt32(out var v) ? v : throw NotConvertible(ref reader, "Int32");
 
     /// <summary>A number that fits a <see cref="uint"/>.</summary>
-    public static uint ReadUInt32(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetUInt32(out var v) ? v : throw NotConvertible(ref reader, "UInt32");
+    public static uint ReadUInt32(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetUInt32(out var v) ? v : throw NotConvertible(ref reader, "UInt32");
 
     /// <summary>A number that fits a <see cref="long"/>.</summary>
-    public static long ReadInt64(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetInt64(out var v) ? v : throw NotConvertible(ref reader, "Int64");
+    public static long ReadInt64(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetInt64(out var v) ? v : throw NotConvertible(ref reader, "Int64");
 
     /// <summary>A number that fits a <see cref="ulong"/>.</summary>
-    public static ulong ReadUInt64(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetUInt64(out var v) ? v : throw NotConvertible(ref reader, "UInt64");
+    public static ulong ReadUInt64(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetUInt64(out var v) ? v : throw NotConvertible(ref reader, "UInt64");
 
     /// <summary>A number that fits a <see cref="float"/>.</summary>
-    public static float ReadSingle(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetSingle(out var v) ? v : throw NotConvertible(ref reader, "Single");
+    public static float ReadSingle(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetSingle(out var v) ? v : throw NotConvertible(ref reader, "Single");
 
     /// <summary>A number that fits a <see cref="double"/>.</summary>
-    public static double ReadDouble(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetDouble(out var v) ? v : throw NotConvertible(ref reader, "Double");
+    public static double ReadDouble(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetDouble(out var v) ? v : throw NotConvertible(ref reader, "Double");
 
     /// <summary>A number that fits a <see cref="decimal"/>.</summary>
-    public static decimal ReadDecimal(ref Utf8JsonReader reader) => IsNumber(ref reader) && reader.TryGetDecimal(out var v) ? v : throw NotConvertible(ref reader, "Decimal");
+    public static decimal ReadDecimal(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetDecimal(out var v) ? v : throw NotConvertible(ref reader, "Decimal");
 
     /// <summary>An ISO 8601 date and time.</summary>
-    public static DateTime ReadDateTime(ref Utf8JsonReader reader)
+    public static DateTime ReadDateTime(ref LambdaJsonReader reader)
     {
-        DateTime v = default;
-        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref DateTime value) => r.TryGetDateTime(out value), ref v) ? v : throw NotConvertible(ref reader, "DateTime");
+        // System.Text.Json's own ISO 8601 parser, on this one string, so that only functions with dates carry it.
+        var text = StringToken(ref reader, "DateTime");
+        DateTime v;
+        try
+        {
+            if (text.TryGetDateTime(out v))
+                return v;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw NotText(ref reader, e);
+        }
+        throw NotConvertible(ref reader, "DateTime");
     }
 
     /// <summary>An ISO 8601 date and time with its offset.</summary>
-    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+    public static DateTimeOffset ReadDateTimeOffset(ref LambdaJsonReader reader)
     {
-        DateTimeOffset v = default;
-        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref DateTimeOffset value) => r.TryGetDateTimeOffset(out value), ref v) ? v : throw NotConvertible(ref reader, "DateTimeOffset");
+        var text = StringToken(ref reader, "DateTimeOffset");
+        DateTimeOffset v;
+        try
+        {
+            if (text.TryGetDateTimeOffset(out v))
+                return v;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw NotText(ref reader, e);
+        }
+        throw NotConvertible(ref reader, "DateTimeOffset");
     }
 
     /// <summary>A GUID in its 32 digits with hyphens.</summary>
-    public static Guid ReadGuid(ref Utf8JsonReader reader)
-    {
-        Guid v = default;
-        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref Guid value) => r.TryGetGuid(out value), ref v) ? v : throw NotConvertible(ref reader, "Guid");
-    }
+    public static Guid ReadGuid(ref LambdaJsonReader reader) =>
+        IsString(ref reader) && reader.TryGetGuid(out var v) ? v : throw NotConvertible(ref reader, "Guid");
 
     /// <summary>A date, <c>yyyy-MM-dd</c>.</summary>
-    public static DateOnly ReadDateOnly(ref Utf8JsonReader reader) =>
+    public static DateOnly ReadDateOnly(ref LambdaJsonReader reader) =>
         IsString(ref reader) && DateOnly.TryParseExact(GetString(ref reader), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var v)
             ? v : throw NotConvertible(ref reader, "DateOnly");
 
     /// <summary>A time of day, <c>HH:mm:ss[.fffffff]</c>.</summary>
-    public static TimeOnly ReadTimeOnly(ref Utf8JsonReader reader) =>
+    public static TimeOnly ReadTimeOnly(ref LambdaJsonReader reader) =>
         IsString(ref reader) && TryParseTimeSpan(GetString(ref reader), out var t) && t.Ticks >= 0 && t.Ticks < TimeSpan.TicksPerDay
             ? new TimeOnly(t.Ticks) : throw NotConvertible(ref reader, "TimeOnly");
 
     /// <summary>A time span, <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
-    public static TimeSpan ReadTimeSpan(ref Utf8JsonReader reader) =>
+    public static TimeSpan ReadTimeSpan(ref LambdaJsonReader reader) =>
         IsString(ref reader) && TryParseTimeSpan(GetString(ref reader), out var v)
             ? v : throw NotConvertible(ref reader, "TimeSpan");
 
@@ -128,7 +136,7 @@ public static class LambdaJsonCodec
     }
 
     /// <summary>An absolute or relative URI, or null.</summary>
-    public static Uri? ReadUri(ref Utf8JsonReader reader)
+    public static Uri? ReadUri(ref LambdaJsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
             return null;
@@ -136,19 +144,49 @@ public static class LambdaJsonCodec
     }
 
     /// <summary>Base64 bytes, or null.</summary>
-    public static byte[]? ReadBytes(ref Utf8JsonReader reader)
+    public static byte[]? ReadBytes(ref LambdaJsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
             return null;
-        byte[]? v = null;
-        return IsString(ref reader) && Unescaped(ref reader, static (ref Utf8JsonReader r, ref byte[]? value) => r.TryGetBytesFromBase64(out value), ref v) ? v : throw NotConvertible(ref reader, "Byte[]");
+        return IsString(ref reader) && reader.TryGetBytesFromBase64(out var v) ? v : throw NotConvertible(ref reader, "Byte[]");
     }
 
     /// <summary>Any JSON value, kept as it is (a JSON null is an element of kind Null).</summary>
-    public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+    public static JsonElement ReadElement(ref LambdaJsonReader reader)
+    {
+        var value = Whole(ref reader);
+        return JsonElement.ParseValue(ref value);
+    }
 
     /// <summary>Any JSON value as a node, or null.</summary>
-    public static JsonNode? ReadNode(ref Utf8JsonReader reader) => JsonNode.Parse(ref reader);
+    public static JsonNode? ReadNode(ref LambdaJsonReader reader)
+    {
+        var value = Whole(ref reader);
+        return JsonNode.Parse(ref value);
+    }
+
+    // The current value, read to its end, under System.Text.Json's reader (on its first token) for the types only it reads.
+    private static Utf8JsonReader Whole(ref LambdaJsonReader reader)
+    {
+        long start = reader.TokenStartIndex;
+        reader.Skip();
+        var value = new Utf8JsonReader(reader.TextFrom(start));
+        value.Read();
+        return value;
+    }
+
+    // System.Text.Json's reader unescapes a date first, and text that is not valid UTF-16 is then its InvalidOperationException.
+    private static JsonException NotText(ref LambdaJsonReader reader, InvalidOperationException e) =>
+        new($"The JSON string at byte {reader.TokenStartIndex} is not valid text: {e.Message}", e);
+
+    private static Utf8JsonReader StringToken(ref LambdaJsonReader reader, string typeName)
+    {
+        if (!IsString(ref reader))
+            throw NotConvertible(ref reader, typeName);
+        var value = new Utf8JsonReader(reader.TextFrom(reader.TokenStartIndex));
+        value.Read();
+        return value;
+    }
 
     /// <summary>
     /// Reads an enum's text as System.Text.Json's string enum converter does, once no name matched it whole: an
@@ -265,44 +303,28 @@ public static class LambdaJsonCodec
     /// Checks the current property name before it is compared: an escaped name that is not valid UTF-16 is an error,
     /// as System.Text.Json makes it, even for a member that is then skipped.
     /// </summary>
-    public static void CheckName(ref Utf8JsonReader reader)
+    public static void CheckName(ref LambdaJsonReader reader)
     {
         if (reader.ValueIsEscaped)
             GetString(ref reader);
     }
 
     /// <summary>Moves to the next token; the generated code reads only complete JSON, so there always is one.</summary>
-    public static void Next(ref Utf8JsonReader reader)
+    public static void Next(ref LambdaJsonReader reader)
     {
         if (!reader.Read())
             throw new JsonException("The JSON text ends inside a value.");
     }
 
     /// <summary>The error for a token that <paramref name="typeName"/> cannot be read from.</summary>
-    public static JsonException NotConvertible(ref Utf8JsonReader reader, string typeName) =>
+    public static JsonException NotConvertible(ref LambdaJsonReader reader, string typeName) =>
         new($"The JSON value at byte {reader.TokenStartIndex} could not be converted to {typeName}.");
 
     /// <summary>The error for a required member the JSON object lacks.</summary>
     public static JsonException MissingRequired(string typeName, string jsonName) =>
         new($"The JSON object for {typeName} lacks its required member '{jsonName}'.");
 
-    private delegate bool ValueReader<T>(ref Utf8JsonReader reader, ref T value);
+    private static bool IsNumber(ref LambdaJsonReader reader) => reader.TokenType == JsonTokenType.Number;
 
-    // A string token's reader unescapes it first, and text that is not valid UTF-16 then is an InvalidOperationException
-    // of the reader's; System.Text.Json reports it as JsonException, and so does this.
-    private static bool Unescaped<T>(ref Utf8JsonReader reader, ValueReader<T> read, ref T value)
-    {
-        try
-        {
-            return read(ref reader, ref value);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new JsonException($"The JSON string at byte {reader.TokenStartIndex} is not valid text: {e.Message}", e);
-        }
-    }
-
-    private static bool IsNumber(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Number;
-
-    private static bool IsString(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String;
+    private static bool IsString(ref LambdaJsonReader reader) => reader.TokenType == JsonTokenType.String;
 }

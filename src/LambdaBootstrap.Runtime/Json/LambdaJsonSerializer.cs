@@ -19,21 +19,12 @@ public static class LambdaJsonSerializer
     /// <exception cref="JsonException">The text is not JSON, holds more than one value, or does not fit <typeparamref name="T"/>.</exception>
     public static T? Deserialize<T>(ReadOnlySpan<byte> json) where T : ILambdaJson<T>
     {
-        var reader = new Utf8JsonReader(json);
-        try
-        {
-            if (!reader.Read())
-                throw new JsonException("The JSON text is empty.");
-            T? value = reader.TokenType == JsonTokenType.Null && default(T) is null ? default : T.Read(ref reader);
-            // The reader itself rejects anything but whitespace after the value.
-            reader.Read();
-            return value;
-        }
-        catch (NotSupportedException e)
-        {
-            // A function compiles out the reader's error messages (build/JsonErrorMessages.xml): its error is then this.
-            throw new JsonException($"The JSON text is not valid at byte {reader.BytesConsumed}.", e);
-        }
+        var reader = new LambdaJsonReader(json);
+        reader.Read();
+        T? value = reader.TokenType == JsonTokenType.Null && default(T) is null ? default : T.Read(ref reader);
+        // The reader itself rejects anything but white space after the value.
+        reader.Read();
+        return value;
     }
 
     /// <summary>Writes <paramref name="value"/> as JSON, <c>null</c> for null.</summary>
