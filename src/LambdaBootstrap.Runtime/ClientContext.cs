@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Runtime;
 
@@ -23,7 +24,7 @@ public sealed class ClientContext
     /// <summary>Parses the header's JSON. Throws <see cref="JsonException"/> or <see cref="FormatException"/> if it is not an object of that shape.</summary>
     internal static ClientContext Parse(string json)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var reader = new LambdaJsonReader(Encoding.UTF8.GetBytes(json));
         ClientApplication? client = null;
         Dictionary<string, string>? custom = null, environment = null;
         JsonObjects.StartObject(ref reader);
@@ -72,7 +73,7 @@ public sealed class ClientApplication
     /// <summary>The app's package name (<c>app_package_name</c>).</summary>
     public string? AppPackageName { get; init; }
 
-    internal static ClientApplication Read(ref Utf8JsonReader reader)
+    internal static ClientApplication Read(ref LambdaJsonReader reader)
     {
         string? installationId = null, title = null, versionName = null, versionCode = null, packageName = null;
         JsonObjects.StartObject(ref reader);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Runtime;
 
@@ -18,7 +19,7 @@ public sealed class CognitoIdentity
     /// <summary>Parses <c>{"cognitoIdentityId": .., "cognitoIdentityPoolId": ..}</c>.</summary>
     internal static CognitoIdentity Parse(string json)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var reader = new LambdaJsonReader(Encoding.UTF8.GetBytes(json));
         string? id = null, pool = null;
         JsonObjects.StartObject(ref reader);
         while (JsonObjects.NextProperty(ref reader, out string name))

@@ -1,12 +1,13 @@
 using System.Text.Json;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Runtime;
 
-/// <summary>Small reading helpers over <see cref="Utf8JsonReader"/> for the JSON headers of an invocation.</summary>
+/// <summary>Small reading helpers over <see cref="LambdaJsonReader"/> for the JSON headers of an invocation.</summary>
 internal static class JsonObjects
 {
     /// <summary>Moves onto the opening brace of an object (at the top level, or as the current value).</summary>
-    public static void StartObject(ref Utf8JsonReader reader)
+    public static void StartObject(ref LambdaJsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.None && !reader.Read())
             throw new FormatException("empty JSON");
@@ -18,7 +19,7 @@ internal static class JsonObjects
     /// Moves to the next property's value and returns its name, or false at the object's end.
     /// The caller consumes the value (<see cref="ReadScalar"/>, <see cref="ReadStringMap"/> or Skip) before calling again.
     /// </summary>
-    public static bool NextProperty(ref Utf8JsonReader reader, out string name)
+    public static bool NextProperty(ref LambdaJsonReader reader, out string name)
     {
         name = "";
         reader.Read();
@@ -30,7 +31,7 @@ internal static class JsonObjects
     }
 
     /// <summary>A string value as is; numbers and booleans as their JSON text; null as null; objects and arrays skipped.</summary>
-    public static string? ReadScalar(ref Utf8JsonReader reader)
+    public static string? ReadScalar(ref LambdaJsonReader reader)
     {
         switch (reader.TokenType)
         {
@@ -47,7 +48,7 @@ internal static class JsonObjects
     }
 
     /// <summary>An object of scalars as a dictionary; null for a JSON null.</summary>
-    public static Dictionary<string, string>? ReadStringMap(ref Utf8JsonReader reader)
+    public static Dictionary<string, string>? ReadStringMap(ref LambdaJsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
             return null;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Runtime.Configuration;
 
@@ -8,7 +9,7 @@ internal static class JsonMember
     /// <summary>The string at <paramref name="path"/> (object member names from the root), or null when it is not there or not a string.</summary>
     public static string? String(ReadOnlySpan<byte> json, params ReadOnlySpan<string> path)
     {
-        var reader = new Utf8JsonReader(json);
+        var reader = new LambdaJsonReader(json);
         int matched = 0;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             return null;
@@ -18,7 +19,7 @@ internal static class JsonMember
                 return null;
             if (reader.TokenType != JsonTokenType.PropertyName)
                 continue;
-            bool wanted = reader.ValueTextEquals(path[matched]);
+            bool wanted = reader.ValueTextEquals(System.Text.Encoding.UTF8.GetBytes(path[matched]));
             reader.Read();
             if (!wanted)
             {

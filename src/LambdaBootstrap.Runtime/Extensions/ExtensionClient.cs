@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using LambdaBootstrap.Runtime.Http;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Runtime.Extensions;
 
@@ -70,7 +71,7 @@ public sealed class ExtensionClient : IDisposable
             throw new ExtensionApiException(head.StatusCode, $"register answered {head.StatusCode}: {Encoding.UTF8.GetString(answer.Span)}");
         }
         string functionName = "", functionVersion = "", handler = "";
-        var reader = new Utf8JsonReader(answer.Span);
+        var reader = new LambdaJsonReader(answer.Span);
         JsonObjects.StartObject(ref reader);
         while (JsonObjects.NextProperty(ref reader, out string property))
         {
@@ -159,7 +160,7 @@ public sealed class ExtensionClient : IDisposable
 
     internal static ExtensionEvent Parse(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
+        var reader = new LambdaJsonReader(json);
         JsonObjects.StartObject(ref reader);
         var type = ExtensionEventTypes.None;
         long deadline = 0;
@@ -182,7 +183,7 @@ public sealed class ExtensionClient : IDisposable
                     type = reader.GetString() switch { "INVOKE" => ExtensionEventTypes.Invoke, "SHUTDOWN" => ExtensionEventTypes.Shutdown, _ => ExtensionEventTypes.None };
                     break;
                 case "deadlineMs":
-                    deadline = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : long.Parse(reader.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                    deadline = reader.TokenType == JsonTokenType.Number ? (reader.TryGetInt64(out long ms) ? ms : throw new FormatException("deadlineMs is not a whole number")) : long.Parse(reader.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 case "requestId": requestId = reader.GetString(); break;
                 case "invokedFunctionArn": arn = reader.GetString(); break;

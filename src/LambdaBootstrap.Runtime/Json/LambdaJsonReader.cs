@@ -226,17 +226,17 @@ public ref struct LambdaJsonReader
     /// <summary>The current number as a <see cref="float"/> (infinite beyond its range, as System.Text.Json reads it).</summary>
     /// <param name="value">The number.</param>
     /// <returns>Whether it is a number.</returns>
-    public readonly bool TryGetSingle(out float value) => Utf8Parser.TryParse(Number(), out value, out int used, NumberFormat()) && used == _valueLength;
+    public readonly bool TryGetSingle(out float value) => Utf8Parser.TryParse(Number(), out value, out int used) && used == _valueLength;
 
     /// <summary>The current number as a <see cref="double"/> (infinite beyond its range, as System.Text.Json reads it).</summary>
     /// <param name="value">The number.</param>
     /// <returns>Whether it is a number.</returns>
-    public readonly bool TryGetDouble(out double value) => Utf8Parser.TryParse(Number(), out value, out int used, NumberFormat()) && used == _valueLength;
+    public readonly bool TryGetDouble(out double value) => Utf8Parser.TryParse(Number(), out value, out int used) && used == _valueLength;
 
     /// <summary>The current number as a <see cref="decimal"/>, if it is in its range.</summary>
     /// <param name="value">The number.</param>
     /// <returns>Whether it fits.</returns>
-    public readonly bool TryGetDecimal(out decimal value) => Utf8Parser.TryParse(Number(), out value, out int used, NumberFormat()) && used == _valueLength;
+    public readonly bool TryGetDecimal(out decimal value) => Utf8Parser.TryParse(Number(), out value, out int used) && used == _valueLength;
 
     /// <summary>The current string as a <see cref="Guid"/> in its 36-character form with hyphens.</summary>
     /// <param name="value">The GUID.</param>
@@ -490,9 +490,6 @@ public ref struct LambdaJsonReader
         (HexValue(digits[0]) << 12) | (HexValue(digits[1]) << 8) | (HexValue(digits[2]) << 4) | HexValue(digits[3]);
 
     private static int HexValue(byte digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
-
-    // System.Text.Json parses a number with an exponent in the exponent format, which decimal needs.
-    private readonly char NumberFormat() => ValueSpan.IndexOfAny((byte)'e', (byte)'E') >= 0 ? 'e' : default;
 
     private readonly ReadOnlySpan<byte> Number() => _tokenType == JsonTokenType.Number
         ? ValueSpan : throw new InvalidOperationException("The current JSON token is not a number.");
