@@ -13,7 +13,7 @@ internal static class SourceWriter
 {
     private const string Codec = "global::LambdaBootstrap.Runtime.Json.LambdaJsonCodec";
     private const string Reader = "global::LambdaBootstrap.Runtime.Json.LambdaJsonReader";
-    private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    private const string Writer = "global::LambdaBootstrap.Runtime.Json.LambdaJsonWriter";
     private const string Token = "global::System.Text.Json.JsonTokenType";
 
     public static string Write(TypeModel type, AssemblyDefaults defaults)
@@ -287,7 +287,7 @@ internal static class SourceWriter
         "SByte" or "Int16" or "Int32" => $"writer.WriteNumberValue((int){v});",
         "Int64" or "UInt64" or "Single" or "Double" or "Decimal" => $"writer.WriteNumberValue({v});",
         "DateTime" or "DateTimeOffset" or "Guid" => $"writer.WriteStringValue({v});",
-        "Element" => $"{v}.WriteTo(writer);",
+        "Element" => $"{Codec}.WriteElement(writer, {v});",
         _ => $"{Codec}.Write{primitive}(writer, {v});",
     };
 

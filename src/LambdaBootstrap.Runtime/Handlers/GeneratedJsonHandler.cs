@@ -52,7 +52,7 @@ internal sealed class GeneratedJsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, 
 {
     // One writer per thread, reset onto each invocation's buffer; a loop writes synchronously, so this is safe.
     [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static LambdaJsonWriter? t_writer;
 
     // Where an idle writer points, so it does not keep a loop's (possibly large) response buffer alive.
     private static readonly ArrayBufferWriter<byte> s_idle = new(1);
@@ -82,12 +82,11 @@ internal sealed class GeneratedJsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, 
 
     private static ReadOnlyMemory<byte> Write(TOut result, ArrayBufferWriter<byte> buffer)
     {
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = LambdaJsonSerializer.MaxDepth });
+        var writer = t_writer ??= new LambdaJsonWriter(buffer);
         writer.Reset(buffer);
         try
         {
             LambdaJsonSerializer.Serialize(writer, result);
-            writer.Flush();
         }
         // NotSupportedException: a writer error whose message a function compiles out (build/JsonErrorMessages.xml).
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or NotSupportedException)

@@ -18,5 +18,5 @@ public interface ILambdaJson<TSelf> where TSelf : ILambdaJson<TSelf>
     /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
     /// <param name="writer">Where to write.</param>
     /// <param name="value">The value, not null.</param>
-    static abstract void Write(Utf8JsonWriter writer, TSelf value);
+    static abstract void Write(LambdaJsonWriter writer, TSelf value);
 }

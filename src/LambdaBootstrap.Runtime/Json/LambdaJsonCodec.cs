@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
@@ -246,14 +247,14 @@ public static class LambdaJsonCodec
     }
 
     /// <summary>Writes one character as a string.</summary>
-    public static void WriteChar(Utf8JsonWriter writer, char value)
+    public static void WriteChar(LambdaJsonWriter writer, char value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStringValue([value]);
     }
 
     /// <summary>Writes a date as <c>yyyy-MM-dd</c>.</summary>
-    public static void WriteDateOnly(Utf8JsonWriter writer, DateOnly value)
+    public static void WriteDateOnly(LambdaJsonWriter writer, DateOnly value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         Span<char> text = stackalloc char[16];
@@ -262,7 +263,7 @@ public static class LambdaJsonCodec
     }
 
     /// <summary>Writes a time of day as <c>HH:mm:ss.fffffff</c>.</summary>
-    public static void WriteTimeOnly(Utf8JsonWriter writer, TimeOnly value)
+    public static void WriteTimeOnly(LambdaJsonWriter writer, TimeOnly value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         Span<char> text = stackalloc char[32];
@@ -271,7 +272,7 @@ public static class LambdaJsonCodec
     }
 
     /// <summary>Writes a time span as <c>[-][d.]hh:mm:ss[.fffffff]</c>.</summary>
-    public static void WriteTimeSpan(Utf8JsonWriter writer, TimeSpan value)
+    public static void WriteTimeSpan(LambdaJsonWriter writer, TimeSpan value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         Span<char> text = stackalloc char[32];
@@ -280,7 +281,7 @@ public static class LambdaJsonCodec
     }
 
     /// <summary>Writes a URI as the text it was made from, or null.</summary>
-    public static void WriteUri(Utf8JsonWriter writer, Uri? value)
+    public static void WriteUri(LambdaJsonWriter writer, Uri? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (value is null)
@@ -290,13 +291,29 @@ public static class LambdaJsonCodec
     }
 
     /// <summary>Writes a node as it is, or null.</summary>
-    public static void WriteNode(Utf8JsonWriter writer, JsonNode? value)
+    public static void WriteNode(LambdaJsonWriter writer, JsonNode? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (value is null)
+        {
             writer.WriteNullValue();
-        else
-            value.WriteTo(writer);
+            return;
+        }
+        var json = new ArrayBufferWriter<byte>();
+        using (var stj = new Utf8JsonWriter(json, new JsonWriterOptions { MaxDepth = Math.Max(1, LambdaJsonSerializer.MaxDepth - writer.CurrentDepth) }))
+            value.WriteTo(stj);
+        writer.WriteRawValue(json.WrittenSpan);
+    }
+
+    /// <summary>Writes an element as it is.</summary>
+    public static void WriteElement(LambdaJsonWriter writer, JsonElement value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        // System.Text.Json's own writer, on this one value, so that only functions with elements carry it.
+        var json = new ArrayBufferWriter<byte>();
+        using (var stj = new Utf8JsonWriter(json, new JsonWriterOptions { MaxDepth = Math.Max(1, LambdaJsonSerializer.MaxDepth - writer.CurrentDepth) }))
+            value.WriteTo(stj);
+        writer.WriteRawValue(json.WrittenSpan);
     }
 
     /// <summary>

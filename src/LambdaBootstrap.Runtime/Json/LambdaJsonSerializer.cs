@@ -31,7 +31,8 @@ public static class LambdaJsonSerializer
     /// <typeparam name="T">A <c>[LambdaJson]</c> type.</typeparam>
     /// <param name="writer">Where to write.</param>
     /// <param name="value">The value.</param>
-    public static void Serialize<T>(Utf8JsonWriter writer, T? value) where T : ILambdaJson<T>
+    /// <exception cref="InvalidOperationException">The value nests deeper than 64.</exception>
+    public static void Serialize<T>(LambdaJsonWriter writer, T? value) where T : ILambdaJson<T>
     {
         ArgumentNullException.ThrowIfNull(writer);
         if (value is null)
@@ -44,11 +45,20 @@ public static class LambdaJsonSerializer
     /// <typeparam name="T">A <c>[LambdaJson]</c> type.</typeparam>
     /// <param name="output">Where the bytes go.</param>
     /// <param name="value">The value.</param>
-    /// <exception cref="InvalidOperationException">The value nests deeper than 64 (a <see cref="NotSupportedException"/> in a
-    /// function built without System.Text.Json's error messages, see docs/json.md).</exception>
-    public static void Serialize<T>(IBufferWriter<byte> output, T? value) where T : ILambdaJson<T>
+    /// <exception cref="InvalidOperationException">The value nests deeper than 64.</exception>
+    public static void Serialize<T>(IBufferWriter<byte> output, T? value) where T : ILambdaJson<T> =>
+        Serialize(new LambdaJsonWriter(output), value);
+
+    /// <summary>Writes <paramref name="value"/> as one JSON value of a System.Text.Json writer's document.</summary>
+    /// <typeparam name="T">A <c>[LambdaJson]</c> type.</typeparam>
+    /// <param name="writer">Where to write.</param>
+    /// <param name="value">The value.</param>
+    /// <exception cref="InvalidOperationException">The value nests deeper than 64.</exception>
+    public static void Serialize<T>(Utf8JsonWriter writer, T? value) where T : ILambdaJson<T>
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { MaxDepth = MaxDepth });
-        Serialize(writer, value);
+        ArgumentNullException.ThrowIfNull(writer);
+        var json = new ArrayBufferWriter<byte>();
+        Serialize(json, value);
+        writer.WriteRawValue(json.WrittenSpan, skipInputValidation: true);
     }
 }
