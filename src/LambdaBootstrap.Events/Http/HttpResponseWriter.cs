@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text.Json;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Events.Http;
 
@@ -14,36 +14,39 @@ internal static class HttpResponseWriter
         HttpResponseCheck.Validate(response);
         var (body, isBase64) = HttpBody.Encode(response.Body, response.Headers["Content-Type"]);
         var buffer = new ArrayBufferWriter<byte>(256 + body.Length);
-        using (var json = new Utf8JsonWriter(buffer))
+        var json = new LambdaJsonWriter(buffer);
+        json.WriteStartObject();
+        json.WritePropertyName("statusCode"u8);
+        json.WriteNumberValue(response.StatusCode);
+        switch (request.Format)
         {
-            json.WriteStartObject();
-            json.WriteNumber("statusCode"u8, response.StatusCode);
-            switch (request.Format)
-            {
-                case HttpEventFormat.ApiGatewayV1:
-                    // REST APIs merge `headers` into `multiValueHeaders`; the last value is what a single-value reader expects.
-                    WriteHeaders(json, response, joined: false, last: true);
+            case HttpEventFormat.ApiGatewayV1:
+                // REST APIs merge `headers` into `multiValueHeaders`; the last value is what a single-value reader expects.
+                WriteHeaders(json, response, joined: false, last: true);
+                WriteMultiValueHeaders(json, response);
+                break;
+            case HttpEventFormat.Alb:
+                json.WritePropertyName("statusDescription"u8);
+                json.WriteStringValue(HttpStatusText.Of(response.StatusCode));
+                if (request.AlbMultiValue)
                     WriteMultiValueHeaders(json, response);
-                    break;
-                case HttpEventFormat.Alb:
-                    json.WriteString("statusDescription"u8, HttpStatusText.Of(response.StatusCode));
-                    if (request.AlbMultiValue)
-                        WriteMultiValueHeaders(json, response);
-                    else
-                        WriteAlbSingleValueHeaders(json, response);
-                    break;
-                default:
-                    WriteHeaders(json, response, joined: true, last: false);
-                    json.WriteStartArray("cookies"u8);
-                    foreach (var cookie in CookiesOf(response))
-                        json.WriteStringValue(cookie);
-                    json.WriteEndArray();
-                    break;
-            }
-            json.WriteString("body"u8, body);
-            json.WriteBoolean("isBase64Encoded"u8, isBase64);
-            json.WriteEndObject();
+                else
+                    WriteAlbSingleValueHeaders(json, response);
+                break;
+            default:
+                WriteHeaders(json, response, joined: true, last: false);
+                json.WritePropertyName("cookies"u8);
+                json.WriteStartArray();
+                foreach (var cookie in CookiesOf(response))
+                    json.WriteStringValue(cookie);
+                json.WriteEndArray();
+                break;
         }
+        json.WritePropertyName("body"u8);
+        json.WriteStringValue(body);
+        json.WritePropertyName("isBase64Encoded"u8);
+        json.WriteBooleanValue(isBase64);
+        json.WriteEndObject();
         return buffer.WrittenMemory;
     }
 
@@ -62,25 +65,30 @@ internal static class HttpResponseWriter
         return headers;
     }
 
-    private static void WriteHeaders(Utf8JsonWriter json, HttpResponse response, bool joined, bool last)
+    private static void WriteHeaders(LambdaJsonWriter json, HttpResponse response, bool joined, bool last)
     {
-        json.WriteStartObject("headers"u8);
-        foreach (var (name, values) in response.Headers)
-        {
-            if (!IsSetCookie(name))
-                json.WriteString(name, joined ? string.Join(", ", values) : last ? values[^1] : values[0]);
-        }
-        json.WriteEndObject();
-    }
-
-    private static void WriteMultiValueHeaders(Utf8JsonWriter json, HttpResponse response)
-    {
-        json.WriteStartObject("multiValueHeaders"u8);
+        json.WritePropertyName("headers"u8);
+        json.WriteStartObject();
         foreach (var (name, values) in response.Headers)
         {
             if (IsSetCookie(name))
                 continue;
-            json.WriteStartArray(name);
+            json.WritePropertyName(name);
+            json.WriteStringValue(joined ? string.Join(", ", values) : last ? values[^1] : values[0]);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteMultiValueHeaders(LambdaJsonWriter json, HttpResponse response)
+    {
+        json.WritePropertyName("multiValueHeaders"u8);
+        json.WriteStartObject();
+        foreach (var (name, values) in response.Headers)
+        {
+            if (IsSetCookie(name))
+                continue;
+            json.WritePropertyName(name);
+            json.WriteStartArray();
             foreach (var value in values)
                 json.WriteStringValue(value);
             json.WriteEndArray();
@@ -88,7 +96,8 @@ internal static class HttpResponseWriter
         var cookies = CookiesOf(response);
         if (cookies.Count > 0)
         {
-            json.WriteStartArray("Set-Cookie"u8);
+            json.WritePropertyName("Set-Cookie"u8);
+            json.WriteStartArray();
             foreach (var cookie in cookies)
                 json.WriteStringValue(cookie);
             json.WriteEndArray();
@@ -96,17 +105,24 @@ internal static class HttpResponseWriter
         json.WriteEndObject();
     }
 
-    private static void WriteAlbSingleValueHeaders(Utf8JsonWriter json, HttpResponse response)
+    private static void WriteAlbSingleValueHeaders(LambdaJsonWriter json, HttpResponse response)
     {
         var cookies = CookiesOf(response);
         if (cookies.Count > 1)
             throw new InvalidOperationException(
                 $"The response sets {cookies.Count} cookies, but this ALB target group sends single-value headers, which carry one Set-Cookie: turn on multi-value headers for the target group.");
-        json.WriteStartObject("headers"u8);
+        json.WritePropertyName("headers"u8);
+        json.WriteStartObject();
         foreach (var (name, value) in JoinedValues(response))
-            json.WriteString(name, value);
+        {
+            json.WritePropertyName(name);
+            json.WriteStringValue(value);
+        }
         if (cookies.Count == 1)
-            json.WriteString("Set-Cookie"u8, cookies[0]);
+        {
+            json.WritePropertyName("Set-Cookie"u8);
+            json.WriteStringValue(cookies[0]);
+        }
         json.WriteEndObject();
     }
 

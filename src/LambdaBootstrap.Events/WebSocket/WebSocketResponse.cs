@@ -26,14 +26,16 @@ public sealed class WebSocketResponse
     internal static byte[] Write(WebSocketResponse response)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + Encoding.UTF8.GetMaxByteCount(response.Body?.Length ?? 0));
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        var json = new LambdaBootstrap.Runtime.Json.LambdaJsonWriter(buffer);
+        json.WriteStartObject();
+        json.WritePropertyName("statusCode"u8);
+        json.WriteNumberValue(response.StatusCode);
+        if (response.Body is not null)
         {
-            json.WriteStartObject();
-            json.WriteNumber("statusCode"u8, response.StatusCode);
-            if (response.Body is not null)
-                json.WriteString("body"u8, response.Body);
-            json.WriteEndObject();
+            json.WritePropertyName("body"u8);
+            json.WriteStringValue(response.Body);
         }
+        json.WriteEndObject();
         return buffer.WrittenSpan.ToArray();
     }
 }
