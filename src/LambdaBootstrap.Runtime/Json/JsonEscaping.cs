@@ -1,7 +1,4 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using System.Buffers;
 using System.Text;
 
 namespace LambdaBootstrap.Runtime.Json;
@@ -17,50 +14,91 @@ internal static class JsonEscaping
     /// <summary>The longest escape of one UTF-16 code unit: <c>\uXXXX</c>.</summary>
     public const int MaxExpansion = 6;
 
+    // The printable ASCII characters that are escaped all the same. For UTF-16 a prepared SearchValues set: it costs
+    // 12 KB in a Native AOT binary, and without it strings of a few dozen characters, the most common kind, were
+    // slower to write than with Utf8JsonWriter (the set-up of each search outweighed the search). Bytes are searched
+    // for at most five values at vector speed with no set-up, so for UTF-8 they are two sets.
+    private static readonly SearchValues<char> PrintableToEscape16 = SearchValues.Create("\"&'+<>\\`");
+    private static ReadOnlySpan<byte> PrintableToEscapeFirst => "\"&'+<"u8;
+    private static ReadOnlySpan<byte> PrintableToEscapeRest => ">\\`"u8;
+
+    // Below this length a plain loop beats the setup of the vectorized searches (property names, short values).
+    private const int ShortText = 32;
+
+    // One bit per ASCII character, set for those written as they are.
+    private const ulong PlainBelow64 = 0xAFFF_F73B_0000_0000;
+    private const ulong PlainFrom64 = 0x7FFF_FFFE_EFFF_FFFF;
+
     public static int IndexOfFirstToEscape(ReadOnlySpan<byte> utf8)
     {
-        int i = 0;
-        if (Vector128.IsHardwareAccelerated && utf8.Length >= Vector128<byte>.Count)
+        if (utf8.Length < ShortText)
         {
-            ref byte start = ref MemoryMarshal.GetReference(utf8);
-            for (; i <= utf8.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+            for (int i = 0; i < utf8.Length; i++)
             {
-                uint mask = ToEscape(Vector128.LoadUnsafe(ref start, (nuint)i)).ExtractMostSignificantBits();
-                if (mask != 0)
-                    return i + BitOperations.TrailingZeroCount(mask);
+                if (!IsPlain(utf8[i]))
+                    return i;
             }
+            return -1;
         }
-        for (; i < utf8.Length; i++)
-        {
-            if (NeedsEscaping(utf8[i]))
-                return i;
-        }
-        return -1;
+        var next = new NextStops();
+        int stop = next.From(utf8, 0);
+        return stop == utf8.Length ? -1 : stop;
     }
 
     public static int IndexOfFirstToEscape(ReadOnlySpan<char> utf16)
     {
-        int i = 0;
-        if (Vector128.IsHardwareAccelerated && utf16.Length >= Vector128<ushort>.Count)
+        if (utf16.Length < ShortText)
         {
-            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(utf16));
-            for (; i <= utf16.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+            for (int i = 0; i < utf16.Length; i++)
             {
-                var chars = Vector128.LoadUnsafe(ref start, (nuint)i);
-                // Anything at or above 0x100 needs escaping; below it, the byte rules decide.
-                var wide = Vector128.GreaterThan(chars, Vector128.Create((ushort)0xFF));
-                uint mask = (ToEscape(Vector128.Narrow(chars, chars)).ExtractMostSignificantBits() & 0xFF)
-                    | wide.ExtractMostSignificantBits();
-                if (mask != 0)
-                    return i + BitOperations.TrailingZeroCount(mask);
+                if (!IsPlain(utf16[i]))
+                    return i;
             }
+            return -1;
         }
-        for (; i < utf16.Length; i++)
+        var next = new NextStops();
+        int stop = next.From(utf16, 0);
+        return stop == utf16.Length ? -1 : stop;
+    }
+
+    private static bool IsPlain(int c) =>
+        c < 64 ? (PlainBelow64 >> c & 1) != 0 : c < 128 && (PlainFrom64 >> (c - 64) & 1) != 0;
+
+    /// <summary>
+    /// Where the next character to escape is, found with the framework's vectorized searches. Each kind of search
+    /// remembers where it stopped and runs again only once the writer has passed that point, so a text with many
+    /// escapes is still scanned once.
+    /// </summary>
+    private struct NextStops
+    {
+        private int _other;   // the next character outside printable ASCII, or the text's end
+        private int _first;   // the next printable character to escape (of the first set in UTF-8), or where that search stopped
+        private int _rest;    // in UTF-8, likewise for the second set
+
+        public NextStops() => _other = _first = _rest = -1;
+
+        public int From(ReadOnlySpan<byte> text, int at)
         {
-            if (NeedsEscaping(utf16[i]))
-                return i;
+            if (_other < at)
+                _other = Found(at, text[at..].IndexOfAnyExceptInRange((byte)' ', (byte)'~'), text.Length);
+            if (_first < at)
+                _first = Found(at, text[at.._other].IndexOfAny(PrintableToEscapeFirst), _other);
+            int bound = Math.Min(_other, _first);
+            if (_rest < at)
+                _rest = Found(at, text[at..bound].IndexOfAny(PrintableToEscapeRest), bound);
+            return Math.Min(bound, _rest);
         }
-        return -1;
+
+        public int From(ReadOnlySpan<char> text, int at)
+        {
+            if (_other < at)
+                _other = Found(at, text[at..].IndexOfAnyExceptInRange(' ', '~'), text.Length);
+            if (_first < at)
+                _first = Found(at, text[at.._other].IndexOfAny(PrintableToEscape16), _other);
+            return Math.Min(_other, _first);
+        }
+
+        private static int Found(int at, int index, int notFound) => index < 0 ? notFound : at + index;
     }
 
     /// <summary>
@@ -73,6 +111,7 @@ internal static class JsonEscaping
         utf8[..firstToEscape].CopyTo(destination);
         int written = firstToEscape;
         int at = firstToEscape;
+        var next = new NextStops();
         while (at < utf8.Length)
         {
             byte b = utf8[at];
@@ -89,13 +128,10 @@ internal static class JsonEscaping
                 at += consumed;
             }
 
-            var rest = utf8[at..];
-            int plain = IndexOfFirstToEscape(rest);
-            if (plain < 0)
-                plain = rest.Length;
-            rest[..plain].CopyTo(destination[written..]);
-            written += plain;
-            at += plain;
+            int stop = next.From(utf8, at);
+            utf8[at..stop].CopyTo(destination[written..]);
+            written += stop - at;
+            at = stop;
         }
         return written;
     }
@@ -105,6 +141,7 @@ internal static class JsonEscaping
     {
         int written = Narrow(utf16[..firstToEscape], destination);
         int at = firstToEscape;
+        var next = new NextStops();
         while (at < utf16.Length)
         {
             char c = utf16[at];
@@ -121,12 +158,9 @@ internal static class JsonEscaping
                 at += consumed;
             }
 
-            var rest = utf16[at..];
-            int plain = IndexOfFirstToEscape(rest);
-            if (plain < 0)
-                plain = rest.Length;
-            written += Narrow(rest[..plain], destination[written..]);
-            at += plain;
+            int stop = next.From(utf16, at);
+            written += Narrow(utf16[at..stop], destination[written..]);
+            at = stop;
         }
         return written;
     }
@@ -134,24 +168,9 @@ internal static class JsonEscaping
     /// <summary>Copies characters known to be plain ASCII as bytes.</summary>
     public static int Narrow(ReadOnlySpan<char> ascii, Span<byte> destination)
     {
-        System.Text.Ascii.FromUtf16(ascii, destination, out int written);
+        Ascii.FromUtf16(ascii, destination, out int written);
         return written;
     }
-
-    private static Vector128<byte> ToEscape(Vector128<byte> bytes) =>
-        // Below 0x20 or at or above 0x7F (the subtraction wraps the low ones round to the top).
-        Vector128.GreaterThan(bytes - Vector128.Create((byte)0x20), Vector128.Create((byte)(0x7E - 0x20)))
-        | Vector128.Equals(bytes, Vector128.Create((byte)'"'))
-        | Vector128.Equals(bytes, Vector128.Create((byte)'&'))
-        | Vector128.Equals(bytes, Vector128.Create((byte)'\''))
-        | Vector128.Equals(bytes, Vector128.Create((byte)'+'))
-        | Vector128.Equals(bytes, Vector128.Create((byte)'<'))
-        | Vector128.Equals(bytes, Vector128.Create((byte)'>'))
-        | Vector128.Equals(bytes, Vector128.Create((byte)'\\'))
-        | Vector128.Equals(bytes, Vector128.Create((byte)'`'));
-
-    private static bool NeedsEscaping(int c) =>
-        c < 0x20 || c > 0x7E || c is '"' or '&' or '\'' or '+' or '<' or '>' or '\\' or '`';
 
     private static int EscapeAscii(byte b, Span<byte> destination)
     {
