@@ -116,7 +116,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         _failure = e;
         var report = ErrorReport.FromException(e);
         // JSON lines carry the error as fields too; a text line has it in its message already.
-        context.Log(LogLevel.Error, $"Invocation failed: {report}", log.Format == LogFormat.Json ? report : null);
+        context.Log(LogLevel.Error, $"Invocation failed: {report}", report);
         return report;
     }
 }

@@ -40,7 +40,7 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         _identityJson = headers.CognitoIdentity;
         IsColdStart = isColdStart;
         Trigger = trigger;
-        _logScope = new LogScope(AwsRequestId, TraceId, InvokedFunctionArn, isColdStart, log.SampleInvocation(AwsRequestId));
+        _logScope = new LogScope(AwsRequestId, TraceId, InvokedFunctionArn, isColdStart, log.Powertools?.SamplesInvocation(AwsRequestId) is true);
     }
 
     /// <summary>The first invocation of the process.</summary>

@@ -42,15 +42,7 @@ public static class LambdaRuntime
         }
         profile?.ConfigurationRead();
 
-        var log = new LogWriter(StandardStream.Output, config.LogFormat, config.LogLevel)
-        {
-            Function = config.Function,
-            Service = config.ServiceName,
-            SamplePerMillion = config.LogSamplePerMillion,
-            SampleRateText = config.LogSampleRateText,
-        };
-        foreach (string warning in config.Warnings)
-            log.Write(LogLevel.Warning, warning);
+        var log = OpenLog(config, StandardStream.Output, Environment.GetEnvironmentVariable);
 
         using var client = new RuntimeApiClient(new HttpConnection(config.RuntimeApi, UserAgent, config.ConnectBudget), log);
         try
@@ -77,6 +69,18 @@ public static class LambdaRuntime
             // A fault of the runtime itself: still one line and an exit code, never a stack trace dump.
             return Fatal($"{e.GetType().Name}: {e.Message}");
         }
+    }
+
+    /// <summary>The function's log as configured, with the Powertools fields once turned on; its first lines the warnings.</summary>
+    internal static LogWriter OpenLog(RuntimeConfiguration config, Stream output, Func<string, string?> variable)
+    {
+        var powertools = PowertoolsLogging.Read(config.Function, variable);
+        var log = new LogWriter(output, config.LogFormat, config.LogLevel) { Powertools = powertools };
+        foreach (string warning in config.Warnings)
+            log.Write(LogLevel.Warning, warning);
+        if (powertools?.Warning is { } powertoolsWarning)
+            log.Write(LogLevel.Warning, powertoolsWarning);
+        return log;
     }
 
     /// <summary>

@@ -17,10 +17,7 @@ internal sealed class RuntimeConfiguration(
     TimeSpan connectBudget,
     int maxConcurrency,
     TimeSpan shutdownBudget,
-    IReadOnlyList<string> warnings,
-    string? serviceName = null,
-    string? logSampleRateText = null,
-    int logSamplePerMillion = 0)
+    IReadOnlyList<string> warnings)
 {
     public RuntimeApiEndpoint RuntimeApi { get; } = runtimeApi;
     public string? Handler { get; } = handler;
@@ -31,11 +28,6 @@ internal sealed class RuntimeConfiguration(
     public int MaxConcurrency { get; } = maxConcurrency;
     public TimeSpan ShutdownBudget { get; } = shutdownBudget;
     public IReadOnlyList<string> Warnings { get; } = warnings;
-    /// <summary>POWERTOOLS_SERVICE_NAME: the service of log lines and the metrics' <c>service</c> dimension.</summary>
-    public string? ServiceName { get; } = serviceName;
-    /// <summary>POWERTOOLS_LOGGER_SAMPLE_RATE, as given and in millionths (0 when unset or not valid).</summary>
-    public string? LogSampleRateText { get; } = logSampleRateText;
-    public int LogSamplePerMillion { get; } = logSamplePerMillion;
 
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
@@ -69,16 +61,6 @@ internal sealed class RuntimeConfiguration(
         if (level is not null && logLevel is null)
             warnings.Add($"AWS_LAMBDA_LOG_LEVEL '{level}' is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL; using INFO");
 
-        string? sampleRateText = variable("POWERTOOLS_LOGGER_SAMPLE_RATE");
-        int samplePerMillion = 0;
-        if (sampleRateText is not null)
-        {
-            if (LogSampling.ParsePerMillion(sampleRateText) is int rate)
-                samplePerMillion = rate;
-            else
-                warnings.Add($"POWERTOOLS_LOGGER_SAMPLE_RATE '{sampleRateText}' is not a number from 0 to 1 (at most six decimals); no log sampling");
-        }
-
         int connectMs = Milliseconds(variable, "BOOTSTRAP_CONNECT_TIMEOUT_MS", 5000, warnings, "a number of milliseconds", min: 0);
 
         return new RuntimeConfiguration(
@@ -96,10 +78,7 @@ internal sealed class RuntimeConfiguration(
             TimeSpan.FromMilliseconds(connectMs),
             maxConcurrency,
             TimeSpan.FromMilliseconds(shutdownMs),
-            warnings,
-            string.IsNullOrEmpty(variable("POWERTOOLS_SERVICE_NAME")) ? null : variable("POWERTOOLS_SERVICE_NAME"),
-            samplePerMillion > 0 ? sampleRateText!.Trim() : null,
-            samplePerMillion);
+            warnings);
     }
 
     /// <summary>A whole number from the environment; junk or too small is a warning and the default.</summary>

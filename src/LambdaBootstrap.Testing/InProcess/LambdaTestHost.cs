@@ -172,7 +172,10 @@ public sealed class LambdaTestHost
             options.TraceId, options.ClientContext, options.Identity, options.TenantId);
         var api = new InMemoryRuntimeApi(invocation);
         var log = new CapturedLog();
-        var writer = new LogWriter(log, _options.JsonLogFormat ? LogFormat.Json : LogFormat.Text, _options.LogLevel);
+        var writer = new LogWriter(log, _options.JsonLogFormat ? LogFormat.Json : LogFormat.Text, _options.LogLevel)
+        {
+            Powertools = PowertoolsLogging.Read(_function, Environment.GetEnvironmentVariable),
+        };
         using var client = new RuntimeApiClient(new HttpConnection(InMemory, LambdaRuntime.UserAgent, api), writer);
         var clock = Stopwatch.StartNew();
         new InvocationLoop(client, _handler, _function, writer, setTraceEnvironment: false, _coldStart).RunOnce();

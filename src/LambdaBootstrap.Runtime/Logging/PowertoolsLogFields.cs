@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace LambdaBootstrap.Runtime.Logging;
+
+/// <summary>
+/// What <see cref="PowertoolsLogging.Enable"/> adds to JSON lines: the function's name, memory and version on every
+/// line, its ARN and <c>cold_start</c> on an invocation's, <c>service</c>, <c>sampling_rate</c>, and the choice of the
+/// invocations logged at DEBUG whatever the level.
+/// </summary>
+internal sealed class PowertoolsLogFields(FunctionSettings function, string? service, int samplePerMillion, string? sampleRateText)
+{
+    // Numbers as lines write them, made once: no number formatting per line. The rate as the environment gave it.
+    private readonly byte[] _memorySize = Encoding.ASCII.GetBytes(function.MemoryLimitInMB.ToString(CultureInfo.InvariantCulture));
+    private readonly byte[]? _sampleRate = samplePerMillion > 0 && sampleRateText is not null ? Encoding.ASCII.GetBytes(sampleRateText.Trim()) : null;
+
+    /// <summary>What was wrong with the environment, to log as a warning; null when nothing.</summary>
+    public string? Warning { get; private init; }
+
+    /// <summary>The fields of <paramref name="function"/> with <c>POWERTOOLS_SERVICE_NAME</c> and <c>POWERTOOLS_LOGGER_SAMPLE_RATE</c>.</summary>
+    public static PowertoolsLogFields Read(FunctionSettings function, Func<string, string?> variable)
+    {
+        string? service = variable("POWERTOOLS_SERVICE_NAME");
+        string? rateText = variable("POWERTOOLS_LOGGER_SAMPLE_RATE");
+        int? perMillion = rateText is null ? 0 : LogSampling.ParsePerMillion(rateText);
+        return new PowertoolsLogFields(function, string.IsNullOrEmpty(service) ? null : service, perMillion ?? 0, rateText)
+        {
+            Warning = perMillion is null
+                ? $"POWERTOOLS_LOGGER_SAMPLE_RATE '{rateText}' is not a number from 0 to 1 (at most six decimals); no log sampling"
+                : null,
+        };
+    }
+
+    /// <summary>Whether the invocation <paramref name="requestId"/> is one of those logged at DEBUG (never without a sample rate).</summary>
+    public bool SamplesInvocation(string requestId) => LogSampling.Chooses(requestId, samplePerMillion);
+
+    /// <summary>Writes the fields as JSON properties; those of an invocation when <paramref name="scope"/> is one.</summary>
+    public void WriteTo(IBufferWriter<byte> line, LogScope? scope)
+    {
+        JsonText.Property(line, "function_name"u8);
+        JsonText.String(line, function.FunctionName);
+        JsonText.Property(line, "function_memory_size"u8);
+        line.Append(_memorySize);
+        JsonText.Property(line, "function_version"u8);
+        JsonText.String(line, function.FunctionVersion);
+        if (scope is not null)
+        {
+            if (scope.FunctionArn is not null)
+            {
+                JsonText.Property(line, "function_arn"u8);
+                JsonText.String(line, scope.FunctionArn);
+            }
+            JsonText.Property(line, "cold_start"u8);
+            line.Append(scope.ColdStart ? "true"u8 : "false"u8);
+        }
+        if (service is not null)
+        {
+            JsonText.Property(line, "service"u8);
+            JsonText.String(line, service);
+        }
+        if (_sampleRate is not null)
+        {
+            JsonText.Property(line, "sampling_rate"u8);
+            line.Append(_sampleRate);
+        }
+    }
+}
