@@ -8,7 +8,7 @@ namespace LambdaBootstrap.Runtime;
 /// One invocation's context. Created per invocation from the <c>/next</c> headers, so nothing of one
 /// invocation can reach the next. Parsed values and the deadline token are made only when asked for.
 /// </summary>
-internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
+internal sealed class LambdaContext : LogScope, ILambdaContext, ILambdaLogger, IDisposable
 {
     private readonly FunctionSettings _function;
     private readonly LogWriter _log;
@@ -18,7 +18,6 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     private CognitoIdentity? _identity;
     private bool _clientContextParsed, _identityParsed;
     private CancellationTokenSource? _deadlineSource;
-    private readonly LogScope _logScope;
     private InvocationMetrics? _metrics;
     private TraceHeader? _traceHeader;
     private bool _traceHeaderParsed;
@@ -27,24 +26,18 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     private Action? _onEnd;
 
     public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log, bool isColdStart = false, string? trigger = null)
+        : base(headers.RequestId ?? throw new ArgumentException("no request id", nameof(headers)), headers.TraceId, headers.InvokedFunctionArn, isColdStart)
     {
         _function = function;
         _log = log;
-        AwsRequestId = headers.RequestId ?? throw new ArgumentException("no request id", nameof(headers));
-        InvokedFunctionArn = headers.InvokedFunctionArn;
         Deadline = headers.DeadlineMs is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.MaxValue;
-        TraceId = headers.TraceId;
         TenantId = headers.TenantId;
         InvocationId = headers.InvocationId;
         _clientContextJson = headers.ClientContext;
         _identityJson = headers.CognitoIdentity;
-        IsColdStart = isColdStart;
         Trigger = trigger;
-        _logScope = new LogScope(AwsRequestId, TraceId, InvokedFunctionArn, isColdStart, log.Powertools?.SamplesInvocation(AwsRequestId) is true);
+        DebugSampled = log.Powertools?.SamplesInvocation(AwsRequestId) is true;
     }
-
-    /// <summary>The first invocation of the process.</summary>
-    public bool IsColdStart { get; }
 
     public FunctionSettings Function => _function;
 
@@ -77,10 +70,7 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         }
     }
 
-    public string AwsRequestId { get; }
-    public string? InvokedFunctionArn { get; }
     public DateTimeOffset Deadline { get; }
-    public string? TraceId { get; }
     public string? TenantId { get; }
     /// <summary>Lambda-Runtime-Invocation-Id, echoed back on this invocation's reply; null when absent.</summary>
     public string? InvocationId { get; }
@@ -124,22 +114,22 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         }
     }
 
-    void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, _logScope);
+    void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, this);
 
     void ILambdaLogger.Log(LogLevel level, string message, Exception exception)
     {
         // JSON lines carry the error as fields; a text line has it on the lines after the message.
         var error = ErrorReport.FromException(exception);
         if (_log.Format == LogFormat.Json)
-            _log.Write(level, message, _logScope, error);
+            _log.Write(level, message, this, error);
         else
-            _log.Write(level, LogWriter.TextWithError(message, error), _logScope);
+            _log.Write(level, LogWriter.TextWithError(message, error), this);
     }
 
-    void ILambdaLogger.AppendKey(string key, string value) => _logScope.AppendKey(key, value);
+    void ILambdaLogger.AppendKey(string key, string value) => AppendKey(key, value);
 
     /// <summary>A line of this invocation from the runtime itself, with the invocation's fields.</summary>
-    internal void Log(LogLevel level, string message, ErrorReport? error = null) => _log.Write(level, message, _logScope, error);
+    internal void Log(LogLevel level, string message, ErrorReport? error = null) => _log.Write(level, message, this, error);
 
     /// <summary>Parses a JSON header on first use; a bad one is warned about once and stays null.</summary>
     private T? ParseOnce<T>(Func<string, T> parse, string? json, ref T? value, ref bool parsed, string header) where T : class

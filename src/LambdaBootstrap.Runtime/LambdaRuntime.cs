@@ -42,7 +42,10 @@ public static class LambdaRuntime
         }
         profile?.ConfigurationRead();
 
-        var log = OpenLog(config, StandardStream.Output, Environment.GetEnvironmentVariable);
+        var log = new LogWriter(StandardStream.Output, config.LogFormat, config.LogLevel) { Powertools = config.Powertools };
+        // Not foreach: an interface's enumerator is more code than its indexer, in every bootstrap.
+        for (int i = 0; i < config.Warnings.Count; i++)
+            log.Write(LogLevel.Warning, config.Warnings[i]);
 
         using var client = new RuntimeApiClient(new HttpConnection(config.RuntimeApi, UserAgent, config.ConnectBudget), log);
         try
@@ -71,18 +74,6 @@ public static class LambdaRuntime
         }
     }
 
-    /// <summary>The function's log as configured, with the Powertools fields once turned on; its first lines the warnings.</summary>
-    internal static LogWriter OpenLog(RuntimeConfiguration config, Stream output, Func<string, string?> variable)
-    {
-        var powertools = PowertoolsLogging.Read(config.Function, variable);
-        var log = new LogWriter(output, config.LogFormat, config.LogLevel) { Powertools = powertools };
-        foreach (string warning in config.Warnings)
-            log.Write(LogLevel.Warning, warning);
-        if (powertools?.Warning is { } powertoolsWarning)
-            log.Write(LogLevel.Warning, powertoolsWarning);
-        return log;
-    }
-
     /// <summary>
     /// Serves invocations: one loop on this thread, or with AWS_LAMBDA_MAX_CONCURRENCY=N, N loops on their own threads,
     /// each with its own connection. The first fatal error of any loop ends the process. _X_AMZN_TRACE_ID is
@@ -90,10 +81,9 @@ public static class LambdaRuntime
     /// </summary>
     private static int Serve(RuntimeApiClient client, LambdaHandler handler, RuntimeConfiguration config, LogWriter log)
     {
-        var coldStart = new ColdStart();
         if (config.MaxConcurrency == 1)
         {
-            new InvocationLoop(client, handler, config.Function, log, setTraceEnvironment: true, coldStart).Run();
+            new InvocationLoop(client, handler, config.Function, log, setTraceEnvironment: true).Run();
             return 0;
         }
 
@@ -109,7 +99,7 @@ public static class LambdaRuntime
                 try
                 {
                     loopClient.Connect();
-                    new InvocationLoop(loopClient, handler, config.Function, log, setTraceEnvironment: false, coldStart).Run();
+                    new InvocationLoop(loopClient, handler, config.Function, log, setTraceEnvironment: false).Run();
                 }
                 catch (Exception e)
                 {

@@ -17,7 +17,8 @@ internal sealed class RuntimeConfiguration(
     TimeSpan connectBudget,
     int maxConcurrency,
     TimeSpan shutdownBudget,
-    IReadOnlyList<string> warnings)
+    IReadOnlyList<string> warnings,
+    PowertoolsLogFields? powertools)
 {
     public RuntimeApiEndpoint RuntimeApi { get; } = runtimeApi;
     public string? Handler { get; } = handler;
@@ -28,6 +29,8 @@ internal sealed class RuntimeConfiguration(
     public int MaxConcurrency { get; } = maxConcurrency;
     public TimeSpan ShutdownBudget { get; } = shutdownBudget;
     public IReadOnlyList<string> Warnings { get; } = warnings;
+    /// <summary>The Powertools fields of log lines, when the function turned them on (<see cref="PowertoolsLogging"/>).</summary>
+    public PowertoolsLogFields? Powertools { get; } = powertools;
 
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
@@ -63,22 +66,26 @@ internal sealed class RuntimeConfiguration(
 
         int connectMs = Milliseconds(variable, "BOOTSTRAP_CONNECT_TIMEOUT_MS", 5000, warnings, "a number of milliseconds", min: 0);
 
+        var function = new FunctionSettings(
+            variable("AWS_LAMBDA_FUNCTION_NAME") ?? "",
+            variable("AWS_LAMBDA_FUNCTION_VERSION") ?? "$LATEST",
+            memoryMb,
+            variable("AWS_LAMBDA_LOG_GROUP_NAME") ?? "",
+            variable("AWS_LAMBDA_LOG_STREAM_NAME") ?? "");
+        var powertools = PowertoolsLogging.Read(function, variable, warnings);
+
         return new RuntimeConfiguration(
             RuntimeApiEndpoint.Parse(api),
             variable("_HANDLER"),
-            new FunctionSettings(
-                variable("AWS_LAMBDA_FUNCTION_NAME") ?? "",
-                variable("AWS_LAMBDA_FUNCTION_VERSION") ?? "$LATEST",
-                memoryMb,
-                variable("AWS_LAMBDA_LOG_GROUP_NAME") ?? "",
-                variable("AWS_LAMBDA_LOG_STREAM_NAME") ?? ""),
+            function,
             // Managed Instances (several loops) accept only JSON logs.
             logFormat ?? (maxConcurrency > 1 ? LogFormat.Json : LogFormat.Text),
             logLevel ?? LogLevel.Information,
             TimeSpan.FromMilliseconds(connectMs),
             maxConcurrency,
             TimeSpan.FromMilliseconds(shutdownMs),
-            warnings);
+            warnings,
+            powertools);
     }
 
     /// <summary>A whole number from the environment; junk or too small is a warning and the default.</summary>

@@ -7,7 +7,7 @@ using static RuntimeTests.TestData;
 namespace RuntimeTests;
 
 /// <summary>
-/// The Powertools fields are opt-in: the log the runtime opens carries Lambda's fields only, until
+/// The Powertools fields are opt-in: the configuration the runtime reads gives its log Lambda's fields only, until
 /// <see cref="PowertoolsLogging.Enable"/>. The only test that turns them on, since that lasts for the process.
 /// </summary>
 [Trait(Tier.Name, Tier.Unit)]
@@ -24,12 +24,12 @@ public sealed class PowertoolsLoggingTests
 
     private static string? Variable(string name) => Environment.GetValueOrDefault(name);
 
-    /// <summary>A debug line and an error line of a cold start, through the log the runtime opens.</summary>
+    /// <summary>A debug line and an error line of a cold start, on a log made from the configuration as the runtime makes it.</summary>
     private static JsonElement[] ColdStartLines()
     {
         var config = RuntimeConfiguration.From(Variable);
         var output = new MemoryStream();
-        var log = LambdaRuntime.OpenLog(config, output, Variable);
+        var log = new LogWriter(output, config.LogFormat, config.LogLevel) { Powertools = config.Powertools };
         using (var context = new LambdaContext(Headers("req-1"), config.Function, log, isColdStart: true))
         {
             context.Logger.LogDebug("sampled detail");

@@ -165,8 +165,9 @@ public class StructuredLogTests
     public void PowertoolsFields_ReadTheServiceAndTheSampleRate_FromTheEnvironment()
     {
         var variables = new Dictionary<string, string> { ["POWERTOOLS_SERVICE_NAME"] = "checkout", ["POWERTOOLS_LOGGER_SAMPLE_RATE"] = " 1 " };
-        var fields = PowertoolsLogFields.Read(Settings, name => variables.GetValueOrDefault(name));
-        Assert.Null(fields.Warning);
+        List<string> warnings = [];
+        var fields = PowertoolsLogFields.Read(Settings, name => variables.GetValueOrDefault(name), warnings);
+        Assert.Empty(warnings);
         Assert.True(fields.SamplesInvocation("req-1"));
         var output = new MemoryStream();
         using (var context = Context(new LogWriter(output, LogFormat.Json, LogLevel.Information) { Powertools = fields }))
@@ -176,8 +177,8 @@ public class StructuredLogTests
         Assert.Equal("1", line.GetProperty("sampling_rate").GetRawText());
 
         variables["POWERTOOLS_LOGGER_SAMPLE_RATE"] = "2";
-        var junk = PowertoolsLogFields.Read(Settings, name => variables.GetValueOrDefault(name));
-        Assert.Contains("POWERTOOLS_LOGGER_SAMPLE_RATE '2'", junk.Warning);
+        var junk = PowertoolsLogFields.Read(Settings, name => variables.GetValueOrDefault(name), warnings);
+        Assert.Contains("POWERTOOLS_LOGGER_SAMPLE_RATE '2'", Assert.Single(warnings));
         Assert.False(junk.SamplesInvocation("req-1"));
     }
 

@@ -22,8 +22,6 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
 
     public bool IsEnabled(LogLevel level) => level >= minimumLevel && level != LogLevel.None;
 
-    public bool IsEnabled(LogLevel level, LogScope? scope) =>
-        level != LogLevel.None && (level >= minimumLevel || (scope is { DebugSampled: true } && level >= LogLevel.Debug));
 
     public void Write(LogLevel level, string message, string? requestId = null, string? traceId = null)
     {
@@ -34,8 +32,9 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
     /// <summary>A line of an invocation, with its fields, and an error as structured fields when there is one.</summary>
     public void Write(LogLevel level, string message, LogScope scope, ErrorReport? error = null)
     {
-        if (IsEnabled(level, scope))
-            WriteLine(level, message, scope.RequestId, scope.TraceId, scope, error);
+        // A sampled invocation logs at DEBUG too (PowertoolsLogging).
+        if (IsEnabled(level) || (scope.DebugSampled && level is >= LogLevel.Debug and < LogLevel.None))
+            WriteLine(level, message, scope.AwsRequestId, scope.TraceId, scope, error);
     }
 
     /// <summary>A line written as it is (an EMF document, say), after the same lock as log lines.</summary>

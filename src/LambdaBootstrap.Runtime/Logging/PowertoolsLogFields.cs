@@ -15,21 +15,18 @@ internal sealed class PowertoolsLogFields(FunctionSettings function, string? ser
     private readonly byte[] _memorySize = Encoding.ASCII.GetBytes(function.MemoryLimitInMB.ToString(CultureInfo.InvariantCulture));
     private readonly byte[]? _sampleRate = samplePerMillion > 0 && sampleRateText is not null ? Encoding.ASCII.GetBytes(sampleRateText.Trim()) : null;
 
-    /// <summary>What was wrong with the environment, to log as a warning; null when nothing.</summary>
-    public string? Warning { get; private init; }
-
-    /// <summary>The fields of <paramref name="function"/> with <c>POWERTOOLS_SERVICE_NAME</c> and <c>POWERTOOLS_LOGGER_SAMPLE_RATE</c>.</summary>
-    public static PowertoolsLogFields Read(FunctionSettings function, Func<string, string?> variable)
+    /// <summary>
+    /// The fields of <paramref name="function"/> with <c>POWERTOOLS_SERVICE_NAME</c> and <c>POWERTOOLS_LOGGER_SAMPLE_RATE</c>;
+    /// a rate that is not valid is a warning and no sampling.
+    /// </summary>
+    public static PowertoolsLogFields Read(FunctionSettings function, Func<string, string?> variable, List<string> warnings)
     {
         string? service = variable("POWERTOOLS_SERVICE_NAME");
         string? rateText = variable("POWERTOOLS_LOGGER_SAMPLE_RATE");
         int? perMillion = rateText is null ? 0 : LogSampling.ParsePerMillion(rateText);
-        return new PowertoolsLogFields(function, string.IsNullOrEmpty(service) ? null : service, perMillion ?? 0, rateText)
-        {
-            Warning = perMillion is null
-                ? $"POWERTOOLS_LOGGER_SAMPLE_RATE '{rateText}' is not a number from 0 to 1 (at most six decimals); no log sampling"
-                : null,
-        };
+        if (perMillion is null)
+            warnings.Add($"POWERTOOLS_LOGGER_SAMPLE_RATE '{rateText}' is not a number from 0 to 1 (at most six decimals); no log sampling");
+        return new PowertoolsLogFields(function, string.IsNullOrEmpty(service) ? null : service, perMillion ?? 0, rateText);
     }
 
     /// <summary>Whether the invocation <paramref name="requestId"/> is one of those logged at DEBUG (never without a sample rate).</summary>
@@ -46,13 +43,13 @@ internal sealed class PowertoolsLogFields(FunctionSettings function, string? ser
         JsonText.String(line, function.FunctionVersion);
         if (scope is not null)
         {
-            if (scope.FunctionArn is not null)
+            if (scope.InvokedFunctionArn is not null)
             {
                 JsonText.Property(line, "function_arn"u8);
-                JsonText.String(line, scope.FunctionArn);
+                JsonText.String(line, scope.InvokedFunctionArn);
             }
             JsonText.Property(line, "cold_start"u8);
-            line.Append(scope.ColdStart ? "true"u8 : "false"u8);
+            line.Append(scope.IsColdStart ? "true"u8 : "false"u8);
         }
         if (service is not null)
         {

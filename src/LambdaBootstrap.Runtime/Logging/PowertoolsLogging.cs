@@ -13,11 +13,12 @@ public static class PowertoolsLogging
 {
     // Null until Enable: the fields' code is reached only through it, so the compiler leaves it out of a function
     // that never turns them on.
-    private static Func<FunctionSettings, Func<string, string?>, PowertoolsLogFields>? s_read;
+    private static Func<FunctionSettings, Func<string, string?>, List<string>, PowertoolsLogFields>? s_read;
 
     /// <summary>Writes the Powertools fields on the JSON lines of every later invocation, and samples as the environment says.</summary>
     public static void Enable() => s_read = PowertoolsLogFields.Read;
 
     /// <summary>The fields of <paramref name="function"/> and its environment, when turned on; null when not.</summary>
-    internal static PowertoolsLogFields? Read(FunctionSettings function, Func<string, string?> variable) => s_read?.Invoke(function, variable);
+    internal static PowertoolsLogFields? Read(FunctionSettings function, Func<string, string?> variable, List<string> warnings) =>
+        s_read?.Invoke(function, variable, warnings);
 }
