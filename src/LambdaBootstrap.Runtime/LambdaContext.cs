@@ -6,9 +6,10 @@ namespace LambdaBootstrap.Runtime;
 
 /// <summary>
 /// One invocation's context. Created per invocation from the <c>/next</c> headers, so nothing of one
-/// invocation can reach the next. Parsed values and the deadline token are made only when asked for.
+/// invocation can reach the next. Parsed values and the deadline token are made only when asked for. It is also what
+/// the invocation adds to its log lines (its ids, ARN, cold start, sampling, appended keys): no object of its own.
 /// </summary>
-internal sealed class LambdaContext : LogScope, ILambdaContext, ILambdaLogger, IDisposable
+internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
 {
     private readonly FunctionSettings _function;
     private readonly LogWriter _log;
@@ -21,15 +22,16 @@ internal sealed class LambdaContext : LogScope, ILambdaContext, ILambdaLogger, I
     private InvocationMetrics? _metrics;
     private TraceHeader? _traceHeader;
     private bool _traceHeaderParsed;
-    // What a feature the handler used does when the invocation ends (the metrics' flush, which logs its own failure):
-    // only set by that feature, so a function that uses none carries none of their code.
-    private Action? _onEnd;
+    private LogKeys? _logKeys;
 
     public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log, bool isColdStart = false, string? trigger = null)
-        : base(headers.RequestId ?? throw new ArgumentException("no request id", nameof(headers)), headers.TraceId, headers.InvokedFunctionArn, isColdStart)
     {
         _function = function;
         _log = log;
+        AwsRequestId = headers.RequestId ?? throw new ArgumentException("no request id", nameof(headers));
+        InvokedFunctionArn = headers.InvokedFunctionArn;
+        TraceId = headers.TraceId;
+        IsColdStart = isColdStart;
         Deadline = headers.DeadlineMs is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.MaxValue;
         TenantId = headers.TenantId;
         InvocationId = headers.InvocationId;
@@ -38,6 +40,19 @@ internal sealed class LambdaContext : LogScope, ILambdaContext, ILambdaLogger, I
         Trigger = trigger;
         DebugSampled = log.Powertools?.SamplesInvocation(AwsRequestId) is true;
     }
+
+    public string AwsRequestId { get; }
+    public string? InvokedFunctionArn { get; }
+    public string? TraceId { get; }
+
+    /// <summary>The first invocation of the process.</summary>
+    public bool IsColdStart { get; }
+
+    /// <summary>Chosen by log sampling: this invocation logs at DEBUG whatever the function's level.</summary>
+    public bool DebugSampled { get; }
+
+    /// <summary>The keys its handler appended to its log lines; null until the first.</summary>
+    public LogKeys? LogKeys => _logKeys;
 
     public FunctionSettings Function => _function;
 
@@ -50,23 +65,8 @@ internal sealed class LambdaContext : LogScope, ILambdaContext, ILambdaLogger, I
     {
         get
         {
-            if (_metrics is null)
-            {
-                var metrics = new InvocationMetrics(new LogLineStream(_log));
-                _onEnd += () =>
-                {
-                    try
-                    {
-                        metrics.Flush();
-                    }
-                    catch (Exception e)
-                    {
-                        Log(LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
-                    }
-                };
-                _metrics = metrics;
-            }
-            return _metrics;
+            // Flushed by Dispose: InvocationMetrics is only made here, so a function that never asks carries none of it.
+            return _metrics ??= new InvocationMetrics(new LogLineStream(_log));
         }
     }
 
@@ -126,7 +126,7 @@ internal sealed class LambdaContext : LogScope, ILambdaContext, ILambdaLogger, I
             _log.Write(level, LogWriter.TextWithError(message, error), this);
     }
 
-    void ILambdaLogger.AppendKey(string key, string value) => AppendKey(key, value);
+    void ILambdaLogger.AppendKey(string key, string value) => (_logKeys ??= new LogKeys()).Append(key, value);
 
     /// <summary>A line of this invocation from the runtime itself, with the invocation's fields.</summary>
     internal void Log(LogLevel level, string message, ErrorReport? error = null) => _log.Write(level, message, this, error);
@@ -166,14 +166,12 @@ internal sealed class LambdaContext : LogScope, ILambdaContext, ILambdaLogger, I
     }
 
     /// <summary>
-    /// Ends the invocation: what the handler's features do at its end runs (each logs its own failure, never throws),
-    /// and the deadline timer, if one was started, is released.
+    /// Ends the invocation: its metrics, if it made any, are written (a failure is logged, never thrown), and the
+    /// deadline timer, if one was started, is released.
     /// </summary>
     public void Dispose()
     {
-        var onEnd = _onEnd;
-        _onEnd = null;
-        onEnd?.Invoke();
+        _metrics?.EndInvocation(this);
         _deadlineSource?.Dispose();
     }
 }

@@ -30,11 +30,11 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
     }
 
     /// <summary>A line of an invocation, with its fields, and an error as structured fields when there is one.</summary>
-    public void Write(LogLevel level, string message, LogScope scope, ErrorReport? error = null)
+    public void Write(LogLevel level, string message, LambdaContext invocation, ErrorReport? error = null)
     {
         // A sampled invocation logs at DEBUG too (PowertoolsLogging).
-        if (IsEnabled(level) || (scope.DebugSampled && level is >= LogLevel.Debug and < LogLevel.None))
-            WriteLine(level, message, scope.AwsRequestId, scope.TraceId, scope, error);
+        if (IsEnabled(level) || (invocation.DebugSampled && level is >= LogLevel.Debug and < LogLevel.None))
+            WriteLine(level, message, invocation.AwsRequestId, invocation.TraceId, invocation, error);
     }
 
     /// <summary>A line written as it is (an EMF document, say), after the same lock as log lines.</summary>
@@ -47,14 +47,14 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
         }
     }
 
-    private void WriteLine(LogLevel level, string message, string? requestId, string? traceId, LogScope? scope, ErrorReport? error)
+    private void WriteLine(LogLevel level, string message, string? requestId, string? traceId, LambdaContext? invocation, ErrorReport? error)
     {
         var now = DateTime.UtcNow;
         lock (_lock)
         {
             _line.ResetWrittenCount();
             if (format == LogFormat.Json)
-                WriteJson(now, level, message, requestId, traceId, scope, error);
+                WriteJson(now, level, message, requestId, traceId, invocation, error);
             else
                 WriteText(now, level, message, requestId);
             output.Write(_line.WrittenSpan);
@@ -88,7 +88,7 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
         return text.ToString();
     }
 
-    private void WriteJson(DateTime now, LogLevel level, string message, string? requestId, string? traceId, LogScope? scope, ErrorReport? error)
+    private void WriteJson(DateTime now, LogLevel level, string message, string? requestId, string? traceId, LambdaContext? invocation, ErrorReport? error)
     {
         _line.Append("{\"timestamp\":\""u8);
         WriteTimestamp(now);
@@ -105,9 +105,9 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
             JsonText.String(_line, traceId);
         }
         error?.WriteMembers(_line, causes: false);
-        Powertools?.WriteTo(_line, scope);
+        Powertools?.WriteTo(_line, invocation);
         ProcessLogKeys.Keys?.WriteTo(_line);
-        scope?.Keys?.WriteTo(_line);
+        invocation?.LogKeys?.WriteTo(_line);
         _line.Append("}\n"u8);
     }
 

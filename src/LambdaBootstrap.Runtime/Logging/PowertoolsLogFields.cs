@@ -32,8 +32,8 @@ internal sealed class PowertoolsLogFields(FunctionSettings function, string? ser
     /// <summary>Whether the invocation <paramref name="requestId"/> is one of those logged at DEBUG (never without a sample rate).</summary>
     public bool SamplesInvocation(string requestId) => LogSampling.Chooses(requestId, samplePerMillion);
 
-    /// <summary>Writes the fields as JSON properties; those of an invocation when <paramref name="scope"/> is one.</summary>
-    public void WriteTo(IBufferWriter<byte> line, LogScope? scope)
+    /// <summary>Writes the fields as JSON properties; those of an invocation when the line is one's.</summary>
+    public void WriteTo(IBufferWriter<byte> line, LambdaContext? invocation)
     {
         JsonText.Property(line, "function_name"u8);
         JsonText.String(line, function.FunctionName);
@@ -41,15 +41,15 @@ internal sealed class PowertoolsLogFields(FunctionSettings function, string? ser
         line.Append(_memorySize);
         JsonText.Property(line, "function_version"u8);
         JsonText.String(line, function.FunctionVersion);
-        if (scope is not null)
+        if (invocation is not null)
         {
-            if (scope.InvokedFunctionArn is not null)
+            if (invocation.InvokedFunctionArn is not null)
             {
                 JsonText.Property(line, "function_arn"u8);
-                JsonText.String(line, scope.InvokedFunctionArn);
+                JsonText.String(line, invocation.InvokedFunctionArn);
             }
             JsonText.Property(line, "cold_start"u8);
-            line.Append(scope.IsColdStart ? "true"u8 : "false"u8);
+            line.Append(invocation.IsColdStart ? "true"u8 : "false"u8);
         }
         if (service is not null)
         {
