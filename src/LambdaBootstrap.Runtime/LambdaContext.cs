@@ -30,13 +30,13 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         _log = log;
         AwsRequestId = headers.RequestId ?? throw new ArgumentException("no request id", nameof(headers));
         InvokedFunctionArn = headers.InvokedFunctionArn;
-        TraceId = headers.TraceId;
-        IsColdStart = isColdStart;
         Deadline = headers.DeadlineMs is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : DateTimeOffset.MaxValue;
+        TraceId = headers.TraceId;
         TenantId = headers.TenantId;
         InvocationId = headers.InvocationId;
         _clientContextJson = headers.ClientContext;
         _identityJson = headers.CognitoIdentity;
+        IsColdStart = isColdStart;
         Trigger = trigger;
         DebugSampled = log.Powertools?.SamplesInvocation(AwsRequestId) is true;
     }

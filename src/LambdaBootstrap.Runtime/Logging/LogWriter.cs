@@ -22,7 +22,6 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
 
     public bool IsEnabled(LogLevel level) => level >= minimumLevel && level != LogLevel.None;
 
-
     public void Write(LogLevel level, string message, string? requestId = null, string? traceId = null)
     {
         if (IsEnabled(level))
