@@ -12,7 +12,7 @@ lock=${PUBLISH_LOCK:-artifacts/.publish.lock}
 mkdir -p "$root" "$(dirname "$lock")"
 
 declare -A bodies usings
-order=(none logs metrics xray activity)
+order=(none logs powertools metrics xray activity)
 
 # Each handler echoes its event; the features it touches are the only difference between rows.
 bodies[none]='return e;'
@@ -20,6 +20,7 @@ bodies[logs]='context.Logger.AppendKey("order", "42");
             context.Logger.LogError(new InvalidOperationException("boom"), "failed");
             return e;'
 usings[logs]='using LambdaBootstrap.Runtime.Logging;'
+usings[powertools]='using LambdaBootstrap.Runtime.Logging;'
 usings[metrics]='using LambdaBootstrap.Runtime.Metrics;'
 usings[xray]='using LambdaBootstrap.Runtime.Tracing;'
 usings[activity]='using LambdaBootstrap.Runtime.Tracing;'
@@ -29,11 +30,13 @@ bodies[metrics]='context.Metrics.AddDimension("route", "/orders");
 bodies[xray]='using (var segment = context.Trace("work"))
                 segment.AddAnnotation("order", "42");
             return e;'
-# The Activity per invocation, turned on in Main; the handler does nothing more.
+# The Powertools fields and log sampling, and the Activity per invocation: turned on in Main; the handler does nothing more.
+bodies[powertools]='return e;'
 bodies[activity]='return e;'
 
 generate() {
   local name=$1 dir=$root/$1 enable=''
+  [ "$name" != powertools ] || enable='PowertoolsLogging.Enable();'
   [ "$name" != activity ] || enable='InvocationActivity.Enable();'
   mkdir -p "$dir"
   cat >"$dir/ObservabilityCost.csproj" <<'EOF'

@@ -73,7 +73,17 @@ internal sealed class ErrorReport
     public void WriteJson(IBufferWriter<byte> output)
     {
         output.Append("{"u8);
-        JsonText.Property(output, "errorMessage"u8, first: true);
+        WriteMembers(output, causes: true, first: true);
+        output.Append("}"u8);
+    }
+
+    /// <summary>
+    /// The report's members without the braces: the body's, or Lambda's error fields on a JSON log line (which names
+    /// no causes: <paramref name="causes"/> false).
+    /// </summary>
+    public void WriteMembers(IBufferWriter<byte> output, bool causes, bool first = false)
+    {
+        JsonText.Property(output, "errorMessage"u8, first);
         JsonText.String(output, ErrorMessage);
         JsonText.Property(output, "errorType"u8);
         JsonText.String(output, ErrorType);
@@ -86,6 +96,8 @@ internal sealed class ErrorReport
             JsonText.String(output, StackTrace[i]);
         }
         output.Append("]"u8);
+        if (!causes)
+            return;
         if (Cause is not null)
         {
             JsonText.Property(output, "cause"u8);
@@ -103,7 +115,6 @@ internal sealed class ErrorReport
             }
             output.Append("]"u8);
         }
-        output.Append("}"u8);
     }
 
     public override string ToString() => $"{ErrorType}: {ErrorMessage}";

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using LambdaBootstrap.Runtime.Diagnostics;
 using LambdaBootstrap.Runtime.Handlers;
 using LambdaBootstrap.Runtime.Logging;
 
@@ -12,7 +11,7 @@ namespace LambdaBootstrap.Runtime;
 /// Hidden from stack traces, like the handler kinds: an error report shows the function's frames only.
 /// </summary>
 [StackTraceHidden]
-internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handler, FunctionSettings function, LogWriter log, bool setTraceEnvironment, ColdStart coldStart)
+internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler handler, FunctionSettings function, LogWriter log, bool setTraceEnvironment)
 {
     // A response buffer grown past this by one large reply is dropped rather than kept for the process's life.
     private const int RetainedBufferBytes = 1024 * 1024;
@@ -31,7 +30,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
     public void RunOnce()
     {
         var headers = client.Next(out var @event);
-        using var context = new LambdaContext(headers, function, log, coldStart.Take(), handler.Trigger);
+        using var context = new LambdaContext(headers, function, log, handler.TakeColdStart(), handler.Trigger);
         if (setTraceEnvironment)
             Environment.SetEnvironmentVariable(RuntimeConfiguration.TraceIdVariable, context.TraceId);
         var observer = InvocationObservers.Current;
@@ -116,7 +115,7 @@ internal sealed class InvocationLoop(RuntimeApiClient client, LambdaHandler hand
         _failure = e;
         var report = ErrorReport.FromException(e);
         // JSON lines carry the error as fields too; a text line has it in its message already.
-        context.Log(LogLevel.Error, $"Invocation failed: {report}", log.Format == LogFormat.Json ? report : null);
+        context.Log(LogLevel.Error, $"Invocation failed: {report}", report);
         return report;
     }
 }

@@ -6,7 +6,8 @@ namespace LambdaBootstrap.Runtime;
 
 /// <summary>
 /// One invocation's context. Created per invocation from the <c>/next</c> headers, so nothing of one
-/// invocation can reach the next. Parsed values and the deadline token are made only when asked for.
+/// invocation can reach the next. Parsed values and the deadline token are made only when asked for. It is also what
+/// the invocation adds to its log lines (its ids, ARN, cold start, sampling, appended keys): no object of its own.
 /// </summary>
 internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
 {
@@ -18,13 +19,10 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     private CognitoIdentity? _identity;
     private bool _clientContextParsed, _identityParsed;
     private CancellationTokenSource? _deadlineSource;
-    private readonly LogScope _logScope;
     private InvocationMetrics? _metrics;
     private TraceHeader? _traceHeader;
     private bool _traceHeaderParsed;
-    // What a feature the handler used does when the invocation ends (the metrics' flush, which logs its own failure):
-    // only set by that feature, so a function that uses none carries none of their code.
-    private Action? _onEnd;
+    private LogKeys? _logKeys;
 
     public LambdaContext(InvocationHeaders headers, FunctionSettings function, LogWriter log, bool isColdStart = false, string? trigger = null)
     {
@@ -40,11 +38,21 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         _identityJson = headers.CognitoIdentity;
         IsColdStart = isColdStart;
         Trigger = trigger;
-        _logScope = new LogScope(AwsRequestId, TraceId, InvokedFunctionArn, isColdStart, log.SampleInvocation(AwsRequestId));
+        DebugSampled = log.Powertools?.SamplesInvocation(AwsRequestId) is true;
     }
+
+    public string AwsRequestId { get; }
+    public string? InvokedFunctionArn { get; }
+    public string? TraceId { get; }
 
     /// <summary>The first invocation of the process.</summary>
     public bool IsColdStart { get; }
+
+    /// <summary>Chosen by log sampling: this invocation logs at DEBUG whatever the function's level.</summary>
+    public bool DebugSampled { get; }
+
+    /// <summary>The keys its handler appended to its log lines; null until the first.</summary>
+    public LogKeys? LogKeys => _logKeys;
 
     public FunctionSettings Function => _function;
 
@@ -57,30 +65,12 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     {
         get
         {
-            if (_metrics is null)
-            {
-                var metrics = new InvocationMetrics(new LogLineStream(_log));
-                _onEnd += () =>
-                {
-                    try
-                    {
-                        metrics.Flush();
-                    }
-                    catch (Exception e)
-                    {
-                        Log(LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
-                    }
-                };
-                _metrics = metrics;
-            }
-            return _metrics;
+            // Flushed by Dispose: InvocationMetrics is only made here, so a function that never asks carries none of it.
+            return _metrics ??= new InvocationMetrics(new LogLineStream(_log));
         }
     }
 
-    public string AwsRequestId { get; }
-    public string? InvokedFunctionArn { get; }
     public DateTimeOffset Deadline { get; }
-    public string? TraceId { get; }
     public string? TenantId { get; }
     /// <summary>Lambda-Runtime-Invocation-Id, echoed back on this invocation's reply; null when absent.</summary>
     public string? InvocationId { get; }
@@ -124,22 +114,22 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         }
     }
 
-    void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, _logScope);
+    void ILambdaLogger.Log(LogLevel level, string message) => _log.Write(level, message, this);
 
     void ILambdaLogger.Log(LogLevel level, string message, Exception exception)
     {
         // JSON lines carry the error as fields; a text line has it on the lines after the message.
         var error = ErrorReport.FromException(exception);
         if (_log.Format == LogFormat.Json)
-            _log.Write(level, message, _logScope, error);
+            _log.Write(level, message, this, error);
         else
-            _log.Write(level, LogWriter.TextWithError(message, error), _logScope);
+            _log.Write(level, LogWriter.TextWithError(message, error), this);
     }
 
-    void ILambdaLogger.AppendKey(string key, string value) => _logScope.AppendKey(key, value);
+    void ILambdaLogger.AppendKey(string key, string value) => (_logKeys ??= new LogKeys()).Append(key, value);
 
     /// <summary>A line of this invocation from the runtime itself, with the invocation's fields.</summary>
-    internal void Log(LogLevel level, string message, ErrorReport? error = null) => _log.Write(level, message, _logScope, error);
+    internal void Log(LogLevel level, string message, ErrorReport? error = null) => _log.Write(level, message, this, error);
 
     /// <summary>Parses a JSON header on first use; a bad one is warned about once and stays null.</summary>
     private T? ParseOnce<T>(Func<string, T> parse, string? json, ref T? value, ref bool parsed, string header) where T : class
@@ -176,14 +166,12 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
     }
 
     /// <summary>
-    /// Ends the invocation: what the handler's features do at its end runs (each logs its own failure, never throws),
-    /// and the deadline timer, if one was started, is released.
+    /// Ends the invocation: its metrics, if it made any, are written (a failure is logged, never thrown), and the
+    /// deadline timer, if one was started, is released.
     /// </summary>
     public void Dispose()
     {
-        var onEnd = _onEnd;
-        _onEnd = null;
-        onEnd?.Invoke();
+        _metrics?.EndInvocation(this);
         _deadlineSource?.Dispose();
     }
 }

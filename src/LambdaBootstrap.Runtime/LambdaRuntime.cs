@@ -42,15 +42,10 @@ public static class LambdaRuntime
         }
         profile?.ConfigurationRead();
 
-        var log = new LogWriter(StandardStream.Output, config.LogFormat, config.LogLevel)
-        {
-            Function = config.Function,
-            Service = config.ServiceName,
-            SamplePerMillion = config.LogSamplePerMillion,
-            SampleRateText = config.LogSampleRateText,
-        };
-        foreach (string warning in config.Warnings)
-            log.Write(LogLevel.Warning, warning);
+        var log = new LogWriter(StandardStream.Output, config.LogFormat, config.LogLevel) { Powertools = config.Powertools };
+        // Not foreach: an interface's enumerator is more code than its indexer, in every bootstrap.
+        for (int i = 0; i < config.Warnings.Count; i++)
+            log.Write(LogLevel.Warning, config.Warnings[i]);
 
         using var client = new RuntimeApiClient(new HttpConnection(config.RuntimeApi, UserAgent, config.ConnectBudget), log);
         try
@@ -86,10 +81,9 @@ public static class LambdaRuntime
     /// </summary>
     private static int Serve(RuntimeApiClient client, LambdaHandler handler, RuntimeConfiguration config, LogWriter log)
     {
-        var coldStart = new ColdStart();
         if (config.MaxConcurrency == 1)
         {
-            new InvocationLoop(client, handler, config.Function, log, setTraceEnvironment: true, coldStart).Run();
+            new InvocationLoop(client, handler, config.Function, log, setTraceEnvironment: true).Run();
             return 0;
         }
 
@@ -105,7 +99,7 @@ public static class LambdaRuntime
                 try
                 {
                     loopClient.Connect();
-                    new InvocationLoop(loopClient, handler, config.Function, log, setTraceEnvironment: false, coldStart).Run();
+                    new InvocationLoop(loopClient, handler, config.Function, log, setTraceEnvironment: false).Run();
                 }
                 catch (Exception e)
                 {

@@ -18,9 +18,7 @@ internal sealed class RuntimeConfiguration(
     int maxConcurrency,
     TimeSpan shutdownBudget,
     IReadOnlyList<string> warnings,
-    string? serviceName = null,
-    string? logSampleRateText = null,
-    int logSamplePerMillion = 0)
+    PowertoolsLogFields? powertools)
 {
     public RuntimeApiEndpoint RuntimeApi { get; } = runtimeApi;
     public string? Handler { get; } = handler;
@@ -31,11 +29,8 @@ internal sealed class RuntimeConfiguration(
     public int MaxConcurrency { get; } = maxConcurrency;
     public TimeSpan ShutdownBudget { get; } = shutdownBudget;
     public IReadOnlyList<string> Warnings { get; } = warnings;
-    /// <summary>POWERTOOLS_SERVICE_NAME: the service of log lines and the metrics' <c>service</c> dimension.</summary>
-    public string? ServiceName { get; } = serviceName;
-    /// <summary>POWERTOOLS_LOGGER_SAMPLE_RATE, as given and in millionths (0 when unset or not valid).</summary>
-    public string? LogSampleRateText { get; } = logSampleRateText;
-    public int LogSamplePerMillion { get; } = logSamplePerMillion;
+    /// <summary>The Powertools fields of log lines, when the function turned them on (<see cref="PowertoolsLogging"/>).</summary>
+    public PowertoolsLogFields? Powertools { get; } = powertools;
 
     public const string TraceIdVariable = "_X_AMZN_TRACE_ID";
 
@@ -69,27 +64,20 @@ internal sealed class RuntimeConfiguration(
         if (level is not null && logLevel is null)
             warnings.Add($"AWS_LAMBDA_LOG_LEVEL '{level}' is not one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL; using INFO");
 
-        string? sampleRateText = variable("POWERTOOLS_LOGGER_SAMPLE_RATE");
-        int samplePerMillion = 0;
-        if (sampleRateText is not null)
-        {
-            if (LogSampling.ParsePerMillion(sampleRateText) is int rate)
-                samplePerMillion = rate;
-            else
-                warnings.Add($"POWERTOOLS_LOGGER_SAMPLE_RATE '{sampleRateText}' is not a number from 0 to 1 (at most six decimals); no log sampling");
-        }
-
         int connectMs = Milliseconds(variable, "BOOTSTRAP_CONNECT_TIMEOUT_MS", 5000, warnings, "a number of milliseconds", min: 0);
+
+        var function = new FunctionSettings(
+            variable("AWS_LAMBDA_FUNCTION_NAME") ?? "",
+            variable("AWS_LAMBDA_FUNCTION_VERSION") ?? "$LATEST",
+            memoryMb,
+            variable("AWS_LAMBDA_LOG_GROUP_NAME") ?? "",
+            variable("AWS_LAMBDA_LOG_STREAM_NAME") ?? "");
+        var powertools = PowertoolsLogging.Read(function, variable, warnings);
 
         return new RuntimeConfiguration(
             RuntimeApiEndpoint.Parse(api),
             variable("_HANDLER"),
-            new FunctionSettings(
-                variable("AWS_LAMBDA_FUNCTION_NAME") ?? "",
-                variable("AWS_LAMBDA_FUNCTION_VERSION") ?? "$LATEST",
-                memoryMb,
-                variable("AWS_LAMBDA_LOG_GROUP_NAME") ?? "",
-                variable("AWS_LAMBDA_LOG_STREAM_NAME") ?? ""),
+            function,
             // Managed Instances (several loops) accept only JSON logs.
             logFormat ?? (maxConcurrency > 1 ? LogFormat.Json : LogFormat.Text),
             logLevel ?? LogLevel.Information,
@@ -97,9 +85,7 @@ internal sealed class RuntimeConfiguration(
             maxConcurrency,
             TimeSpan.FromMilliseconds(shutdownMs),
             warnings,
-            string.IsNullOrEmpty(variable("POWERTOOLS_SERVICE_NAME")) ? null : variable("POWERTOOLS_SERVICE_NAME"),
-            samplePerMillion > 0 ? sampleRateText!.Trim() : null,
-            samplePerMillion);
+            powertools);
     }
 
     /// <summary>A whole number from the environment; junk or too small is a warning and the default.</summary>

@@ -8,6 +8,8 @@ using LambdaBootstrap.Runtime.Handlers;
 using LambdaBootstrap.Runtime.Logging;
 using Bootstrap.TestFunction;
 
+// The Powertools fields (cold_start, function_name, ...) on JSON lines, for the observed handler's log line.
+PowertoolsLogging.Enable();
 return LambdaRuntime.Run(new HandlerRegistry
 {
     // Logs one line at every level through context.Logger, and one through Console.WriteLine.

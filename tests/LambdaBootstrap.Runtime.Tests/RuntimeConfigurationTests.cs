@@ -38,20 +38,6 @@ public class RuntimeConfigurationTests
     }
 
     [Fact]
-    public void PowertoolsVariables_NameTheServiceAndTheLogSampleRate()
-    {
-        var config = From(("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"), ("POWERTOOLS_SERVICE_NAME", "checkout"), ("POWERTOOLS_LOGGER_SAMPLE_RATE", "0.1"));
-        Assert.Equal("checkout", config.ServiceName);
-        Assert.Equal(100_000, config.LogSamplePerMillion);
-        Assert.Equal("0.1", config.LogSampleRateText);
-        Assert.Empty(config.Warnings);
-
-        var junk = From(("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001"), ("POWERTOOLS_LOGGER_SAMPLE_RATE", "2"));
-        Assert.Equal(0, junk.LogSamplePerMillion);
-        Assert.Contains(junk.Warnings, w => w.Contains("POWERTOOLS_LOGGER_SAMPLE_RATE"));
-    }
-
-    [Fact]
     public void OnlyTheRuntimeApi_GivesDefaults()
     {
         var config = From(("AWS_LAMBDA_RUNTIME_API", "localhost:9001"));

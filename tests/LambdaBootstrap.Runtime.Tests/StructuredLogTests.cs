@@ -25,10 +25,10 @@ public class StructuredLogTests
             .Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToArray();
 
     [Fact]
-    public void InvocationLines_CarryTheFunctionsFields_AndColdStartOnlyOnTheFirst()
+    public void PowertoolsFields_AreTheFunctions_AndColdStartOnlyOnTheFirst()
     {
         var output = new MemoryStream();
-        var log = new LogWriter(output, LogFormat.Json, LogLevel.Information) { Function = Settings, Service = "checkout" };
+        var log = new LogWriter(output, LogFormat.Json, LogLevel.Information) { Powertools = new PowertoolsLogFields(Settings, "checkout", 0, null) };
         using (var first = Context(log, "req-1", coldStart: true))
             first.Logger.LogInformation("first");
         using (var second = Context(log, "req-2"))
@@ -123,7 +123,7 @@ public class StructuredLogTests
     public void TextLines_CarryNoKeys()
     {
         var output = new MemoryStream();
-        using (var context = Context(new LogWriter(output, LogFormat.Text, LogLevel.Information) { Function = Settings }))
+        using (var context = Context(new LogWriter(output, LogFormat.Text, LogLevel.Information) { Powertools = new PowertoolsLogFields(Settings, "checkout", 0, null) }))
         {
             context.Logger.AppendKey("order", "42");
             context.Logger.LogInformation("hello");
@@ -135,7 +135,7 @@ public class StructuredLogTests
     public void Sampling_LogsDebugForTheSampledInvocations_Only()
     {
         var output = new MemoryStream();
-        var always = new LogWriter(output, LogFormat.Json, LogLevel.Information) { SamplePerMillion = 1_000_000, SampleRateText = "1" };
+        var always = new LogWriter(output, LogFormat.Json, LogLevel.Information) { Powertools = new PowertoolsLogFields(Settings, null, 1_000_000, "1") };
         using (var context = Context(always))
         {
             context.Logger.LogDebug("sampled debug");
@@ -146,7 +146,7 @@ public class StructuredLogTests
         Assert.Equal(1, line.GetProperty("sampling_rate").GetDouble());
 
         var quiet = new MemoryStream();
-        var never = new LogWriter(quiet, LogFormat.Json, LogLevel.Information);
+        var never = new LogWriter(quiet, LogFormat.Json, LogLevel.Information) { Powertools = new PowertoolsLogFields(Settings, null, 0, null) };
         using (var context = Context(never))
             context.Logger.LogDebug("not sampled");
         Assert.Empty(Lines(quiet));
@@ -155,10 +155,31 @@ public class StructuredLogTests
     [Fact]
     public void Sampling_ChoosesAboutItsFractionOfInvocations()
     {
-        var log = new LogWriter(new MemoryStream(), LogFormat.Json, LogLevel.Information) { SamplePerMillion = 250_000, SampleRateText = "0.25" };
-        int sampled = Enumerable.Range(0, 4000).Count(_ => log.SampleInvocation(Guid.NewGuid().ToString()));
+        var fields = new PowertoolsLogFields(Settings, null, 250_000, "0.25");
+        int sampled = Enumerable.Range(0, 4000).Count(_ => fields.SamplesInvocation(Guid.NewGuid().ToString()));
         // 4000 draws at p = 0.25: mean 1000, standard deviation ~27; 200 either way is over seven deviations.
         Assert.InRange(sampled, 800, 1200);
+    }
+
+    [Fact]
+    public void PowertoolsFields_ReadTheServiceAndTheSampleRate_FromTheEnvironment()
+    {
+        var variables = new Dictionary<string, string> { ["POWERTOOLS_SERVICE_NAME"] = "checkout", ["POWERTOOLS_LOGGER_SAMPLE_RATE"] = " 1 " };
+        List<string> warnings = [];
+        var fields = PowertoolsLogFields.Read(Settings, name => variables.GetValueOrDefault(name), warnings);
+        Assert.Empty(warnings);
+        Assert.True(fields.SamplesInvocation("req-1"));
+        var output = new MemoryStream();
+        using (var context = Context(new LogWriter(output, LogFormat.Json, LogLevel.Information) { Powertools = fields }))
+            context.Logger.LogDebug("sampled");
+        var line = Assert.Single(Lines(output));
+        Assert.Equal("checkout", line.GetProperty("service").GetString());
+        Assert.Equal("1", line.GetProperty("sampling_rate").GetRawText());
+
+        variables["POWERTOOLS_LOGGER_SAMPLE_RATE"] = "2";
+        var junk = PowertoolsLogFields.Read(Settings, name => variables.GetValueOrDefault(name), warnings);
+        Assert.Contains("POWERTOOLS_LOGGER_SAMPLE_RATE '2'", Assert.Single(warnings));
+        Assert.False(junk.SamplesInvocation("req-1"));
     }
 
     [Theory]

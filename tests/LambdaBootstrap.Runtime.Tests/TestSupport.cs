@@ -144,7 +144,7 @@ internal sealed class ClientUnderTest : IAsyncDisposable
         get { lock (_log) return Encoding.UTF8.GetString(_log.ToArray()); }
     }
 
-    public InvocationLoop Loop(LambdaHandler handler) => new(Client, handler, TestData.Function, Log, setTraceEnvironment: false, new LambdaBootstrap.Runtime.Diagnostics.ColdStart());
+    public InvocationLoop Loop(LambdaHandler handler) => new(Client, handler, TestData.Function, Log, setTraceEnvironment: false);
 
     /// <summary>Runs one turn of <paramref name="loop"/> (a <c>/next</c> and its reply) and waits for it to end.</summary>
     public Task RunOnceAsync(InvocationLoop loop) => OnItsOwnThread(loop.RunOnce);

@@ -122,6 +122,36 @@ public sealed class LambdaTestHostTests
         Assert.Equal("Root=1-5759e988-bd862e3fe1be46a994272793", entry.RootElement.GetProperty("traceId").GetString());
     }
 
+    // The only test of this assembly that turns the Powertools fields on, since that lasts for the process.
+    [Fact]
+    public async Task Json_lines_carry_the_Powertools_fields_once_the_function_turns_them_on_and_the_handlers_first_invocation_is_its_cold_start()
+    {
+        static LambdaHandler Handler() => LambdaHandler.Bytes((ReadOnlyMemory<byte> e, ILambdaContext c) =>
+        {
+            c.Logger.LogInformation("handled");
+            return e;
+        });
+        var options = new LambdaTestHostOptions { JsonLogFormat = true, FunctionName = "orders" };
+
+        var before = await new LambdaTestHost(Handler(), options).InvokeAsync("x");
+        using (var line = JsonDocument.Parse(Assert.Single(before.LogLines)))
+        {
+            Assert.False(line.RootElement.TryGetProperty("function_name", out _));
+            Assert.False(line.RootElement.TryGetProperty("cold_start", out _));
+        }
+
+        PowertoolsLogging.Enable();
+        var host = new LambdaTestHost(Handler(), options);
+        var first = await host.InvokeAsync("x");
+        var second = await host.InvokeAsync("y");
+
+        using var cold = JsonDocument.Parse(Assert.Single(first.LogLines));
+        using var warm = JsonDocument.Parse(Assert.Single(second.LogLines));
+        Assert.Equal("orders", cold.RootElement.GetProperty("function_name").GetString());
+        Assert.True(cold.RootElement.GetProperty("cold_start").GetBoolean());
+        Assert.False(warm.RootElement.GetProperty("cold_start").GetBoolean());
+    }
+
     [Fact]
     public async Task Client_context_identity_trace_tenant_arn_and_deadline_reach_the_context()
     {

@@ -38,6 +38,12 @@ public abstract partial class LambdaHandler
     /// <summary>The kind of event this handler serves, as OpenTelemetry's <c>faas.trigger</c> names it (<c>http</c>, ...); null when unknown.</summary>
     internal string? Trigger { get; private set; }
 
+    // Made once per process, at init, and shared by every invocation loop: its first invocation is the cold start.
+    private int _invoked;
+
+    /// <summary>True once, for the first invocation to ask: the cold start, whichever loop serves it.</summary>
+    internal bool TakeColdStart() => Interlocked.Exchange(ref _invoked, 1) == 0;
+
     /// <summary>Says which kind of event this handler serves (<see cref="Trigger"/>).</summary>
     internal LambdaHandler ForTrigger(string trigger)
     {

@@ -6,39 +6,21 @@ namespace LambdaBootstrap.Runtime.Logging;
 /// Writes log lines to the function's log (stdout), one write per line, safe from many threads.
 /// Text: <c>timestamp TAB requestId TAB LEVEL TAB message</c>, an exception's text on the lines after it. JSON: one
 /// object per line with <c>timestamp</c>, <c>level</c>, <c>requestId</c>, <c>message</c> and <c>traceId</c> when there
-/// is one; an error as <c>errorType</c>, <c>errorMessage</c>, <c>stackTrace</c>; the function's fields when
-/// <see cref="Function"/> is set; within an invocation its ARN, <c>cold_start</c> and appended keys
-/// (docs/observability.md lists every field).
+/// is one; an error as <c>errorType</c>, <c>errorMessage</c>, <c>stackTrace</c>; the Powertools fields when
+/// <see cref="Powertools"/> is set; appended keys (docs/observability.md lists every field).
 /// </summary>
 internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimumLevel)
 {
     private readonly ArrayBufferWriter<byte> _line = new(256);
     private readonly Lock _lock = new();
-    // The function's memory as JSON lines write it, made on the first: no number formatting of its own.
-    private string? _memorySize;
 
     public LogFormat Format => format;
     public LogLevel MinimumLevel => minimumLevel;
 
-    /// <summary>The function whose name, memory and version JSON lines carry; none when null.</summary>
-    public FunctionSettings? Function { get; init; }
-
-    /// <summary>POWERTOOLS_SERVICE_NAME: the <c>service</c> of every JSON line; none when null.</summary>
-    public string? Service { get; init; }
-
-    /// <summary>POWERTOOLS_LOGGER_SAMPLE_RATE: the fraction of invocations logged at DEBUG whatever the level, in millionths.</summary>
-    public int SamplePerMillion { get; init; }
-
-    /// <summary>The sample rate as the environment gave it, for <c>sampling_rate</c>: no number formatting on a log line.</summary>
-    public string? SampleRateText { get; init; }
+    /// <summary>The Powertools fields of JSON lines and their log sampling (<see cref="PowertoolsLogging"/>); none when null.</summary>
+    public PowertoolsLogFields? Powertools { get; init; }
 
     public bool IsEnabled(LogLevel level) => level >= minimumLevel && level != LogLevel.None;
-
-    public bool IsEnabled(LogLevel level, LogScope? scope) =>
-        level != LogLevel.None && (level >= minimumLevel || (scope is { DebugSampled: true } && level >= LogLevel.Debug));
-
-    /// <summary>Whether the invocation <paramref name="requestId"/> is one of the sampled ones (never without a sample rate).</summary>
-    public bool SampleInvocation(string requestId) => SamplePerMillion > 0 && LogSampling.Chooses(requestId, SamplePerMillion);
 
     public void Write(LogLevel level, string message, string? requestId = null, string? traceId = null)
     {
@@ -47,10 +29,11 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
     }
 
     /// <summary>A line of an invocation, with its fields, and an error as structured fields when there is one.</summary>
-    public void Write(LogLevel level, string message, LogScope scope, ErrorReport? error = null)
+    public void Write(LogLevel level, string message, LambdaContext invocation, ErrorReport? error = null)
     {
-        if (IsEnabled(level, scope))
-            WriteLine(level, message, scope.RequestId, scope.TraceId, scope, error);
+        // A sampled invocation logs at DEBUG too (PowertoolsLogging).
+        if (IsEnabled(level) || (invocation.DebugSampled && level is >= LogLevel.Debug and < LogLevel.None))
+            WriteLine(level, message, invocation.AwsRequestId, invocation.TraceId, invocation, error);
     }
 
     /// <summary>A line written as it is (an EMF document, say), after the same lock as log lines.</summary>
@@ -63,14 +46,14 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
         }
     }
 
-    private void WriteLine(LogLevel level, string message, string? requestId, string? traceId, LogScope? scope, ErrorReport? error)
+    private void WriteLine(LogLevel level, string message, string? requestId, string? traceId, LambdaContext? invocation, ErrorReport? error)
     {
         var now = DateTime.UtcNow;
         lock (_lock)
         {
             _line.ResetWrittenCount();
             if (format == LogFormat.Json)
-                WriteJson(now, level, message, requestId, traceId, scope, error);
+                WriteJson(now, level, message, requestId, traceId, invocation, error);
             else
                 WriteText(now, level, message, requestId);
             output.Write(_line.WrittenSpan);
@@ -104,7 +87,7 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
         return text.ToString();
     }
 
-    private void WriteJson(DateTime now, LogLevel level, string message, string? requestId, string? traceId, LogScope? scope, ErrorReport? error)
+    private void WriteJson(DateTime now, LogLevel level, string message, string? requestId, string? traceId, LambdaContext? invocation, ErrorReport? error)
     {
         _line.Append("{\"timestamp\":\""u8);
         WriteTimestamp(now);
@@ -120,58 +103,11 @@ internal sealed class LogWriter(Stream output, LogFormat format, LogLevel minimu
             JsonText.Property(_line, "traceId"u8);
             JsonText.String(_line, traceId);
         }
-        if (error is not null)
-            WriteError(error);
-        if (Function is { } function)
-        {
-            JsonText.Property(_line, "function_name"u8);
-            JsonText.String(_line, function.FunctionName);
-            JsonText.Property(_line, "function_memory_size"u8);
-            WriteUtf8(_memorySize ??= function.MemoryLimitInMB.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            JsonText.Property(_line, "function_version"u8);
-            JsonText.String(_line, function.FunctionVersion);
-        }
-        if (scope is not null)
-        {
-            if (scope.FunctionArn is not null)
-            {
-                JsonText.Property(_line, "function_arn"u8);
-                JsonText.String(_line, scope.FunctionArn);
-            }
-            JsonText.Property(_line, "cold_start"u8);
-            _line.Append(scope.ColdStart ? "true"u8 : "false"u8);
-        }
-        if (Service is not null)
-        {
-            JsonText.Property(_line, "service"u8);
-            JsonText.String(_line, Service);
-        }
-        if (SamplePerMillion > 0 && SampleRateText is not null)
-        {
-            JsonText.Property(_line, "sampling_rate"u8);
-            WriteUtf8(SampleRateText);
-        }
+        error?.WriteMembers(_line, causes: false);
+        Powertools?.WriteTo(_line, invocation);
         ProcessLogKeys.Keys?.WriteTo(_line);
-        scope?.Keys?.WriteTo(_line);
+        invocation?.LogKeys?.WriteTo(_line);
         _line.Append("}\n"u8);
-    }
-
-    // Lambda's names for an exception on a JSON line; inner exceptions stay in the stack trace's text.
-    private void WriteError(ErrorReport error)
-    {
-        JsonText.Property(_line, "errorType"u8);
-        JsonText.String(_line, error.ErrorType);
-        JsonText.Property(_line, "errorMessage"u8);
-        JsonText.String(_line, error.ErrorMessage);
-        JsonText.Property(_line, "stackTrace"u8);
-        _line.Append("["u8);
-        for (int i = 0; i < error.StackTrace.Count; i++)
-        {
-            if (i > 0)
-                _line.Append(","u8);
-            JsonText.String(_line, error.StackTrace[i]);
-        }
-        _line.Append("]"u8);
     }
 
     // 2026-11-21T20:30:00.123Z, formatted by hand: no culture, no allocation.

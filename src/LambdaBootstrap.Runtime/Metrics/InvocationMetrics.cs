@@ -92,6 +92,19 @@ public sealed class InvocationMetrics
         _metadata.Add(new(key, value));
     }
 
+    /// <summary>The invocation's end: <see cref="Flush"/>, whose failure is logged on the invocation's log, never thrown.</summary>
+    internal void EndInvocation(LambdaContext invocation)
+    {
+        try
+        {
+            Flush();
+        }
+        catch (Exception e)
+        {
+            invocation.Log(Logging.LogLevel.Error, $"at the invocation's end: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
     /// <summary>Writes what was added so far and starts again empty; the invocation's end does it on its own.</summary>
     public void Flush()
     {

@@ -34,8 +34,6 @@ public sealed class LambdaTestHost
     private readonly LambdaHandler _handler;
     private readonly LambdaTestHostOptions _options;
     private readonly FunctionSettings _function;
-    // The host's first invocation is its cold start, as a process's first is.
-    private readonly LambdaBootstrap.Runtime.Diagnostics.ColdStart _coldStart = new();
 
     /// <summary>A host for one handler, as a factory of <see cref="LambdaHandler"/> makes it, in a function with the default configuration.</summary>
     /// <param name="handler">The handler, e.g. <c>LambdaHandler.Json(...)</c> or <c>LambdaHandler.Http(...)</c>.</param>
@@ -172,10 +170,13 @@ public sealed class LambdaTestHost
             options.TraceId, options.ClientContext, options.Identity, options.TenantId);
         var api = new InMemoryRuntimeApi(invocation);
         var log = new CapturedLog();
-        var writer = new LogWriter(log, _options.JsonLogFormat ? LogFormat.Json : LogFormat.Text, _options.LogLevel);
+        var writer = new LogWriter(log, _options.JsonLogFormat ? LogFormat.Json : LogFormat.Text, _options.LogLevel)
+        {
+            Powertools = PowertoolsLogging.Read(_function, Environment.GetEnvironmentVariable, warnings: []),
+        };
         using var client = new RuntimeApiClient(new HttpConnection(InMemory, LambdaRuntime.UserAgent, api), writer);
         var clock = Stopwatch.StartNew();
-        new InvocationLoop(client, _handler, _function, writer, setTraceEnvironment: false, _coldStart).RunOnce();
+        new InvocationLoop(client, _handler, _function, writer, setTraceEnvironment: false).RunOnce();
         clock.Stop();
         if (!api.Reply.Replied)
             throw new InvalidOperationException("the runtime ended the invocation without replying");
