@@ -141,8 +141,7 @@ internal sealed class LambdaContext : ILambdaContext, ILambdaLogger, IDisposable
         {
             value = parse(json);
         }
-        // NotSupportedException: malformed JSON where the reader's messages are compiled out (build/JsonErrorMessages.xml).
-        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or NotSupportedException)
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
         {
             Log(LogLevel.Warning, $"ignoring {header}: {e.Message}");
         }

@@ -34,8 +34,7 @@ public sealed class CloudWatchLogsEvent
             return JsonSerializer.Deserialize(gzip, CloudWatchLogsJson.Default.CloudWatchLogsData)
                 ?? throw new FormatException("awslogs.data decodes to JSON null.");
         }
-        // NotSupportedException: malformed JSON where the reader's messages are compiled out (the runtime's JsonErrorMessages.xml).
-        catch (Exception e) when (e is InvalidDataException or JsonException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or JsonException)
         {
             throw new FormatException($"awslogs.data is not gzip-compressed log data: {e.Message}", e);
         }

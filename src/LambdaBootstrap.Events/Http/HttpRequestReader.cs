@@ -25,8 +25,7 @@ internal static class HttpRequestReader
         {
             throw NoFormat(e.Message);
         }
-        // NotSupportedException: malformed JSON where the reader's messages are compiled out (the runtime's JsonErrorMessages.xml).
-        catch (Exception e) when (e is JsonException or NotSupportedException)
+        catch (JsonException e)
         {
             throw NoFormat($"it is not valid JSON ({e.Message})", e);
         }

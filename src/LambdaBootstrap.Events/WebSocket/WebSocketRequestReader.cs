@@ -14,8 +14,7 @@ internal static class WebSocketRequestReader
         {
             e = HttpEventParser.Parse(@event.Span);
         }
-        // NotSupportedException: malformed JSON where the reader's messages are compiled out (the runtime's JsonErrorMessages.xml).
-        catch (Exception error) when (error is FormatException or JsonException or NotSupportedException)
+        catch (Exception error) when (error is FormatException or JsonException)
         {
             throw NotWebSocket(error.Message, error);
         }

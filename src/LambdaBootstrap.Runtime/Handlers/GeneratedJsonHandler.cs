@@ -88,8 +88,7 @@ internal sealed class GeneratedJsonHandler<TIn, TOut>(Func<TIn, ILambdaContext, 
         {
             LambdaJsonSerializer.Serialize(writer, result);
         }
-        // NotSupportedException: a writer error whose message a function compiles out (build/JsonErrorMessages.xml).
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
             throw new RuntimeErrorException(RuntimeErrorException.SerializationError,
                 $"The response could not be written as JSON for {typeof(TOut).Name}: {e.Message}", e);

@@ -95,7 +95,7 @@ internal sealed class JsonHandler<TIn, TOut> : BufferedHandler
             if (input is not null)
                 request = JsonSerializer.Deserialize(@event.Span, input)!;
         }
-        // NotSupportedException: also malformed JSON, where a function compiles out the reader's messages (build/JsonErrorMessages.xml).
+        // NotSupportedException: System.Text.Json's word for a member type it cannot read.
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             throw new RuntimeErrorException(RuntimeErrorException.SerializationError,
