@@ -14,7 +14,7 @@ mkdir -p "$root" "$(dirname "$lock")"
 
 # Each function's handlers; every one also gets the usings and, if it declares them, its own types.
 declare -A handlers types
-order=(bytes http http-router typed typed-generated typed-jsonelement sqs sqs-generated kafka cognito-presignup sqs-cloudformation sqs-cloudformation-send)
+order=(bytes http http-router typed typed-generated typed-generated-date typed-jsonelement sqs sqs-generated kafka cognito-presignup sqs-cloudformation sqs-cloudformation-send)
 
 handlers[bytes]='["h"] = () => LambdaHandler.Bytes(static (ReadOnlyMemory<byte> input, ILambdaContext _) => input),'
 
@@ -43,6 +43,14 @@ handlers[typed-generated]='["h"] = () => LambdaHandler.Json(
         static (Request request, ILambdaContext _) => new Response($"Hello, {request.Name}!")),'
 types[typed-generated]='[LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 public sealed partial record Request(string? Name);
+[LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+public sealed partial record Response(string Message);'
+
+# The same with a date member: System.Text.Json's ISO 8601 parser reads it, so its reader comes along (docs/json.md).
+handlers[typed-generated-date]='["h"] = () => LambdaHandler.Json(
+        static (DatedRequest request, ILambdaContext _) => new Response(request.At.Offset == TimeSpan.Zero ? "UTC" : "offset")),'
+types[typed-generated-date]='[LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+public sealed partial record DatedRequest(string? Name, DateTimeOffset At);
 [LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 public sealed partial record Response(string Message);'
 

@@ -75,39 +75,12 @@ public static class LambdaJsonCodec
     public static decimal ReadDecimal(ref LambdaJsonReader reader) => IsNumber(ref reader) && reader.TryGetDecimal(out var v) ? v : throw NotConvertible(ref reader, "Decimal");
 
     /// <summary>An ISO 8601 date and time.</summary>
-    public static DateTime ReadDateTime(ref LambdaJsonReader reader)
-    {
-        // System.Text.Json's own ISO 8601 parser, on this one string, so that only functions with dates carry it.
-        var text = StringToken(ref reader, "DateTime");
-        DateTime v;
-        try
-        {
-            if (text.TryGetDateTime(out v))
-                return v;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw NotText(ref reader, e);
-        }
-        throw NotConvertible(ref reader, "DateTime");
-    }
+    public static DateTime ReadDateTime(ref LambdaJsonReader reader) =>
+        IsString(ref reader) && reader.TryGetDateTime(out var v) ? v : throw NotConvertible(ref reader, "DateTime");
 
     /// <summary>An ISO 8601 date and time with its offset.</summary>
-    public static DateTimeOffset ReadDateTimeOffset(ref LambdaJsonReader reader)
-    {
-        var text = StringToken(ref reader, "DateTimeOffset");
-        DateTimeOffset v;
-        try
-        {
-            if (text.TryGetDateTimeOffset(out v))
-                return v;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw NotText(ref reader, e);
-        }
-        throw NotConvertible(ref reader, "DateTimeOffset");
-    }
+    public static DateTimeOffset ReadDateTimeOffset(ref LambdaJsonReader reader) =>
+        IsString(ref reader) && reader.TryGetDateTimeOffset(out var v) ? v : throw NotConvertible(ref reader, "DateTimeOffset");
 
     /// <summary>A GUID in its 32 digits with hyphens.</summary>
     public static Guid ReadGuid(ref LambdaJsonReader reader) =>
@@ -172,19 +145,6 @@ public static class LambdaJsonCodec
         long start = reader.TokenStartIndex;
         reader.Skip();
         var value = new Utf8JsonReader(reader.TextFrom(start));
-        value.Read();
-        return value;
-    }
-
-    // System.Text.Json's reader unescapes a date first, and text that is not valid UTF-16 is then its InvalidOperationException.
-    private static JsonException NotText(ref LambdaJsonReader reader, InvalidOperationException e) =>
-        new($"The JSON string at byte {reader.TokenStartIndex} is not valid text: {e.Message}", e);
-
-    private static Utf8JsonReader StringToken(ref LambdaJsonReader reader, string typeName)
-    {
-        if (!IsString(ref reader))
-            throw NotConvertible(ref reader, typeName);
-        var value = new Utf8JsonReader(reader.TextFrom(reader.TokenStartIndex));
         value.Read();
         return value;
     }

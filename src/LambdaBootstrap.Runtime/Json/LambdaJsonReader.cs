@@ -254,6 +254,43 @@ public ref struct LambdaJsonReader
         return text.Length == 36 && Utf8Parser.TryParse(text, out value, out _, 'D');
     }
 
+    /// <summary>The current string as a <see cref="DateTime"/> in System.Text.Json's ISO 8601 forms: with no offset its kind
+    /// is unspecified, with <c>Z</c> UTC, and with an offset it is converted to local time.</summary>
+    /// <param name="value">The date and time.</param>
+    /// <returns>Whether the string is one.</returns>
+    /// <exception cref="JsonException">An escape in the string is not valid UTF-16.</exception>
+    public readonly bool TryGetDateTime(out DateTime value)
+    {
+        value = default;
+        Span<byte> buffer = stackalloc byte[MaxEscapedDateLength];
+        return DateText(buffer, out var text) && IsoDate.TryParse(text, out value);
+    }
+
+    /// <summary>The current string as a <see cref="DateTimeOffset"/> in System.Text.Json's ISO 8601 forms (with no offset,
+    /// the local time zone's).</summary>
+    /// <param name="value">The date, time and offset.</param>
+    /// <returns>Whether the string is one.</returns>
+    /// <exception cref="JsonException">An escape in the string is not valid UTF-16.</exception>
+    public readonly bool TryGetDateTimeOffset(out DateTimeOffset value)
+    {
+        value = default;
+        Span<byte> buffer = stackalloc byte[MaxEscapedDateLength];
+        return DateText(buffer, out var text) && IsoDate.TryParse(text, out value);
+    }
+
+    // The longest date System.Text.Json reads is 42 bytes (16 fraction digits and an offset); six bytes per escape.
+    private const int MaxEscapedDateLength = 42 * 6;
+
+    private readonly bool DateText(Span<byte> buffer, out ReadOnlySpan<byte> text)
+    {
+        CheckString();
+        text = default;
+        if (_valueLength > MaxEscapedDateLength)
+            return false;
+        text = _escaped ? buffer[..Unescape(buffer)] : ValueSpan;
+        return true;
+    }
+
     /// <summary>The current string's bytes, decoded from base64.</summary>
     /// <param name="value">The bytes.</param>
     /// <returns>Whether the string is base64.</returns>

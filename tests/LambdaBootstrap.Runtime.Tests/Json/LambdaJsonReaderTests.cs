@@ -127,6 +127,43 @@ public class LambdaJsonReaderTests
 
     private static string Show(byte[] json) => Encoding.UTF8.GetString(json);
 
+    private static string Show(DateTime t) => $"{t.Ticks}{t.Kind}";
+
+    private static string Show(DateTimeOffset t) => $"{t.Ticks}{t.Offset.Ticks}";
+
+    [Fact]
+    public void Dates_ReadAsUtf8JsonReaderReadsThem() =>
+        Gen.Select(s_date, Gen.Int[0, int.MaxValue], Gen.Int[0, s_dateBytes.Length - 1], Gen.Int[0, 4])
+            .Select((date, at, b, how) => Encoding.UTF8.GetBytes("\"" + (how == 4 ? date : Mutated(date, at, s_dateBytes[b], how)) + "\""))
+            .Sample(json => AssertSameTrace(json, skip: false), iter: 3000, threads: 1, print: Show);
+
+    private static readonly string s_dateBytes = "0123456789-:T tZz+.";
+
+    private static string Mutated(string text, int at, char c, int how)
+    {
+        if (text.Length == 0)
+            return text;
+        int i = at % text.Length;
+        return how switch
+        {
+            0 => text[..i] + c + text[(i + 1)..],
+            1 => text[..i] + text[(i + 1)..],
+            2 => text[..i] + c + text[i..],
+            _ => text[..i],
+        };
+    }
+
+    private static Gen<string> Two(int min, int max) => Gen.Int[min, max].Select(i => i.ToString("00"));
+
+    private static readonly Gen<string> s_date = Gen.Select(
+        Gen.OneOf(Gen.Int[1, 9999].Select(y => y.ToString("0000")), Gen.OneOf("0000", "2024", "2023", "1900", "2000", "9999", "0001")),
+        Two(0, 13), Two(0, 32),
+        Gen.OneOf(Gen.Const(""), Gen.Select(Gen.OneOf("T", "t", " "), Two(0, 25), Two(0, 60), (sep, h, m) => sep + h + ":" + m)),
+        Gen.OneOf(Gen.Const(""), Two(0, 61).Select(sec => ":" + sec)),
+        Gen.OneOf(Gen.Const(""), Gen.Int[1, 18].Select(n => "." + new string('9', n)), Gen.String[Gen.Char['0', '9'], 1, 18].Select(f => "." + f)),
+        Gen.OneOf(Gen.Const(""), Gen.OneOf("Z", "z", "+00:00", "-00:00", "+14:00", "-14:00", "+14:01", "+05:30", "-0800", "+01", "+1", "+15:00", "+05:60")),
+        (y, mo, d, time, sec, frac, zone) => time.Length == 0 ? y + "-" + mo + "-" + d + (sec.Length > 0 ? zone : "") : y + "-" + mo + "-" + d + time + sec + (sec.Length > 0 ? frac : "") + zone);
+
     private static string Outcome(byte[] json)
     {
         try
@@ -174,7 +211,7 @@ public class LambdaJsonReaderTests
                 string guid = "";
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    try { guid = $"{(reader.TryGetGuid(out var g) ? g : "-")}|{(reader.TryGetBytesFromBase64(out var b) ? Convert.ToHexString(b) : "-")}"; } catch (InvalidOperationException) { guid = "(not text)"; }
+                    try { guid = $"{(reader.TryGetGuid(out var g) ? g : "-")}|{(reader.TryGetBytesFromBase64(out var b) ? Convert.ToHexString(b) : "-")}|{(reader.TryGetDateTime(out var t) ? Show(t) : "-")}|{(reader.TryGetDateTimeOffset(out var o) ? Show(o) : "-")}"; } catch (InvalidOperationException) { guid = "(not text)"; }
                 }
                 trace.Add($"{reader.TokenType}@{reader.TokenStartIndex}d{reader.CurrentDepth}e{reader.ValueIsEscaped}:{Convert.ToHexString(reader.ValueSpan)}:{text}:{number}:{guid}");
             }
@@ -208,7 +245,7 @@ public class LambdaJsonReaderTests
                 string guid = "";
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    try { guid = $"{(reader.TryGetGuid(out var g) ? g : "-")}|{(reader.TryGetBytesFromBase64(out var b) ? Convert.ToHexString(b!) : "-")}"; } catch (JsonException) { guid = "(not text)"; }
+                    try { guid = $"{(reader.TryGetGuid(out var g) ? g : "-")}|{(reader.TryGetBytesFromBase64(out var b) ? Convert.ToHexString(b!) : "-")}|{(reader.TryGetDateTime(out var t) ? Show(t) : "-")}|{(reader.TryGetDateTimeOffset(out var o) ? Show(o) : "-")}"; } catch (JsonException) { guid = "(not text)"; }
                 }
                 trace.Add($"{reader.TokenType}@{reader.TokenStartIndex}d{reader.CurrentDepth}e{reader.ValueIsEscaped}:{Convert.ToHexString(reader.ValueSpan)}:{text}:{number}:{guid}");
             }
