@@ -1,10 +1,10 @@
 using System.Buffers;
-using System.Text.Json;
+using LambdaBootstrap.Runtime.Json;
 
 namespace LambdaBootstrap.Runtime.Metrics;
 
 /// <summary>
-/// Writes CloudWatch embedded metric format documents, one JSON line each, with <see cref="Utf8JsonWriter"/>:
+/// Writes CloudWatch embedded metric format documents, one JSON line each, with <see cref="LambdaJsonWriter"/>:
 /// <c>{"_aws":{"Timestamp","CloudWatchMetrics":[{"Namespace","Dimensions":[[..]],"Metrics":[{"Name","Unit","StorageResolution"}]}]}, dimension values, metric values, metadata}</c>.
 /// Beyond 100 metrics, or 100 values of one metric, the rest goes into further documents with the same dimensions.
 /// </summary>
@@ -58,55 +58,71 @@ internal static class EmfDocument
         IReadOnlyList<KeyValuePair<string, string>> metadata, long timestampMs)
     {
         buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        var json = new LambdaJsonWriter(buffer);
+        json.WriteStartObject();
+        json.WritePropertyName("_aws"u8);
+        json.WriteStartObject();
+        json.WritePropertyName("Timestamp"u8);
+        json.WriteNumberValue(timestampMs);
+        json.WritePropertyName("CloudWatchMetrics"u8);
+        json.WriteStartArray();
+        json.WriteStartObject();
+        json.WritePropertyName("Namespace"u8);
+        json.WriteStringValue(@namespace);
+        json.WritePropertyName("Dimensions"u8);
+        json.WriteStartArray();
+        json.WriteStartArray();
+        foreach (var dimension in dimensions)
+            json.WriteStringValue(dimension.Key);
+        json.WriteEndArray();
+        json.WriteEndArray();
+        json.WritePropertyName("Metrics"u8);
+        json.WriteStartArray();
+        foreach (var metric in metrics)
         {
             json.WriteStartObject();
-            json.WriteStartObject("_aws"u8);
-            json.WriteNumber("Timestamp"u8, timestampMs);
-            json.WriteStartArray("CloudWatchMetrics"u8);
-            json.WriteStartObject();
-            json.WriteString("Namespace"u8, @namespace);
-            json.WriteStartArray("Dimensions"u8);
-            json.WriteStartArray();
-            foreach (var dimension in dimensions)
-                json.WriteStringValue(dimension.Key);
-            json.WriteEndArray();
-            json.WriteEndArray();
-            json.WriteStartArray("Metrics"u8);
-            foreach (var metric in metrics)
+            json.WritePropertyName("Name"u8);
+            json.WriteStringValue(metric.Name);
+            json.WritePropertyName("Unit"u8);
+            json.WriteStringValue(MetricUnitNames.Of(metric.Unit));
+            if (metric.Resolution == MetricResolution.High)
             {
-                json.WriteStartObject();
-                json.WriteString("Name"u8, metric.Name);
-                json.WriteString("Unit"u8, MetricUnitNames.Of(metric.Unit));
-                if (metric.Resolution == MetricResolution.High)
-                    json.WriteNumber("StorageResolution"u8, 1);
-                json.WriteEndObject();
+                json.WritePropertyName("StorageResolution"u8);
+                json.WriteNumberValue(1);
             }
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-
-            foreach (var dimension in dimensions)
-                json.WriteString(dimension.Key, dimension.Value);
-            foreach (var metric in metrics)
-            {
-                int from = round * EmfLimits.MaxValuesPerMetric;
-                int count = Math.Min(EmfLimits.MaxValuesPerMetric, metric.Values.Count - from);
-                if (count == 1)
-                {
-                    json.WriteNumber(metric.Name, metric.Values[from]);
-                    continue;
-                }
-                json.WriteStartArray(metric.Name);
-                for (int i = from; i < from + count; i++)
-                    json.WriteNumberValue(metric.Values[i]);
-                json.WriteEndArray();
-            }
-            foreach (var entry in metadata)
-                json.WriteString(entry.Key, entry.Value);
             json.WriteEndObject();
         }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        foreach (var dimension in dimensions)
+        {
+            json.WritePropertyName(dimension.Key);
+            json.WriteStringValue(dimension.Value);
+        }
+        foreach (var metric in metrics)
+        {
+            int from = round * EmfLimits.MaxValuesPerMetric;
+            int count = Math.Min(EmfLimits.MaxValuesPerMetric, metric.Values.Count - from);
+            json.WritePropertyName(metric.Name);
+            if (count == 1)
+            {
+                json.WriteNumberValue(metric.Values[from]);
+                continue;
+            }
+            json.WriteStartArray();
+            for (int i = from; i < from + count; i++)
+                json.WriteNumberValue(metric.Values[i]);
+            json.WriteEndArray();
+        }
+        foreach (var entry in metadata)
+        {
+            json.WritePropertyName(entry.Key);
+            json.WriteStringValue(entry.Value);
+        }
+        json.WriteEndObject();
         buffer.Append("\n"u8);
         output.Write(buffer.WrittenSpan);
     }
