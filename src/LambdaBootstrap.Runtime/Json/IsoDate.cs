@@ -28,7 +28,7 @@ internal static class IsoDate
             default:
                 if (!FitsOffset(local, offset))
                     return false;
-                value = new DateTimeOffset(local, offset).LocalDateTime;
+                value = new DateTimeOffset(local.Ticks, offset).LocalDateTime;
                 return true;
         }
     }
@@ -43,7 +43,8 @@ internal static class IsoDate
             offset = TimeZoneInfo.Local.GetUtcOffset(local);
         if (!FitsOffset(local, offset))
             return false;
-        value = new DateTimeOffset(local, offset);
+        // From ticks: the DateTime constructor checks a local kind against the local zone, which is no concern here.
+        value = new DateTimeOffset(local.Ticks, offset);
         return true;
     }
 
