@@ -2,8 +2,9 @@ namespace LambdaBootstrap.Runtime.Json;
 
 /// <summary>
 /// Reads the ISO 8601 extended forms System.Text.Json reads, with its rules: <c>yyyy-MM-dd</c>, then optionally
-/// <c>THH:mm</c>, <c>:ss</c> and a fraction, then optionally <c>Z</c> or an offset <c>±HH</c> or <c>±HH:mm</c>.
-/// The runtime's own, so that a date member does not bring System.Text.Json's reader.
+/// <c>THH:mm</c>, <c>:ss</c> and a fraction, then optionally <c>Z</c> or an offset <c>±HH</c> or <c>±HH:mm</c>;
+/// writes the form it writes (round-trip "O" with the fraction's trailing zeros trimmed). The runtime's own, so that
+/// a date member brings neither System.Text.Json's reader nor .NET's culture-aware date formatting.
 /// </summary>
 internal static class IsoDate
 {
@@ -27,7 +28,7 @@ internal static class IsoDate
             default:
                 if (!FitsOffset(local, offset))
                     return false;
-                value = new DateTimeOffset(local, offset).LocalDateTime;
+                value = new DateTimeOffset(local.Ticks, offset).LocalDateTime;
                 return true;
         }
     }
@@ -42,7 +43,8 @@ internal static class IsoDate
             offset = TimeZoneInfo.Local.GetUtcOffset(local);
         if (!FitsOffset(local, offset))
             return false;
-        value = new DateTimeOffset(local, offset);
+        // From ticks: the DateTime constructor checks a local kind against the local zone, which is no concern here.
+        value = new DateTimeOffset(local.Ticks, offset);
         return true;
     }
 
@@ -142,5 +144,71 @@ internal static class IsoDate
             value = value * 10 + (s[i] - '0');
         }
         return true;
+    }
+
+    /// <summary>
+    /// Writes <c>yyyy-MM-ddTHH:mm:ss[.fffffff]</c> then, by the kind, <c>Z</c> (UTC), the local zone's offset (local)
+    /// or nothing (unspecified); returns the length.
+    /// </summary>
+    public static int Format(DateTime value, Span<byte> destination)
+    {
+        int at = FormatClock(value, destination);
+        if (value.Kind == DateTimeKind.Utc)
+            destination[at++] = (byte)'Z';
+        else if (value.Kind == DateTimeKind.Local)
+            at += FormatOffset(TimeZoneInfo.Local.GetUtcOffset(value), destination[at..]);
+        return at;
+    }
+
+    /// <summary>Writes the clock time as <see cref="Format(DateTime, Span{byte})"/> does, then its offset <c>±HH:mm</c>; returns the length.</summary>
+    public static int Format(DateTimeOffset value, Span<byte> destination)
+    {
+        int at = FormatClock(value.DateTime, destination);
+        return at + FormatOffset(value.Offset, destination[at..]);
+    }
+
+    private static int FormatClock(DateTime value, Span<byte> d)
+    {
+        Write(d, 0, 4, value.Year);
+        d[4] = (byte)'-';
+        Write(d, 5, 2, value.Month);
+        d[7] = (byte)'-';
+        Write(d, 8, 2, value.Day);
+        d[10] = (byte)'T';
+        Write(d, 11, 2, value.Hour);
+        d[13] = (byte)':';
+        Write(d, 14, 2, value.Minute);
+        d[16] = (byte)':';
+        Write(d, 17, 2, value.Second);
+        int fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction == 0)
+            return 19;
+        int digits = 7;
+        while (fraction % 10 == 0)
+        {
+            fraction /= 10;
+            digits--;
+        }
+        d[19] = (byte)'.';
+        Write(d, 20, digits, fraction);
+        return 20 + digits;
+    }
+
+    private static int FormatOffset(TimeSpan offset, Span<byte> d)
+    {
+        d[0] = offset < TimeSpan.Zero ? (byte)'-' : (byte)'+';
+        Write(d, 1, 2, Math.Abs(offset.Hours));
+        d[3] = (byte)':';
+        Write(d, 4, 2, Math.Abs(offset.Minutes));
+        return 6;
+    }
+
+    private static void Write(Span<byte> s, int start, int count, int value)
+    {
+        for (int i = start + count - 1; i >= start; i--)
+        {
+            s[i] = (byte)('0' + value % 10);
+            value /= 10;
+        }
     }
 }

@@ -164,8 +164,7 @@ public sealed class LambdaJsonWriter
         var span = _output.GetSpan(MaxScalarLength);
         int at = Separator(span);
         span[at++] = (byte)'"';
-        value.TryFormat(span[at..], out int written, "O", CultureInfo.InvariantCulture);
-        at += TrimFraction(span.Slice(at, written));
+        at += IsoDate.Format(value, span[at..]);
         span[at++] = (byte)'"';
         Done(at);
     }
@@ -177,8 +176,7 @@ public sealed class LambdaJsonWriter
         var span = _output.GetSpan(MaxScalarLength);
         int at = Separator(span);
         span[at++] = (byte)'"';
-        value.TryFormat(span[at..], out int written, "O", CultureInfo.InvariantCulture);
-        at += TrimFraction(span.Slice(at, written));
+        at += IsoDate.Format(value, span[at..]);
         span[at++] = (byte)'"';
         Done(at);
     }
@@ -397,23 +395,6 @@ public sealed class LambdaJsonWriter
             : JsonEscaping.Escape(text, firstToEscape, destination[1..]));
         destination[at++] = (byte)'"';
         return at;
-    }
-
-    /// <summary>
-    /// Drops the trailing zeros of the seven-digit fraction of a round-trip ("O") date, and the dot with them when
-    /// all are zero, moving the offset that follows; returns the new length.
-    /// </summary>
-    private static int TrimFraction(Span<byte> roundTrip)
-    {
-        const int dot = 19;            // yyyy-MM-ddTHH:mm:ss.fffffff
-        const int fractionEnd = dot + 8;
-        int end = fractionEnd;
-        while (end > dot + 1 && roundTrip[end - 1] == (byte)'0')
-            end--;
-        if (end == dot + 1)
-            end = dot;
-        roundTrip[fractionEnd..].CopyTo(roundTrip[end..]);
-        return roundTrip.Length - (fractionEnd - end);
     }
 
     private static ArgumentException TooLong(string what, int length) =>
