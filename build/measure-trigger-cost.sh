@@ -46,7 +46,7 @@ public sealed partial record Request(string? Name);
 [LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 public sealed partial record Response(string Message);'
 
-# The same with a date member: System.Text.Json's ISO 8601 parser reads it, so its reader comes along (docs/json.md).
+# The same with a date member: what dates cost, .NET's time-zone support mostly (docs/json.md).
 handlers[typed-generated-date]='["h"] = () => LambdaHandler.Json(
         static (DatedRequest request, ILambdaContext _) => new Response(request.At.Offset == TimeSpan.Zero ? "UTC" : "offset")),'
 types[typed-generated-date]='[LambdaJson(NamingPolicy = JsonKnownNamingPolicy.CamelCase)]
