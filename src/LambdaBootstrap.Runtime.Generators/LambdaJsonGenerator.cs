@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LambdaBootstrap.Runtime.Generators;
 
 /// <summary>
-/// For each <c>[LambdaJson]</c> type, a reader over <c>Utf8JsonReader</c> and a writer over <c>Utf8JsonWriter</c>
+/// For each <c>[LambdaJson]</c> type, a reader over <c>LambdaJsonReader</c> and a writer over <c>LambdaJsonWriter</c>
 /// (its <c>ILambdaJson</c> implementation), so that a typed handler carries no System.Text.Json serializer metadata.
 /// </summary>
 [Generator(LanguageNames.CSharp)]

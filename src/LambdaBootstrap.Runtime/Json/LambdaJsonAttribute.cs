@@ -4,7 +4,7 @@ namespace LambdaBootstrap.Runtime.Json;
 
 /// <summary>
 /// Marks a <c>partial</c> class, record or struct for the runtime's JSON source generator, which writes a reader over
-/// <see cref="System.Text.Json.Utf8JsonReader"/> and a writer over <see cref="System.Text.Json.Utf8JsonWriter"/> for it
+/// <see cref="LambdaJsonReader"/> and a writer over <see cref="LambdaJsonWriter"/> for it
 /// (<see cref="ILambdaJson{TSelf}"/>): no <c>JsonSerializerContext</c>, no serializer metadata, no reflection. On the
 /// assembly (<c>[assembly: LambdaJson(NamingPolicy = …)]</c>) it sets the defaults of every marked type instead.
 /// </summary>
