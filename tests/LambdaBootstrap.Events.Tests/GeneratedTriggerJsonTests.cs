@@ -23,6 +23,16 @@ public sealed class GeneratedTriggerJsonTests
     public void DynamoDB_batch_response_generated_code_matches_the_context(string sample) =>
         AssertGeneratedMatchesContext(sample, DynamoDBJson.Default.SQSBatchResponse);
 
+    [Theory]
+    [InlineData("kinesis.json")]
+    public void Kinesis_event_generated_code_matches_the_context(string sample) =>
+        AssertGeneratedMatchesContext(sample, KinesisJson.Default.KinesisEvent);
+
+    [Theory]
+    [InlineData("streams-batch-response.json")]
+    public void Kinesis_batch_response_generated_code_matches_the_context(string sample) =>
+        AssertGeneratedMatchesContext(sample, KinesisJson.Default.SQSBatchResponse);
+
     /// <summary>
     /// Reads the sample both ways and compares the two values as the context writes them (which must also keep every
     /// value of the sample, so an empty read cannot pass); then writes the context's value both ways, byte for byte.
