@@ -33,6 +33,16 @@ public sealed class GeneratedTriggerJsonTests
     public void Kinesis_batch_response_generated_code_matches_the_context(string sample) =>
         AssertGeneratedMatchesContext(sample, KinesisJson.Default.SQSBatchResponse);
 
+    [Theory]
+    [InlineData("firehose-transformation.json")]
+    public void Firehose_event_generated_code_matches_the_context(string sample) =>
+        AssertGeneratedMatchesContext(sample, KinesisFirehoseJson.Default.KinesisFirehoseEvent);
+
+    [Theory]
+    [InlineData("firehose-transformation-response.json")]
+    public void Firehose_response_generated_code_matches_the_context(string sample) =>
+        AssertGeneratedMatchesContext(sample, KinesisFirehoseJson.Default.KinesisFirehoseResponse);
+
     /// <summary>
     /// Reads the sample both ways and compares the two values as the context writes them (which must also keep every
     /// value of the sample, so an empty read cannot pass); then writes the context's value both ways, byte for byte.
