@@ -43,6 +43,16 @@ public sealed class GeneratedTriggerJsonTests
     public void Firehose_response_generated_code_matches_the_context(string sample) =>
         AssertGeneratedMatchesContext(sample, KinesisFirehoseJson.Default.KinesisFirehoseResponse);
 
+    [Theory]
+    [InlineData("ses.json")]
+    public void Ses_event_generated_code_matches_the_context(string sample) =>
+        AssertGeneratedMatchesContext(sample, SimpleEmailJson.Default.SimpleEmailEvent);
+
+    [Theory]
+    [InlineData("ses-disposition-response.json")]
+    public void Ses_disposition_generated_code_matches_the_context(string sample) =>
+        AssertGeneratedMatchesContext(sample, SimpleEmailJson.Default.SimpleEmailDisposition);
+
     /// <summary>
     /// Reads the sample both ways and compares the two values as the context writes them (which must also keep every
     /// value of the sample, so an empty read cannot pass); then writes the context's value both ways, byte for byte.
