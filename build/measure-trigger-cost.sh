@@ -14,7 +14,7 @@ mkdir -p "$root" "$(dirname "$lock")"
 
 # Each function's handlers; every one also gets the usings and, if it declares them, its own types.
 declare -A handlers types
-order=(bytes http http-router typed typed-generated typed-generated-date typed-jsonelement sqs sqs-generated kafka cognito-presignup sqs-cloudformation sqs-cloudformation-send)
+order=(bytes http http-router typed typed-generated typed-generated-date typed-jsonelement sqs sqs-generated dynamodb dynamodb-generated kinesis kinesis-generated firehose firehose-generated ses ses-generated kafka cognito-presignup sqs-cloudformation sqs-cloudformation-send)
 
 handlers[bytes]='["h"] = () => LambdaHandler.Bytes(static (ReadOnlyMemory<byte> input, ILambdaContext _) => input),'
 
@@ -65,6 +65,24 @@ sqs='["h"] = () => LambdaHandler.Json(
 handlers[sqs]=$sqs
 # The SQS types are [LambdaJson] too: the same handler through their generated code.
 handlers[sqs-generated]='["h"] = () => LambdaHandler.Json(static (SQSEvent batch, ILambdaContext _) => new SQSBatchResponse()),'
+
+# DynamoDB Streams, Kinesis, Firehose and SES likewise: through their context, then through their generated code.
+handlers[dynamodb]='["h"] = () => LambdaHandler.Json(
+        static (DynamoDBEvent batch, ILambdaContext _) => new SQSBatchResponse(),
+        DynamoDBJson.Default.DynamoDBEvent, DynamoDBJson.Default.SQSBatchResponse),'
+handlers[dynamodb-generated]='["h"] = () => LambdaHandler.Json(static (DynamoDBEvent batch, ILambdaContext _) => new SQSBatchResponse()),'
+handlers[kinesis]='["h"] = () => LambdaHandler.Json(
+        static (KinesisEvent batch, ILambdaContext _) => new SQSBatchResponse(),
+        KinesisJson.Default.KinesisEvent, KinesisJson.Default.SQSBatchResponse),'
+handlers[kinesis-generated]='["h"] = () => LambdaHandler.Json(static (KinesisEvent batch, ILambdaContext _) => new SQSBatchResponse()),'
+handlers[firehose]='["h"] = () => LambdaHandler.Json(
+        static (KinesisFirehoseEvent batch, ILambdaContext _) => new KinesisFirehoseResponse(),
+        KinesisFirehoseJson.Default.KinesisFirehoseEvent, KinesisFirehoseJson.Default.KinesisFirehoseResponse),'
+handlers[firehose-generated]='["h"] = () => LambdaHandler.Json(static (KinesisFirehoseEvent batch, ILambdaContext _) => new KinesisFirehoseResponse()),'
+handlers[ses]='["h"] = () => LambdaHandler.Json(
+        static (SimpleEmailEvent e, ILambdaContext _) => new SimpleEmailDisposition(),
+        SimpleEmailJson.Default.SimpleEmailEvent, SimpleEmailJson.Default.SimpleEmailDisposition),'
+handlers[ses-generated]='["h"] = () => LambdaHandler.Json(static (SimpleEmailEvent e, ILambdaContext _) => new SimpleEmailDisposition()),'
 
 # Kafka has no response of its own: the handler answers with a small record of its own.
 handlers[kafka]='["h"] = () => LambdaHandler.Json(
