@@ -198,44 +198,16 @@ public sealed class LambdaJsonWriter
     }
 
     /// <summary>Writes a number.</summary>
-    public void WriteNumberValue(int value)
-    {
-        BeforeValue();
-        var span = _output.GetSpan(MaxScalarLength);
-        int at = Separator(span);
-        value.TryFormat(span[at..], out int written, default, CultureInfo.InvariantCulture);
-        Done(at + written);
-    }
+    public void WriteNumberValue(int value) => WriteFormatted(value);
 
     /// <summary>Writes a number.</summary>
-    public void WriteNumberValue(uint value)
-    {
-        BeforeValue();
-        var span = _output.GetSpan(MaxScalarLength);
-        int at = Separator(span);
-        value.TryFormat(span[at..], out int written, default, CultureInfo.InvariantCulture);
-        Done(at + written);
-    }
+    public void WriteNumberValue(uint value) => WriteFormatted(value);
 
     /// <summary>Writes a number.</summary>
-    public void WriteNumberValue(long value)
-    {
-        BeforeValue();
-        var span = _output.GetSpan(MaxScalarLength);
-        int at = Separator(span);
-        value.TryFormat(span[at..], out int written, default, CultureInfo.InvariantCulture);
-        Done(at + written);
-    }
+    public void WriteNumberValue(long value) => WriteFormatted(value);
 
     /// <summary>Writes a number.</summary>
-    public void WriteNumberValue(ulong value)
-    {
-        BeforeValue();
-        var span = _output.GetSpan(MaxScalarLength);
-        int at = Separator(span);
-        value.TryFormat(span[at..], out int written, default, CultureInfo.InvariantCulture);
-        Done(at + written);
-    }
+    public void WriteNumberValue(ulong value) => WriteFormatted(value);
 
     /// <summary>Writes a number in its shortest form that reads back to the same value.</summary>
     /// <exception cref="ArgumentException">The value is NaN or an infinity, which JSON cannot represent.</exception>
@@ -243,11 +215,7 @@ public sealed class LambdaJsonWriter
     {
         if (!float.IsFinite(value))
             throw NotFinite();
-        BeforeValue();
-        var span = _output.GetSpan(MaxScalarLength);
-        int at = Separator(span);
-        value.TryFormat(span[at..], out int written, default, CultureInfo.InvariantCulture);
-        Done(at + written);
+        WriteFormatted(value);
     }
 
     /// <summary>Writes a number in its shortest form that reads back to the same value.</summary>
@@ -256,15 +224,14 @@ public sealed class LambdaJsonWriter
     {
         if (!double.IsFinite(value))
             throw NotFinite();
-        BeforeValue();
-        var span = _output.GetSpan(MaxScalarLength);
-        int at = Separator(span);
-        value.TryFormat(span[at..], out int written, default, CultureInfo.InvariantCulture);
-        Done(at + written);
+        WriteFormatted(value);
     }
 
     /// <summary>Writes a number with all its digits, trailing zeros of its scale included.</summary>
-    public void WriteNumberValue(decimal value)
+    public void WriteNumberValue(decimal value) => WriteFormatted(value);
+
+    // A struct type parameter: one compiled copy per number type, no boxing, as the separate methods had.
+    private void WriteFormatted<T>(T value) where T : struct, IUtf8SpanFormattable
     {
         BeforeValue();
         var span = _output.GetSpan(MaxScalarLength);
